@@ -1,0 +1,28 @@
+/**
+ * The current reading of each tab, kept in session storage so a stopped and restarted
+ * service worker still knows what every tab shows.
+ */
+import { readResultSchema, type ReadResult } from '@/lib/domain/legacy';
+import { tabContextSchema, type TabContext } from '@/lib/messaging/tab-context';
+import { sessionStore } from '@/lib/platform';
+
+const keyOf = (tabId: number) => `tab:${tabId}`;
+export const isTabContextKey = (key: string) => key.startsWith('tab:');
+
+export async function saveReading(tabId: number, reading: unknown, now = new Date()): Promise<TabContext> {
+  // Parsed again here: the background trusts nothing that crossed the messaging boundary.
+  const result: ReadResult = readResultSchema.parse(reading);
+  const context: TabContext = { tabId, readAt: now.toISOString(), result };
+  await sessionStore.set(keyOf(tabId), context);
+  return context;
+}
+
+export async function getContext(tabId: number): Promise<TabContext | null> {
+  const stored = await sessionStore.get(keyOf(tabId));
+  const parsed = tabContextSchema.safeParse(stored);
+  return parsed.success ? parsed.data : null;
+}
+
+export async function forgetTab(tabId: number): Promise<void> {
+  await sessionStore.remove(keyOf(tabId));
+}

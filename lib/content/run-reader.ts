@@ -1,0 +1,65 @@
+/**
+ * Runs a legacy-page reader in a content script: once when the page is ready, then again
+ * whenever the page changes in place (JSF partial updates, tabs, history navigation).
+ * Only a reading that differs from the last one is sent, so a busy page does not flood the background.
+ */
+import type { ReadResult } from '@/lib/domain/legacy';
+
+export interface ReaderLoop {
+  stop(): void;
+  /** Reads now, bypassing the debounce (used after history navigation). */
+  readNow(): void;
+}
+
+export function runReader(
+  read: (document: Document, url: URL) => ReadResult,
+  send: (result: ReadResult) => Promise<unknown> | void,
+  { debounceMs = 250, win = window }: { debounceMs?: number; win?: Window } = {},
+): ReaderLoop {
+  let last = '';
+  let timer: ReturnType<typeof setTimeout> | undefined;
+
+  const readNow = () => {
+    clearTimeout(timer);
+    let result: ReadResult;
+    try {
+      result = read(win.document, new URL(win.location.href));
+    } catch {
+      // Readers never throw by contract; this is the last guard so the page itself is never disturbed.
+      result = { url: win.location.href, recognized: false };
+    }
+    const serialized = JSON.stringify(result);
+    if (serialized === last) return;
+    last = serialized;
+    void Promise.resolve(send(result)).catch(() => {
+      last = ''; // the background was asleep or reloading: send again on the next change
+    });
+  };
+  const schedule = () => {
+    clearTimeout(timer);
+    timer = setTimeout(readNow, debounceMs);
+  };
+
+  const observer = new win.MutationObserver(schedule);
+  observer.observe(win.document.documentElement, { childList: true, subtree: true, characterData: true });
+  win.addEventListener('popstate', readNow);
+  win.addEventListener('hashchange', readNow);
+  // The page is back from the back/forward cache: the background may have cleared this tab.
+  win.addEventListener('pageshow', (e) => {
+    if ((e as PageTransitionEvent).persisted) {
+      last = '';
+      readNow();
+    }
+  });
+  readNow();
+
+  return {
+    readNow,
+    stop() {
+      clearTimeout(timer);
+      observer.disconnect();
+      win.removeEventListener('popstate', readNow);
+      win.removeEventListener('hashchange', readNow);
+    },
+  };
+}

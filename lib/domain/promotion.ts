@@ -1,0 +1,129 @@
+import { z } from 'zod';
+import {
+  agencyCodeSchema,
+  emailSchema,
+  ftIdSchema,
+  isoDateSchema,
+  phoneSchema,
+  postcodeSchema,
+  romeSchema,
+  siretSchema,
+} from './formats';
+
+/** Ids are made by the client (UUIDv7) so an offline write never waits for the server. */
+export const idSchema = z.uuid({ error: 'Identifiant interne invalide (UUID attendu).' });
+export const dateTimeSchema = z.iso.datetime({ offset: true, error: 'Date et heure invalides (ISO 8601 attendu).' });
+
+const shortText = (max: number, label: string) =>
+  z
+    .string()
+    .trim()
+    .min(1, { error: `${label} : valeur obligatoire.` })
+    .max(max, { error: `${label} : ${max} caractères au plus.` });
+
+export const PROMOTION_EVENT_TYPES = [
+  'sent',
+  'followed_up',
+  'employer_replied',
+  'interview',
+  'profile_kept',
+  'hired',
+  'declined',
+  'no_response',
+  'withdrawn',
+  'note',
+] as const;
+export type PromotionEventType = (typeof PROMOTION_EVENT_TYPES)[number];
+
+export const DECLINE_REASONS = {
+  no_position: 'Pas de recrutement en cours',
+  profile_mismatch: 'Profil ne correspondant pas',
+  lacking_skills: 'Compétences insuffisantes',
+  not_mobile: 'Mobilité incompatible',
+  candidate_unavailable: 'Candidat indisponible : en emploi ou en formation',
+  candidate_not_interested: 'Candidat non intéressé',
+  candidate_unreachable: 'Candidat injoignable',
+  other: 'Autre motif',
+} as const;
+export type DeclineReason = keyof typeof DECLINE_REASONS;
+export const declineReasonSchema = z.enum(Object.keys(DECLINE_REASONS) as [DeclineReason, ...DeclineReason[]], {
+  error: 'Motif de refus inconnu.',
+});
+
+export const promotionEventSchema = z
+  .object({
+    id: idSchema,
+    promotionId: idSchema,
+    type: z.enum(PROMOTION_EVENT_TYPES, { error: "Type d'événement inconnu." }),
+    at: dateTimeSchema,
+    by: shortText(200, 'Auteur'),
+    reason: declineReasonSchema.optional(),
+    note: z.string().trim().max(2000, { error: 'Note : 2000 caractères au plus.' }).optional(),
+  })
+  .superRefine((event, ctx) => {
+    if (event.type === 'declined' && !event.reason) {
+      ctx.addIssue({ code: 'custom', path: ['reason'], message: 'Un refus doit indiquer son motif.' });
+    }
+    if (event.type === 'declined' && event.reason === 'other' && !event.note) {
+      ctx.addIssue({ code: 'custom', path: ['note'], message: 'Le motif « Autre » demande une précision.' });
+    }
+  });
+export type PromotionEvent = z.infer<typeof promotionEventSchema>;
+
+export const promotionModeSchema = z.enum(['named', 'anonymous'], { error: 'Mode de promotion inconnu.' });
+export const promotionChannelSchema = z.enum(['email', 'phone', 'in_person', 'other'], {
+  error: 'Canal de promotion inconnu.',
+});
+export type PromotionMode = z.infer<typeof promotionModeSchema>;
+export type PromotionChannel = z.infer<typeof promotionChannelSchema>;
+
+export const promotionJobSeekerSchema = z.object({
+  ftId: ftIdSchema,
+  firstName: z.string().trim().max(200),
+  lastName: z.string().trim().max(200),
+  mainRome: romeSchema.optional(),
+  /** Consent as read on the job-seeker file when the promotion was made; the server refuses a promotion without it. */
+  promotionConsent: z.object({ granted: z.boolean(), since: isoDateSchema.optional() }),
+});
+
+export const promotionEstablishmentSchema = z.object({
+  siret: siretSchema,
+  name: shortText(300, 'Raison sociale'),
+  postcode: postcodeSchema,
+  city: shortText(200, 'Commune'),
+});
+
+export const promotionContactSchema = z.object({
+  name: shortText(300, 'Nom du contact'),
+  email: emailSchema.optional(),
+  phone: phoneSchema.optional(),
+});
+
+/** Fields a counsellor may edit after creation; identity fields (ftId, SIRET) are not among them. */
+export const promotionDescriptiveSchema = z.object({
+  contact: promotionContactSchema.optional(),
+  rome: romeSchema,
+  mode: promotionModeSchema,
+  channel: promotionChannelSchema,
+  pitch: z.string().trim().max(4000, { error: 'Argumentaire : 4000 caractères au plus.' }),
+});
+
+export const promotionSchema = promotionDescriptiveSchema.extend({
+  id: idSchema,
+  /** Short code written in the e-mail subject, so the sent confirmation is matched to its promotion. */
+  reference: z.string().regex(/^PRF-[0-9A-Z]{6}$/, { error: 'Référence de promotion invalide.' }),
+  createdAt: dateTimeSchema,
+  counsellorId: shortText(200, 'Conseiller'),
+  agencyCode: agencyCodeSchema,
+  jobSeeker: promotionJobSeekerSchema,
+  establishment: promotionEstablishmentSchema,
+  events: z.array(promotionEventSchema).max(500),
+});
+export type Promotion = z.infer<typeof promotionSchema>;
+
+/** Reference derived from the id's random tail: stable, short, readable on the phone. */
+export function promotionReference(id: string): string {
+  const hex = id.replace(/-/g, '').slice(-10);
+  const code = parseInt(hex, 16).toString(36).toUpperCase().padStart(6, '0').slice(-6);
+  return `PRF-${code}`;
+}

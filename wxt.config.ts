@@ -1,0 +1,26 @@
+import preact from '@preact/preset-vite';
+import { defineConfig } from 'wxt';
+import { legacyMatches, type LegacyTool } from './legacy-origins';
+
+export default defineConfig({
+  manifest: {
+    name: 'Profilence',
+    description: "Promouvoir le profil des demandeurs d'emploi auprès des entreprises, depuis les outils existants.",
+    // Each permission is explained in README.md ("Permissions demandées").
+    permissions: ['storage', 'sidePanel'],
+    action: { default_title: 'Ouvrir Profilence' },
+  },
+  vite: () => ({ plugins: [preact()] }),
+  hooks: {
+    // Content scripts run on the legacy tools' origins, chosen at build time (legacy-origins.ts).
+    'build:manifestGenerated': (_wxt, manifest) => {
+      const matches = legacyMatches();
+      for (const script of manifest.content_scripts ?? []) {
+        const tool = (Object.keys(matches) as LegacyTool[]).find((t) =>
+          script.js?.some((file) => file.includes(`content-scripts/${t}.js`)),
+        );
+        if (tool) script.matches = matches[tool];
+      }
+    },
+  },
+});
