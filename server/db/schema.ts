@@ -1,0 +1,76 @@
+/** Table types for Kysely. Timestamps are ISO 8601 UTC strings; JSON is stored as text on both databases. */
+import type { Kysely, Transaction } from 'kysely';
+import type { EntityKind } from '../../lib/domain/sync';
+
+/** One row per synced record; a deleted record stays as a tombstone (`deleted = 1`, `data = null`) until purged. */
+export interface EntityTable {
+  id: string;
+  scope: string;
+  /** Scope version of the last change: the pull cursor walks these. */
+  version: number;
+  deleted: number;
+  /** The record as JSON (for promotions, each event carries the version at which it was added). */
+  data: string | null;
+  /** JSON `{ field: version }`: when each editable field was last written, to tell real conflicts. */
+  field_versions: string | null;
+  updated_at: string;
+  deleted_at: string | null;
+}
+
+export interface ScopeVersionsTable {
+  scope: string;
+  /** Last version given in this scope; incremented inside the write transaction, row locked first. */
+  version: number;
+}
+
+export interface ClientsTable {
+  client_id: string;
+  /** The counsellor this install was bound to on its first push. */
+  sub: string;
+  agency_code: string;
+  last_seq: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ConflictsTable {
+  id: string;
+  scope: string;
+  entity: EntityKind;
+  entity_id: string;
+  field: string;
+  /** JSON of the value overwritten by the later writer. */
+  previous_value: string | null;
+  new_value: string | null;
+  by_sub: string;
+  at: string;
+  version: number;
+}
+
+export interface TombstoneHorizonsTable {
+  scope: string;
+  /** Highest version of a purged tombstone: a cursor below it may have missed a deletion. */
+  version: number;
+  purged_at: string;
+}
+
+export interface DatabaseSchema {
+  scope_versions: ScopeVersionsTable;
+  clients: ClientsTable;
+  promotions: EntityTable;
+  needs: EntityTable;
+  pool_entries: EntityTable;
+  conflicts: ConflictsTable;
+  tombstone_horizons: TombstoneHorizonsTable;
+}
+
+export type Db = Kysely<DatabaseSchema>;
+export type Tx = Transaction<DatabaseSchema>;
+export type Dialect = 'sqlite' | 'postgres';
+
+export const ENTITY_TABLES = {
+  promotion: 'promotions',
+  need: 'needs',
+  pool: 'pool_entries',
+} as const satisfies Record<EntityKind, keyof DatabaseSchema>;
+export type EntityTableName = (typeof ENTITY_TABLES)[EntityKind];

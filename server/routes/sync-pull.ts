@@ -1,0 +1,30 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { apiErrorSchema, pullQuerySchema, pullResponseSchema } from '../../lib/domain/sync';
+import { scopeOfCounsellor } from '../auth/counsellor';
+import { forbiddenScope } from '../errors';
+import { readChanges } from '../sync/pull';
+
+/** `GET /v1/sync/pull`: what changed in the counsellor's agency after the cursor. */
+export const syncPullRoute: FastifyPluginAsyncZod = async (app) => {
+  app.get(
+    '/v1/sync/pull',
+    {
+      schema: {
+        summary: "Réception des modifications de l'agence",
+        description:
+          'Changements de version > curseur, par version croissante ; hasMore tant qu\'il en reste. Curseur illisible : 400 ; plus ancien que la rétention des suppressions : 410.',
+        tags: ['synchronisation'],
+        querystring: pullQuerySchema,
+        response: { 200: pullResponseSchema, 400: apiErrorSchema, 401: apiErrorSchema, 403: apiErrorSchema, 410: apiErrorSchema, 429: apiErrorSchema },
+      },
+    },
+    async (request) => {
+      const counsellor = request.counsellor!;
+      const { scope, cursor, limit } = request.query;
+      if (scope !== scopeOfCounsellor(counsellor)) {
+        throw forbiddenScope();
+      }
+      return readChanges(app.db, scope, cursor, limit);
+    },
+  );
+};

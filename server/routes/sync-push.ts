@@ -1,0 +1,25 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { apiErrorSchema, MAX_BATCH_BYTES, pushRequestSchema, pushResponseSchema } from '../../lib/domain/sync';
+import { applyPush } from '../sync/push';
+
+/** `POST /v1/sync/push`: the client's outbox, applied once, in `seq` order. */
+export const syncPushRoute: FastifyPluginAsyncZod = async (app) => {
+  app.post(
+    '/v1/sync/push',
+    {
+      bodyLimit: MAX_BATCH_BYTES,
+      schema: {
+        summary: "Envoi des modifications d'un poste (boîte d'envoi)",
+        description:
+          "Une transaction par envoi. seq ≤ lastSeq : « duplicate » ; trou dans les seq : 409 et expectedSeq ; une modification refusée (code) fait quand même avancer lastSeq.",
+        tags: ['synchronisation'],
+        body: pushRequestSchema,
+        response: { 200: pushResponseSchema, 400: apiErrorSchema, 401: apiErrorSchema, 403: apiErrorSchema, 409: apiErrorSchema, 413: apiErrorSchema, 429: apiErrorSchema },
+      },
+    },
+    async (request) => {
+      const counsellor = request.counsellor!;
+      return applyPush({ db: app.db, dialect: app.dialect, counsellor, log: request.log }, request.body);
+    },
+  );
+};

@@ -1,0 +1,87 @@
+/** `POST /v1/sync/push`: one transaction per batch, scope counter locked first, then the client's row. */
+import type { FastifyBaseLogger } from 'fastify';
+import type { PushRequest, PushResponse } from '../../lib/domain/sync';
+import { scopeOfCounsellor, type Counsellor } from '../auth/counsellor';
+import type { ClientsTable, Db, Dialect, Tx } from '../db/schema';
+import { ApiError } from '../errors';
+import { applyMutation } from './mutations';
+import { lockScope } from './scope';
+
+export interface PushEnv {
+  db: Db;
+  dialect: Dialect;
+  counsellor: Counsellor;
+  log: FastifyBaseLogger;
+  now?: Date;
+}
+
+async function lockClient(trx: Tx, dialect: Dialect, clientId: string, counsellor: Counsellor, now: string): Promise<ClientsTable> {
+  await trx
+    .insertInto('clients')
+    .values({ client_id: clientId, sub: counsellor.sub, agency_code: counsellor.agencyCode, last_seq: 0, created_at: now, updated_at: now })
+    .onConflict((oc) => oc.column('client_id').doNothing())
+    .execute();
+  let query = trx.selectFrom('clients').selectAll().where('client_id', '=', clientId);
+  if (dialect === 'postgres') query = query.forUpdate();
+  const client = await query.executeTakeFirstOrThrow();
+  if (client.sub !== counsellor.sub) {
+    throw new ApiError(
+      403,
+      'client_forbidden',
+      "Ce poste est déjà associé à un autre conseiller : reconnectez-vous avec votre compte ou réinstallez l'extension.",
+    );
+  }
+  return { ...client, last_seq: Number(client.last_seq) };
+}
+
+/** The first seq that breaks the run `last_seq + 1, + 2, …` (duplicates aside), if any. */
+function findGap(lastSeq: number, seqs: readonly number[]): number | undefined {
+  let expected = lastSeq;
+  for (const seq of seqs) {
+    if (seq <= expected) continue;
+    if (seq !== expected + 1) return seq;
+    expected = seq;
+  }
+  return undefined;
+}
+
+export async function applyPush(env: PushEnv, request: PushRequest): Promise<PushResponse> {
+  const scope = scopeOfCounsellor(env.counsellor);
+  const now = (env.now ?? new Date()).toISOString();
+  return env.db.transaction().execute(async (trx) => {
+    const counter = await lockScope(trx, env.dialect, scope);
+    const client = await lockClient(trx, env.dialect, request.clientId, env.counsellor, now);
+
+    // The whole batch is refused before any write: the client resends from what the server has.
+    if (findGap(client.last_seq, request.mutations.map((m) => m.seq)) !== undefined) {
+      throw new ApiError(
+        409,
+        'sequence_gap',
+        `Envoi incomplet : la modification n° ${client.last_seq + 1} est attendue en premier.`,
+        { expectedSeq: client.last_seq + 1 },
+      );
+    }
+
+    const results: PushResponse['results'] = [];
+    let lastSeq = client.last_seq;
+    for (const mutation of request.mutations) {
+      if (mutation.seq <= lastSeq) {
+        results.push({ seq: mutation.seq, status: 'duplicate' });
+        continue;
+      }
+      const outcome = await applyMutation(
+        { trx, counter, counsellor: env.counsellor, scope, now, log: env.log },
+        mutation.name,
+        mutation.args,
+      );
+      results.push({ seq: mutation.seq, ...outcome });
+      lastSeq = mutation.seq;
+    }
+
+    await counter.save(trx);
+    if (lastSeq !== client.last_seq) {
+      await trx.updateTable('clients').set({ last_seq: lastSeq, updated_at: now }).where('client_id', '=', request.clientId).execute();
+    }
+    return { lastSeq, results };
+  });
+}
