@@ -72,7 +72,13 @@ export interface OrderedEvent extends PromotionEvent {
 
 /** Order of the contract: (at, server version, id). Unsynced events sort after synced ones at the same instant. */
 export function compareEvents(a: OrderedEvent, b: OrderedEvent): number {
-  if (a.at !== b.at) return Date.parse(a.at) - Date.parse(b.at) || (a.at < b.at ? -1 : 1);
+  if (a.at !== b.at) {
+    // Compare instants: `14:32+01:00` and `13:32Z` are the same moment and fall to the version.
+    const ta = Date.parse(a.at);
+    const tb = Date.parse(b.at);
+    if (Number.isNaN(ta) || Number.isNaN(tb)) return a.at < b.at ? -1 : 1;
+    if (ta !== tb) return ta - tb;
+  }
   const va = a.version ?? Number.MAX_SAFE_INTEGER;
   const vb = b.version ?? Number.MAX_SAFE_INTEGER;
   if (va !== vb) return va - vb;
