@@ -1,6 +1,8 @@
 import { read } from '@/lib/adapters/messagerie';
+import { assertFromBackground } from '@/lib/content/background-only';
+import { composeFillSchema, fillCompose } from '@/lib/content/compose-filler';
 import { runReader } from '@/lib/content/run-reader';
-import { sendMessage } from '@/lib/messaging/protocol';
+import { onMessage, sendMessage } from '@/lib/messaging/protocol';
 
 // The real origins are set at build time (legacy-origins.ts); this default serves the demo tool.
 export default defineContentScript({
@@ -8,5 +10,9 @@ export default defineContentScript({
   runAt: 'document_idle',
   main() {
     runReader(read, (result) => sendMessage('page.read', result));
+    onMessage('compose.fill', ({ data, sender }) => {
+      assertFromBackground(sender, browser.runtime.id);
+      return fillCompose(document, composeFillSchema.parse(data));
+    });
   },
 });

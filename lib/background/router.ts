@@ -2,23 +2,57 @@
 import { assertExtensionPageSender, assertLegacyTabSender } from '@/lib/messaging/senders';
 import { onMessage } from '@/lib/messaging/protocol';
 import { contentScriptMatches, extensionId, extensionUrl, tabs } from '@/lib/platform';
-import { getContext, saveReading } from './tab-contexts';
+import { markSentByReference, rememberEstablishment, type ProfilenceDb } from '@/lib/store';
+import { createMailQueue } from './mail-queue';
+import { createPromotionService } from './promotions';
+import { allContexts, getContext, saveReading } from './tab-contexts';
 
 const LEGACY_SCRIPTS = ['dossier-demandeur', 'fiche-entreprise', 'messagerie'].map((t) => `content-scripts/${t}.js`);
 
-function legacyPatterns(): string[] {
-  return LEGACY_SCRIPTS.flatMap(contentScriptMatches);
-}
+const legacyPatterns = () => LEGACY_SCRIPTS.flatMap(contentScriptMatches);
+const fromExtensionPage = (sender: Parameters<typeof assertExtensionPageSender>[0]) =>
+  assertExtensionPageSender(sender, extensionId(), extensionUrl('/'));
 
-export function registerMessageHandlers(): void {
+export function registerMessageHandlers(db: ProfilenceDb): void {
+  const mails = createMailQueue({
+    async findWebmailTab(preferred) {
+      const webmails = (await allContexts()).filter((c) => c.result.recognized && c.result.tool === 'messagerie');
+      const chosen = webmails.find((c) => c.tabId === preferred) ?? webmails[0];
+      return chosen && { tabId: chosen.tabId, url: chosen.result.url };
+    },
+    async onSent(reference, at) {
+      const reading = (await allContexts()).find((c) => c.result.recognized && c.result.agent);
+      const by = (reading?.result.recognized && reading.result.agent?.name) || 'Conseiller';
+      await markSentByReference(db, reference, { at, by });
+    },
+  });
+  const promotions = createPromotionService(db, mails);
+
   onMessage('page.read', async ({ data, sender }) => {
     const { tabId } = assertLegacyTabSender(sender, extensionId(), legacyPatterns());
-    await saveReading(tabId, data);
+    const { result } = await saveReading(tabId, data);
+    if (result.recognized && result.page === 'establishment') await rememberEstablishment(db, result.data);
+    await mails.onWebmailPage(tabId, result);
   });
 
   onMessage('context.get', async ({ data, sender }) => {
-    assertExtensionPageSender(sender, extensionId(), extensionUrl('/'));
+    fromExtensionPage(sender);
     const tabId = data?.tabId ?? (await tabs.activeTabId());
     return tabId === undefined ? null : getContext(tabId);
+  });
+
+  onMessage('context.all', async ({ sender }) => {
+    fromExtensionPage(sender);
+    return allContexts();
+  });
+
+  onMessage('promotion.prepare', async ({ data, sender }) => {
+    fromExtensionPage(sender);
+    return promotions.prepare(data);
+  });
+
+  onMessage('promotion.recordContact', async ({ data, sender }) => {
+    fromExtensionPage(sender);
+    return promotions.recordContact(data);
   });
 }

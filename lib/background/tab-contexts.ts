@@ -26,3 +26,12 @@ export async function getContext(tabId: number): Promise<TabContext | null> {
 export async function forgetTab(tabId: number): Promise<void> {
   await sessionStore.remove(keyOf(tabId));
 }
+
+/** Every tab's reading (the panel proposes the establishments open beside a job-seeker file). */
+export async function allContexts(): Promise<TabContext[]> {
+  const everything = await sessionStore.getAll();
+  return Object.entries(everything)
+    .filter(([key]) => isTabContextKey(key))
+    .map(([, value]) => tabContextSchema.safeParse(value))
+    .flatMap((parsed) => (parsed.success ? [parsed.data] : []));
+}

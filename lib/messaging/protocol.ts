@@ -1,9 +1,11 @@
 /**
  * The one typed protocol between content scripts, UI pages and the background.
- * Payloads crossing it are parsed again with zod by the receiver (lib/messaging/guards.ts).
+ * Payloads crossing it are parsed again with zod by the receiver.
  */
 import { defineExtensionMessaging } from '@webext-core/messaging';
+import type { Attachment, ComposeFill, FillOutcome } from '@/lib/content/compose-filler';
 import type { ReadResult } from '@/lib/domain/legacy';
+import type { PrepareOutcome, PrepareRequest, RecordContactRequest } from './promotion-commands';
 import type { TabContext } from './tab-context';
 
 export interface ProtocolMap {
@@ -11,6 +13,16 @@ export interface ProtocolMap {
   'page.read'(result: ReadResult): void;
   /** UI → background: the context of a tab (the active one when tabId is omitted). */
   'context.get'(query: { tabId?: number }): TabContext | null;
+  /** UI → background: the readings of every open tab (the establishments open beside a job-seeker file). */
+  'context.all'(): TabContext[];
+  /** UI → background: create the promotions and prepare one e-mail each in the webmail. */
+  'promotion.prepare'(request: PrepareRequest): PrepareOutcome;
+  /** UI → background: a promotion made by phone or in person, recorded as sent at once. */
+  'promotion.recordContact'(request: RecordContactRequest): PrepareOutcome;
+  /** Background → job-seeker tab: fetch the CV inside the tool's own page. */
+  'cv.fetch'(request: { url: string; fileName: string }): Attachment;
+  /** Background → webmail tab: fill the new-message form. */
+  'compose.fill'(fill: ComposeFill): FillOutcome;
 }
 
 export const messaging = defineExtensionMessaging<ProtocolMap>();

@@ -15,6 +15,9 @@ export const sessionStore = {
     const found = await browser.storage.session.get(key);
     return found[key] as T | undefined;
   },
+  async getAll(): Promise<Record<string, unknown>> {
+    return browser.storage.session.get(null);
+  },
   async set(key: string, value: unknown): Promise<void> {
     await browser.storage.session.set({ [key]: value });
   },
@@ -37,6 +40,19 @@ export const tabs = {
   async ownTabId(): Promise<number | undefined> {
     const tab = await browser.tabs.getCurrent();
     return tab?.id;
+  },
+  /** Shows `url` in tab `tabId` when it still exists, else in a new tab; returns the tab used. */
+  async openOrNavigate(tabId: number | undefined, url: string): Promise<number> {
+    if (tabId !== undefined) {
+      try {
+        const tab = await browser.tabs.update(tabId, { url, active: true });
+        if (tab?.id !== undefined) return tab.id;
+      } catch {
+        /* closed meanwhile: open a new one */
+      }
+    }
+    const created = await browser.tabs.create({ url, active: true });
+    return created.id!;
   },
   onActivated(listener: (tabId: number) => void): () => void {
     const handler = (info: { tabId: number }) => listener(info.tabId);

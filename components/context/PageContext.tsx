@@ -1,0 +1,73 @@
+/** What the side panel shows for the reading of the active tab, whatever the tool and page. */
+import type { TabContext } from '@/lib/messaging/tab-context';
+import { PromoteSection } from '../promotion/PromoteSection';
+import { PromotionHistory } from '../promotion/PromotionHistory';
+import { EstablishmentCard } from './EstablishmentCard';
+import { ComposePage, SentMailCard } from './MailPage';
+import { MissingFields } from './MissingFields';
+import { PortfolioList } from './PortfolioList';
+import { ProfileCard } from './ProfileCard';
+import { SearchHits } from './SearchHits';
+
+export function NoPage() {
+  return (
+    <div class="fr-callout" data-testid="no-page">
+      <h2 class="fr-callout__title fr-h5">Aucune page à lire</h2>
+      <p class="fr-callout__text">
+        Ouvrez un dossier demandeur, une fiche établissement ou la messagerie : Profilence en affichera ici les
+        informations, sans rien ressaisir.
+      </p>
+    </div>
+  );
+}
+
+export function UnrecognizedPage() {
+  return (
+    <div class="fr-callout" data-testid="unrecognized">
+      <h2 class="fr-callout__title fr-h5">Page non reconnue</h2>
+      <p class="fr-callout__text">
+        Profilence ne reconnaît pas cette page (connexion, erreur ou page sans dossier). Rien n'a été lu ni
+        enregistré. Ouvrez un dossier demandeur ou une fiche établissement pour continuer.
+      </p>
+    </div>
+  );
+}
+
+export function PageContext({ context }: { context: TabContext | null }) {
+  if (!context) return <NoPage />;
+  const { result } = context;
+  if (!result.recognized) return <UnrecognizedPage />;
+  const body = (() => {
+    switch (result.page) {
+      case 'profile':
+        return (
+          <>
+            <ProfileCard profile={result.data} />
+            <PromoteSection profile={result.data} tabId={context.tabId} />
+            <PromotionHistory ftId={result.data.ftId} />
+          </>
+        );
+      case 'portfolio':
+        return <PortfolioList entries={result.data} />;
+      case 'establishment':
+        return (
+          <>
+            <EstablishmentCard establishment={result.data} />
+            <PromotionHistory siret={result.data.siret} />
+          </>
+        );
+      case 'search':
+        return <SearchHits hits={result.data} />;
+      case 'compose':
+        return <ComposePage />;
+      case 'sent':
+        return <SentMailCard mail={result.data} />;
+    }
+  })();
+  return (
+    <>
+      {body}
+      <MissingFields missing={result.missing} />
+    </>
+  );
+}

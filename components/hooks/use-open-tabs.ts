@@ -1,0 +1,23 @@
+import { useEffect, useState } from 'preact/hooks';
+import { sendMessage } from '@/lib/messaging/protocol';
+import type { TabContext } from '@/lib/messaging/tab-context';
+import { sessionStore } from '@/lib/platform';
+
+/** Readings of every open legacy tab, kept current. */
+export function useOpenTabs(): TabContext[] {
+  const [contexts, setContexts] = useState<TabContext[]>([]);
+  useEffect(() => {
+    let alive = true;
+    const refresh = () =>
+      sendMessage('context.all', undefined)
+        .then((all) => alive && setContexts(all))
+        .catch(() => undefined);
+    void refresh();
+    const stop = sessionStore.onChanged((keys) => keys.some((k) => k.startsWith('tab:')) && void refresh());
+    return () => {
+      alive = false;
+      stop();
+    };
+  }, []);
+  return contexts;
+}

@@ -1,0 +1,39 @@
+import { useEffect, useState } from 'preact/hooks';
+import { sendMessage } from '@/lib/messaging/protocol';
+import type { TabContext } from '@/lib/messaging/tab-context';
+import { sessionStore, tabs } from '@/lib/platform';
+
+export type TabContextState =
+  | { kind: 'loading' }
+  | { kind: 'ready'; context: TabContext | null }
+  | { kind: 'error'; message: string };
+
+/** The reading of the tab the counsellor is looking at, kept current as tabs change or pages are re-read. */
+export function useTabContext(): TabContextState {
+  const [state, setState] = useState<TabContextState>({ kind: 'loading' });
+
+  useEffect(() => {
+    let alive = true;
+    const refresh = async (tabId?: number) => {
+      try {
+        const id = tabId ?? (await tabs.activeTabId());
+        const context = id === undefined ? null : await sendMessage('context.get', { tabId: id });
+        if (alive) setState({ kind: 'ready', context });
+      } catch {
+        if (alive) setState({ kind: 'error', message: "Profilence n'a pas pu lire l'onglet actif. Rechargez la page." });
+      }
+    };
+    void refresh();
+    const stopTabs = tabs.onActivated((tabId) => void refresh(tabId));
+    const stopStore = sessionStore.onChanged((keys) => {
+      if (keys.some((k) => k.startsWith('tab:'))) void refresh();
+    });
+    return () => {
+      alive = false;
+      stopTabs();
+      stopStore();
+    };
+  }, []);
+
+  return state;
+}

@@ -1,0 +1,98 @@
+/**
+ * Fills the webmail's new-message form, so the counsellor only checks and presses « Envoyer ».
+ * Fields are found by their French labels (then by usual names), like the readers: a redesign
+ * that keeps the labels keeps working.
+ */
+import { z } from 'zod';
+
+export const attachmentSchema = z.object({
+  fileName: z.string().min(1).max(255),
+  type: z.string().max(100),
+  base64: z.string().max(30_000_000),
+});
+export const composeFillSchema = z.object({
+  to: z.array(z.string().email()).min(1),
+  subject: z.string().min(1).max(255),
+  body: z.string().max(20_000),
+  attachment: attachmentSchema.optional(),
+});
+export type ComposeFill = z.infer<typeof composeFillSchema>;
+export type Attachment = z.infer<typeof attachmentSchema>;
+
+const fold = (s: string) =>
+  s
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[\s\u00a0:]+/g, ' ')
+    .trim()
+    .toLowerCase();
+
+type Control = HTMLInputElement | HTMLTextAreaElement;
+
+function controlByLabel(doc: Document, names: readonly string[]): Control | null {
+  for (const label of Array.from(doc.querySelectorAll('label'))) {
+    if (!names.includes(fold(label.textContent ?? ''))) continue;
+    const control = label.control ?? (label.htmlFor ? doc.getElementById(label.htmlFor) : null);
+    if (control instanceof doc.defaultView!.HTMLInputElement || control instanceof doc.defaultView!.HTMLTextAreaElement) {
+      return control;
+    }
+  }
+  return null;
+}
+
+export interface ComposeFields {
+  to: Control;
+  subject: Control;
+  body: Control;
+  files: HTMLInputElement | null;
+}
+
+export function findComposeFields(doc: Document): ComposeFields | null {
+  const to = controlByLabel(doc, ['a', 'destinataire', 'destinataires', 'pour']) ?? doc.querySelector<Control>('[name="to"]');
+  const subject = controlByLabel(doc, ['objet', 'sujet']) ?? doc.querySelector<Control>('[name="subject"]');
+  const body =
+    controlByLabel(doc, ['corps du message', 'message', 'texte du message']) ?? doc.querySelector<Control>('form textarea');
+  const files = doc.querySelector<HTMLInputElement>('form input[type="file"]');
+  return to && subject && body ? { to, subject, body, files } : null;
+}
+
+function setValue(control: Control, value: string): void {
+  // The native setter, then events, so page scripts (frameworks included) see the change as typed.
+  const proto = Object.getPrototypeOf(control) as object;
+  Object.getOwnPropertyDescriptor(proto, 'value')?.set?.call(control, value);
+  control.dispatchEvent(new Event('input', { bubbles: true }));
+  control.dispatchEvent(new Event('change', { bubbles: true }));
+}
+
+function decodeBase64(base64: string): Uint8Array {
+  const binary = atob(base64);
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  return bytes;
+}
+
+export type FillOutcome = { filled: true; attached: boolean } | { filled: false; reason: string };
+
+export function fillCompose(doc: Document, fill: ComposeFill): FillOutcome {
+  const fields = findComposeFields(doc);
+  if (!fields) {
+    return { filled: false, reason: "Le formulaire de nouveau message n'a pas été trouvé : la messagerie a peut-être changé." };
+  }
+  setValue(fields.to, fill.to.join(', '));
+  setValue(fields.subject, fill.subject);
+  // The webmail pre-fills the counsellor's signature: the pitch goes above it.
+  const signature = fields.body.value.trim();
+  setValue(fields.body, signature ? `${fill.body}\n\n${signature}` : fill.body);
+  let attached = false;
+  if (fill.attachment && fields.files) {
+    const win = doc.defaultView!;
+    const transfer = new win.DataTransfer();
+    const bytes = decodeBase64(fill.attachment.base64);
+    transfer.items.add(new win.File([bytes], fill.attachment.fileName, { type: fill.attachment.type || 'application/pdf' }));
+    fields.files.files = transfer.files;
+    fields.files.dispatchEvent(new Event('change', { bubbles: true }));
+    attached = true;
+  }
+  fields.to.focus();
+  return { filled: true, attached };
+}

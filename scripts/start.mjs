@@ -1,0 +1,56 @@
+// `npm start`: builds the extension, starts the demo legacy tools and the central endpoint (SQLite),
+// then tells the newcomer how to load the extension and where to go.
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+
+const DEMO_PORT = process.env.DEMO_PORT ?? '8090';
+const SERVER_PORT = process.env.PORT ?? '8787';
+const env = {
+  ...process.env,
+  DEMO_PORT,
+  PORT: SERVER_PORT,
+  PROFILENCE_DATA_DIR: process.env.PROFILENCE_DATA_DIR ?? '.data',
+  PROFILENCE_DEV_TOKENS: process.env.PROFILENCE_DEV_TOKENS ?? 'server/dev-tokens.demo.json',
+  WXT_PROFILENCE_SERVER_URL: process.env.WXT_PROFILENCE_SERVER_URL ?? `http://localhost:${SERVER_PORT}`,
+  WXT_PROFILENCE_DEV_TOKEN: process.env.WXT_PROFILENCE_DEV_TOKEN ?? 'demo-jeanne',
+};
+
+console.log("Construction de l'extension…");
+if (spawnSync('npx', ['wxt', 'build'], { stdio: 'inherit', env }).status !== 0) {
+  console.error("La construction de l'extension a échoué : voir les messages ci-dessus.");
+  process.exit(1);
+}
+
+const children = [];
+function startChild(label, args) {
+  const child = spawn('npx', args, { stdio: 'inherit', env });
+  child.on('exit', (code) => {
+    if (code !== 0 && code !== null) console.error(`${label} s'est arrêté (code ${code}).`);
+  });
+  children.push(child);
+}
+startChild('Les outils de démonstration', ['tsx', 'demo/server.ts']);
+if (existsSync('server/main.ts')) startChild('Le serveur central', ['tsx', 'server/main.ts']);
+
+const stop = () => {
+  for (const child of children) child.kill('SIGTERM');
+  process.exit(0);
+};
+process.on('SIGINT', stop);
+process.on('SIGTERM', stop);
+
+setTimeout(() => {
+  console.log(`
+Profilence est prêt.
+
+1. Chargez l'extension dans Chrome ou Chromium :
+   chrome://extensions → « Mode développeur » → « Charger l'extension non empaquetée »
+   → choisissez le dossier ${resolve('.output/chrome-mv3')}
+2. Ouvrez le portefeuille de démonstration : http://dossiers.localhost:${DEMO_PORT}/portefeuille
+   (fiches entreprises : http://entreprises.localhost:${DEMO_PORT}/recherche?q=lyon,
+    messagerie : http://messagerie.localhost:${DEMO_PORT}/mail/nouveau)
+3. Cliquez sur l'icône Profilence dans la barre d'outils : le panneau latéral s'ouvre.
+${existsSync('server/main.ts') ? `\nServeur central : http://localhost:${SERVER_PORT}/v1/health (documentation : /docs)\n` : ''}
+Ctrl+C pour tout arrêter.`);
+}, 1500);
