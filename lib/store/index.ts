@@ -1,0 +1,31 @@
+export { DEFAULT_DB_NAME, openDb, ProfilenceDb, SCHEMA_V1 } from './db';
+export type { EstablishmentRow, MetaRow, OutboxRow, RejectionRow, StoredPromotion } from './db';
+export {
+  addEvent,
+  contactSnapshot,
+  createPromotion,
+  establishmentSnapshot,
+  EVENT_TYPE_LABELS,
+  findRecentDuplicate,
+  getPromotion,
+  jobSeekerSnapshot,
+  listForEstablishment,
+  listForJobSeeker,
+  markSentByReference,
+  PromotionRefused,
+  toStoredPromotion,
+} from './promotions';
+export type { CreatePromotionInput, MarkSentOutcome, NewEvent, PromotionRefusalCode, WriteContext } from './promotions';
+export {
+  foldForSearch,
+  getEstablishment,
+  MAX_REMEMBERED_ESTABLISHMENTS,
+  recentEstablishments,
+  rememberEstablishment,
+  searchEstablishments,
+} from './establishments';
+export { deleteDraft, draftSchema, loadDraft, saveDraft } from './drafts';
+export type { Draft, DraftInput } from './drafts';
+export { acknowledge, dismissRejection, enqueue, listRejections, pendingCount, pendingMutations } from './outbox';
+export { clientId, getMeta, META_KEYS, setMeta } from './meta';
+export { describeIssues, InvalidRecord } from './validation';
