@@ -1,4 +1,5 @@
 /** Message handlers of the background: sender checked first, payload parsed, then the work. */
+import { MatchPattern } from 'wxt/utils/match-patterns';
 import { assertExtensionPageSender, assertLegacyTabSender } from '@/lib/messaging/senders';
 import { onMessage } from '@/lib/messaging/protocol';
 import { contentScriptMatches, extensionId, extensionUrl, tabs } from '@/lib/platform';
@@ -16,7 +17,9 @@ const fromExtensionPage = (sender: Parameters<typeof assertExtensionPageSender>[
 export function registerMessageHandlers(db: ProfilenceDb): void {
   const mails = createMailQueue({
     async findWebmailTab(preferred) {
-      const webmails = (await allContexts()).filter((c) => c.result.recognized && c.result.tool === 'messagerie');
+      // Any page of the webmail will do (inbox, sent items…): it is navigated to the new-message page.
+      const patterns = contentScriptMatches('content-scripts/messagerie.js').map((p) => new MatchPattern(p));
+      const webmails = (await allContexts()).filter((c) => patterns.some((p) => p.includes(c.result.url)));
       const chosen = webmails.find((c) => c.tabId === preferred) ?? webmails[0];
       return chosen && { tabId: chosen.tabId, url: chosen.result.url };
     },
@@ -49,6 +52,16 @@ export function registerMessageHandlers(db: ProfilenceDb): void {
   onMessage('promotion.prepare', async ({ data, sender }) => {
     fromExtensionPage(sender);
     return promotions.prepare(data);
+  });
+
+  onMessage('mail.pending', async ({ sender }) => {
+    fromExtensionPage(sender);
+    return (await mails.pending()).map(({ reference, subject, to }) => ({ reference, subject, to }));
+  });
+
+  onMessage('mail.cancel', async ({ sender }) => {
+    fromExtensionPage(sender);
+    await mails.clear();
   });
 
   onMessage('promotion.recordContact', async ({ data, sender }) => {

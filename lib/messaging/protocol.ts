@@ -19,6 +19,10 @@ export interface ProtocolMap {
   'promotion.prepare'(request: PrepareRequest): PrepareOutcome;
   /** UI → background: a promotion made by phone or in person, recorded as sent at once. */
   'promotion.recordContact'(request: RecordContactRequest): PrepareOutcome;
+  /** UI → background: the prepared e-mails waiting to be sent in the webmail (subject and recipient). */
+  'mail.pending'(): { reference: string; subject: string; to: string[] }[];
+  /** UI → background: forget the e-mails still waiting (their promotions stay as drafts). */
+  'mail.cancel'(): void;
   /** Background → job-seeker tab: fetch the CV inside the tool's own page. */
   'cv.fetch'(request: { url: string; fileName: string }): Attachment;
   /** Background → webmail tab: fill the new-message form. */
