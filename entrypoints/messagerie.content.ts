@@ -1,6 +1,6 @@
 import { read } from '@/lib/adapters/messagerie';
 import { assertFromBackground } from '@/lib/content/background-only';
-import { composeFillSchema, fillCompose } from '@/lib/content/compose-filler';
+import { fillCompose, parseComposeFill } from '@/lib/content/compose-filler';
 import { runReader } from '@/lib/content/run-reader';
 import { onMessage, sendMessage } from '@/lib/messaging/protocol';
 
@@ -12,7 +12,7 @@ export default defineContentScript({
     runReader(read, (result) => sendMessage('page.read', result));
     onMessage('compose.fill', ({ data, sender }) => {
       assertFromBackground(sender, browser.runtime.id);
-      return fillCompose(document, composeFillSchema.parse(data));
+      return fillCompose(document, parseComposeFill(data));
     });
   },
 });

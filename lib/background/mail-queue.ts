@@ -4,11 +4,16 @@
  * Kept in session storage: a stopped service worker picks the queue up where it was.
  */
 import { z } from 'zod';
-import { attachmentSchema } from '@/lib/content/compose-filler';
 import { composeUrlFor } from '@/lib/config';
 import type { ReadResult } from '@/lib/domain/legacy';
 import { sendMessage } from '@/lib/messaging/protocol';
 import { sessionStore, tabs } from '@/lib/platform';
+
+const attachmentSchema = z.object({
+  fileName: z.string().min(1).max(255),
+  type: z.string().max(100),
+  base64: z.string().max(30_000_000),
+});
 
 export const mailJobSchema = z.object({
   promotionId: z.string(),

@@ -3,21 +3,40 @@
  * Fields are found by their French labels (then by usual names), like the readers: a redesign
  * that keeps the labels keeps working.
  */
-import { z } from 'zod';
+export interface Attachment {
+  fileName: string;
+  type: string;
+  base64: string;
+}
+export interface ComposeFill {
+  to: string[];
+  subject: string;
+  body: string;
+  attachment?: Attachment;
+}
 
-export const attachmentSchema = z.object({
-  fileName: z.string().min(1).max(255),
-  type: z.string().max(100),
-  base64: z.string().max(30_000_000),
-});
-export const composeFillSchema = z.object({
-  to: z.array(z.string().email()).min(1),
-  subject: z.string().min(1).max(255),
-  body: z.string().max(20_000),
-  attachment: attachmentSchema.optional(),
-});
-export type ComposeFill = z.infer<typeof composeFillSchema>;
-export type Attachment = z.infer<typeof attachmentSchema>;
+const isText = (v: unknown, max: number): v is string => typeof v === 'string' && v.length <= max;
+const EMAIL = /^[^\s@]+@[^\s@]+$/;
+
+/**
+ * Checks a fill command from the background. Hand-written rather than zod: this runs in the
+ * webmail's content script, which must stay small.
+ */
+export function parseComposeFill(value: unknown): ComposeFill {
+  const v = value as Partial<ComposeFill> | null;
+  const a = v?.attachment;
+  const valid =
+    !!v &&
+    Array.isArray(v.to) &&
+    v.to.length > 0 &&
+    v.to.every((t) => isText(t, 254) && EMAIL.test(t)) &&
+    isText(v.subject, 255) &&
+    v.subject.length > 0 &&
+    isText(v.body, 20_000) &&
+    (a === undefined || (isText(a.fileName, 255) && a.fileName.length > 0 && isText(a.type, 100) && isText(a.base64, 30_000_000)));
+  if (!valid) throw new Error('Demande de remplissage invalide.');
+  return { to: v.to!, subject: v.subject!, body: v.body!, ...(a ? { attachment: a } : {}) };
+}
 
 const fold = (s: string) =>
   s
@@ -64,7 +83,7 @@ function setValue(control: Control, value: string): void {
   control.dispatchEvent(new Event('change', { bubbles: true }));
 }
 
-function decodeBase64(base64: string): Uint8Array {
+function decodeBase64(base64: string): Uint8Array<ArrayBuffer> {
   const binary = atob(base64);
   const bytes = new Uint8Array(binary.length);
   for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);

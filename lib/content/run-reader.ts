@@ -40,7 +40,7 @@ export function runReader(
     timer = setTimeout(readNow, debounceMs);
   };
 
-  const observer = new win.MutationObserver(schedule);
+  const observer = new (win as Window & typeof globalThis).MutationObserver(schedule);
   observer.observe(win.document.documentElement, { childList: true, subtree: true, characterData: true });
   win.addEventListener('popstate', readNow);
   win.addEventListener('hashchange', readNow);
