@@ -46,3 +46,12 @@ export function cleanPath(url: URL): string {
   const p = url.pathname.replace(/\/+$/, '');
   return p === '' ? '/' : p;
 }
+
+/** A path segment decoded, or left as is when its percent-encoding is malformed. */
+export function decodeSegment(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}

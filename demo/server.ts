@@ -93,6 +93,17 @@ function unknownHost(port: number, hostHeader: string): Reply {
   );
 }
 
+/**
+ * The pages link to the other tools as `http://entreprises.localhost/` (as the reference
+ * captures do); on a demo port other than 80 those links get the port the browser used.
+ */
+function withPortInLinks(reply: Reply, hostHeader: string): Reply {
+  const port = /:(\d+)$/.exec(hostHeader)?.[1];
+  if (!port || port === '80' || typeof reply.body !== 'string' || !reply.headers['content-type']?.startsWith('text/html')) return reply;
+  const body = reply.body.replace(/http:\/\/(dossiers|entreprises|messagerie)\.localhost\//g, `http://$1.localhost:${port}/`);
+  return { ...reply, body };
+}
+
 function send(res: ServerResponse, reply: Reply): void {
   res.writeHead(reply.status, {
     'cache-control': 'no-store',
@@ -120,7 +131,7 @@ export async function startDemo(options: DemoOptions): Promise<DemoServer> {
     Promise.resolve()
       .then(() => (route ? route(toDemoRequest(req, hostHeader)) : unknownHost(port, hostHeader)))
       .then(
-        (reply) => send(res, reply),
+        (reply) => send(res, withPortInLinks(reply, hostHeader)),
         (error: unknown) => {
           console.error('[demo]', req.method, hostHeader, req.url, error);
           if (!res.headersSent) send(res, { status: 500, headers: { 'content-type': 'text/plain; charset=utf-8' }, body: 'Erreur interne de la démonstration' });

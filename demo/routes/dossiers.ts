@@ -1,5 +1,5 @@
 /** Routes of dossiers.localhost — the "Dossier Demandeur d'Emploi" tool. */
-import { cleanPath, htmlReply, isRead, methodNotAllowed, redirect, type DemoRequest, type Reply } from '../http';
+import { cleanPath, decodeSegment, type DemoRequest, htmlReply, isRead, methodNotAllowed, redirect, type Reply } from '../http';
 import { renderCvPdf } from '../pdf';
 import { findJobSeeker, JOB_SEEKERS } from '../seed/job-seekers';
 import { renderDdeError, renderDdeHome, renderLogin, renderPortfolio, renderProfile } from '../tools/dossier-demandeur';
@@ -34,7 +34,7 @@ export function dossiersRoute(req: DemoRequest): Reply {
 
   const file = /^\/dossier\/([^/]+)(\/cv)?$/.exec(path);
   if (file) {
-    const id = decodeURIComponent(file[1]!);
+    const id = decodeSegment(file[1]!);
     const seeker = findJobSeeker(id);
     if (!seeker) return unknownFile(id);
     if (!file[2]) return htmlReply(renderProfile(seeker));

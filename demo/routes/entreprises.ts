@@ -1,5 +1,5 @@
 /** Routes of entreprises.localhost — the "Fiche Entreprise" tool. */
-import { cleanPath, htmlReply, isRead, methodNotAllowed, type DemoRequest, type Reply } from '../http';
+import { cleanPath, decodeSegment, type DemoRequest, htmlReply, isRead, methodNotAllowed, type Reply } from '../http';
 import { ESTABLISHMENTS, findEstablishment } from '../seed/establishments';
 import type { SeedEstablishment } from '../seed/types';
 import { renderEstablishment, renderFeHome, renderFeNotFound, renderSearch, renderTechnicalError } from '../tools/fiche-entreprise';
@@ -39,7 +39,7 @@ export function entreprisesRoute(clock: () => Date) {
     }
     const file = /^\/etablissement\/([^/]+)$/.exec(path);
     if (file) {
-      const found = findEstablishment(decodeURIComponent(file[1]!));
+      const found = findEstablishment(decodeSegment(file[1]!));
       // The legacy tool answers an unknown SIRET with its technical error page (HTTP 500).
       if (!found) return htmlReply(renderTechnicalError(clock(), ESTABLISHMENTS.slice(0, 3)), 500);
       return htmlReply(renderEstablishment(found));

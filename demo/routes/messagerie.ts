@@ -1,5 +1,5 @@
 /** Routes of messagerie.localhost — the webmail, plus the inspection API used by tests. */
-import { BodyTooLargeError, cleanPath, htmlReply, isRead, jsonReply, methodNotAllowed, noContent, redirect, type DemoRequest, type Reply } from '../http';
+import { BodyTooLargeError, cleanPath, decodeSegment, type DemoRequest, htmlReply, isRead, jsonReply, methodNotAllowed, noContent, redirect, type Reply } from '../http';
 import { splitAddresses, type Mailbox, type OutgoingMessage } from '../mailbox';
 import { renderCompose, renderMailHome, renderMailNotFound, renderOutbox, renderSent } from '../tools/messagerie';
 
@@ -69,7 +69,7 @@ export function messagerieRoute(mailbox: Mailbox) {
     if (path === '/mail/boite-envoi' || path === '/mail/dossier/envoyes') return htmlReply(renderOutbox(mailbox.list()));
     const sent = /^\/mail\/envoye\/([^/]+)$/.exec(path);
     if (sent) {
-      const message = mailbox.find(decodeURIComponent(sent[1]!));
+      const message = mailbox.find(decodeSegment(sent[1]!));
       if (message) return htmlReply(renderSent(message));
       return htmlReply(renderMailNotFound('Message introuvable', "Ce message n'existe pas ou a été supprimé."), 404);
     }

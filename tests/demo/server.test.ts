@@ -49,6 +49,9 @@ describe('demo server', () => {
     expect(dossiers.text).toContain('href="/portefeuille"');
     expect(entreprises.text).toContain('href="/etablissement/73282932000074"');
     expect(messagerie.text).toContain('href="/mail/nouveau"');
+    // Links between the tools carry the port the browser used.
+    expect(dossiers.text).toContain(`<a href="http://entreprises.localhost:${demo.port}/">Fiche Entreprise</a>`);
+    expect(messagerie.text).toContain(`<a href="http://dossiers.localhost:${demo.port}/">Dossier demandeur</a>`);
     const other = await call(demo, 'localhost', '/portefeuille');
     expect(other.status).toBe(404);
     expect(other.text).toContain(`http://dossiers.localhost:${demo.port}/`);
@@ -77,6 +80,7 @@ describe('demo server', () => {
     expect(missing.status).toBe(404);
     expect(missing.text).toContain('Dossier introuvable');
     expect(missing.text).toContain('Conseiller&nbsp;: <b>Jeanne MARTIN</b>');
+    expect((await call(demo, DOSSIERS, '/dossier/%E0%A4%A')).status).toBe(404);
     const unknown = await call(demo, DOSSIERS, '/nulle-part');
     expect(unknown.status).toBe(404);
     expect(unknown.text).toContain('Page introuvable');
