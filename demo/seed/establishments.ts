@@ -112,7 +112,7 @@ export const ESTABLISHMENTS: readonly SeedEstablishment[] = [
     headcount: '6 à 9 salariés', createdOn: '2015-09-01',
     collectiveAgreement: 'Boulangerie-pâtisserie artisanale (IDCC 843)',
     contacts: [
-      { civility: 'M.', lastName: 'BONNET', firstName: 'Frédéric', role: 'Gérant', email: 'contact@pains-des-pentes.example.com', phone: '04 78 28 14 52' },
+      { civility: 'M.', lastName: 'BONNET', firstName: 'Frédéric', role: 'Gérant', email: 'contact.pains-des-pentes@example.com', phone: '04 78 28 14 52' },
       { civility: 'Mme', lastName: 'BONNET', firstName: 'Isabelle', role: 'Responsable de la boutique', phone: '06 24 35 46 57' },
     ],
     needs: [
@@ -127,9 +127,9 @@ export const ESTABLISHMENTS: readonly SeedEstablishment[] = [
     headcount: '50 à 99 salariés', createdOn: '2013-11-18',
     collectiveAgreement: 'Entreprises de propreté et services associés (IDCC 3043)',
     contacts: [
-      { civility: 'Mme', lastName: 'DA SILVA', firstName: 'Paula', role: "Responsable d'exploitation", email: 'p.dasilva@pls-nettoyage.example.com', phone: '06 45 12 78 96' },
+      { civility: 'Mme', lastName: 'DA SILVA', firstName: 'Paula', role: "Responsable d'exploitation", email: 'p.dasilva.pls-nettoyage@example.com', phone: '06 45 12 78 96' },
       { civility: 'M.', lastName: 'VIDAL', firstName: 'Stéphane', role: 'Chef d\'équipe', phone: '07 56 23 89 14' },
-      { civility: 'Mme', lastName: 'COLIN', firstName: 'Agnès', role: 'Assistante ressources humaines', email: 'rh@pls-nettoyage.example.com', phone: '04 72 78 40 10' },
+      { civility: 'Mme', lastName: 'COLIN', firstName: 'Agnès', role: 'Assistante ressources humaines', email: 'rh.pls-nettoyage@example.com', phone: '04 72 78 40 10' },
     ],
     needs: [
       { rome: 'K2204', positions: 3, contractType: 'CDI', notedAt: '2026-11-05', notedBy: 'Jeanne MARTIN', comment: 'agents de propreté, horaires décalés (6 h – 9 h et 18 h – 21 h).' },
@@ -143,8 +143,8 @@ export const ESTABLISHMENTS: readonly SeedEstablishment[] = [
     headcount: '20 à 49 salariés', createdOn: '2018-06-11',
     collectiveAgreement: 'Transports routiers et activités auxiliaires du transport (IDCC 16)',
     contacts: [
-      { civility: 'M.', lastName: 'PERRET', firstName: 'Jérôme', role: "Responsable d'exploitation", email: 'j.perret@tlel.example.com', phone: '06 31 42 53 64' },
-      { civility: 'Mme', lastName: 'RENAUD', firstName: 'Sylvie', role: 'Responsable administrative', email: 'accueil@tlel.example.com', phone: '04 78 90 12 34' },
+      { civility: 'M.', lastName: 'PERRET', firstName: 'Jérôme', role: "Responsable d'exploitation", email: 'j.perret.tlel@example.com', phone: '06 31 42 53 64' },
+      { civility: 'Mme', lastName: 'RENAUD', firstName: 'Sylvie', role: 'Responsable administrative', email: 'accueil.tlel@example.com', phone: '04 78 90 12 34' },
     ],
     needs: [
       { rome: 'N4105', positions: 2, contractType: 'CDI', notedAt: '2026-10-30', notedBy: 'Damien FABRE', comment: 'chauffeurs-livreurs permis C, tournées sur l\'Est lyonnais.' },
@@ -160,8 +160,8 @@ export const ESTABLISHMENTS: readonly SeedEstablishment[] = [
     headcount: '20 à 49 salariés', createdOn: '2009-03-16',
     collectiveAgreement: 'Hôtels, cafés, restaurants (IDCC 1979)',
     contacts: [
-      { civility: 'Mme', lastName: 'LEROY', firstName: 'Nathalie', role: 'Directrice', email: 'direction@hotel-brotteaux.example.com', phone: '04 72 74 11 20' },
-      { civility: 'M.', lastName: 'MASSON', firstName: 'Cédric', role: 'Gouvernant général', email: 'c.masson@hotel-brotteaux.example.com', phone: '06 47 58 69 70' },
+      { civility: 'Mme', lastName: 'LEROY', firstName: 'Nathalie', role: 'Directrice', email: 'direction.hotel-brotteaux@example.com', phone: '04 72 74 11 20' },
+      { civility: 'M.', lastName: 'MASSON', firstName: 'Cédric', role: 'Gouvernant général', email: 'c.masson.hotel-brotteaux@example.com', phone: '06 47 58 69 70' },
     ],
     needs: [
       { rome: 'G1703', positions: 1, contractType: 'CDI', notedAt: '2026-11-09', notedBy: 'Jeanne MARTIN', comment: 'réceptionniste de nuit, anglais courant exigé.' },
@@ -189,7 +189,7 @@ export const ESTABLISHMENTS: readonly SeedEstablishment[] = [
     headcount: '10 à 19 salariés', createdOn: '2004-10-11',
     collectiveAgreement: "Services de l'automobile (IDCC 1090)",
     contacts: [
-      { civility: 'M.', lastName: 'LOPEZ', firstName: 'Antonio', role: 'Chef d\'atelier', email: 'atelier@garage-moderne.example.com', phone: '06 52 63 74 85' },
+      { civility: 'M.', lastName: 'LOPEZ', firstName: 'Antonio', role: 'Chef d\'atelier', email: 'atelier.garage-moderne@example.com', phone: '06 52 63 74 85' },
       { civility: 'Mme', lastName: 'LOPEZ', firstName: 'Carmen', role: 'Gérante', phone: '04 78 70 22 18' },
     ],
     needs: [
@@ -203,8 +203,8 @@ export const ESTABLISHMENTS: readonly SeedEstablishment[] = [
     headcount: '200 à 249 salariés', createdOn: '1987-02-02',
     collectiveAgreement: 'Hospitalisation privée (IDCC 2264)',
     contacts: [
-      { civility: 'Mme', lastName: 'FOURNIER', firstName: 'Christine', role: 'Directrice des soins', email: 'c.fournier@clinique-charpennes.example.com', phone: '04 72 43 80 00' },
-      { civility: 'M.', lastName: 'SCHMITT', firstName: 'Olivier', role: 'Responsable des ressources humaines', email: 'recrutement@clinique-charpennes.example.com', phone: '04 72 43 80 12' },
+      { civility: 'Mme', lastName: 'FOURNIER', firstName: 'Christine', role: 'Directrice des soins', email: 'c.fournier.clinique-charpennes@example.com', phone: '04 72 43 80 00' },
+      { civility: 'M.', lastName: 'SCHMITT', firstName: 'Olivier', role: 'Responsable des ressources humaines', email: 'recrutement.clinique-charpennes@example.com', phone: '04 72 43 80 12' },
     ],
     needs: [
       { rome: 'J1501', positions: 3, contractType: 'CDD', notedAt: '2026-11-04', notedBy: 'Karim BENALI', comment: 'aides-soignants, remplacements de nuit.' },
@@ -219,7 +219,7 @@ export const ESTABLISHMENTS: readonly SeedEstablishment[] = [
     headcount: '50 à 99 salariés', createdOn: '1979-09-24',
     collectiveAgreement: 'Établissements privés sanitaires, sociaux et médico-sociaux à but non lucratif (IDCC 29)',
     contacts: [
-      { civility: 'Mme', lastName: 'BRUN', firstName: 'Catherine', role: 'Directrice', email: 'direction@ehpad-glycines.example.fr', phone: '04 78 26 54 00' },
+      { civility: 'Mme', lastName: 'BRUN', firstName: 'Catherine', role: 'Directrice', email: 'direction.ehpad-glycines@example.fr', phone: '04 78 26 54 00' },
       { civility: 'M.', lastName: 'PICARD', firstName: 'Yves', role: 'Infirmier coordinateur', phone: '06 12 98 76 54' },
     ],
     needs: [
@@ -234,7 +234,7 @@ export const ESTABLISHMENTS: readonly SeedEstablishment[] = [
     headcount: '100 à 199 salariés', createdOn: '1998-01-05',
     collectiveAgreement: "Branche de l'aide, de l'accompagnement, des soins et des services à domicile (IDCC 2941)",
     contacts: [
-      { civility: 'Mme', lastName: 'GARNIER', firstName: 'Martine', role: 'Responsable de secteur', email: 'm.garnier@adr-services.example.fr', phone: '04 72 37 60 60' },
+      { civility: 'Mme', lastName: 'GARNIER', firstName: 'Martine', role: 'Responsable de secteur', email: 'm.garnier.adr-services@example.fr', phone: '04 72 37 60 60' },
     ],
     needs: [
       { rome: 'K1302', positions: 5, contractType: 'CDI', notedAt: '2026-10-12', notedBy: 'Jeanne MARTIN', comment: 'auxiliaires de vie, véhicule indispensable, temps partiel possible.' },
@@ -248,8 +248,8 @@ export const ESTABLISHMENTS: readonly SeedEstablishment[] = [
     headcount: '20 à 49 salariés', createdOn: '2010-07-19',
     collectiveAgreement: 'Bâtiment ouvriers – entreprises de plus de 10 salariés (IDCC 1597)',
     contacts: [
-      { civility: 'M.', lastName: 'CHARLES', firstName: 'Benoît', role: 'Conducteur de travaux', email: 'b.charles@ebl-elec.example.com', phone: '06 87 65 43 21' },
-      { civility: 'Mme', lastName: 'NICOLAS', firstName: 'Sandra', role: 'Assistante de direction', email: 'contact@ebl-elec.example.com', phone: '04 78 67 10 10' },
+      { civility: 'M.', lastName: 'CHARLES', firstName: 'Benoît', role: 'Conducteur de travaux', email: 'b.charles.ebl-elec@example.com', phone: '06 87 65 43 21' },
+      { civility: 'Mme', lastName: 'NICOLAS', firstName: 'Sandra', role: 'Assistante de direction', email: 'contact.ebl-elec@example.com', phone: '04 78 67 10 10' },
     ],
     needs: [
       { rome: 'F1602', positions: 1, contractType: 'ALT', notedAt: '2026-09-15', notedBy: 'Damien FABRE', comment: 'apprenti BP électricien.' },
@@ -276,8 +276,8 @@ export const ESTABLISHMENTS: readonly SeedEstablishment[] = [
     headcount: '250 à 499 salariés', createdOn: '1994-03-28',
     collectiveAgreement: 'Commerce de détail et de gros à prédominance alimentaire (IDCC 2216)',
     contacts: [
-      { civility: 'Mme', lastName: 'MARCHAND', firstName: 'Valérie', role: 'Responsable des ressources humaines', email: 'recrutement@hyper-pda.example.com', phone: '04 72 23 45 00' },
-      { civility: 'M.', lastName: 'LEMAIRE', firstName: 'David', role: 'Manager caisses', email: 'd.lemaire@hyper-pda.example.com', phone: '06 70 81 92 03' },
+      { civility: 'Mme', lastName: 'MARCHAND', firstName: 'Valérie', role: 'Responsable des ressources humaines', email: 'recrutement.hyper-pda@example.com', phone: '04 72 23 45 00' },
+      { civility: 'M.', lastName: 'LEMAIRE', firstName: 'David', role: 'Manager caisses', email: 'd.lemaire.hyper-pda@example.com', phone: '06 70 81 92 03' },
       { civility: 'M.', lastName: 'BARBIER', firstName: 'Franck', role: 'Chef de rayon épicerie', phone: '06 71 82 93 04' },
     ],
     needs: [
@@ -292,7 +292,7 @@ export const ESTABLISHMENTS: readonly SeedEstablishment[] = [
     headcount: '20 à 49 salariés', createdOn: '2014-08-25',
     collectiveAgreement: 'Commerce de détail et de gros à prédominance alimentaire (IDCC 2216)',
     contacts: [
-      { civility: 'M.', lastName: 'ROBIN', firstName: 'Laurent', role: 'Directeur du magasin', email: 'direction@marche-croixrousse.example.fr', phone: '04 78 29 31 41' },
+      { civility: 'M.', lastName: 'ROBIN', firstName: 'Laurent', role: 'Directeur du magasin', email: 'direction.marche-croixrousse@example.fr', phone: '04 78 29 31 41' },
     ],
     needs: [
       { rome: 'D1106', positions: 1, contractType: 'CDI', notedAt: '2026-10-23', notedBy: 'Jeanne MARTIN', comment: 'vendeur(se) au rayon fruits et légumes.' },
@@ -306,8 +306,8 @@ export const ESTABLISHMENTS: readonly SeedEstablishment[] = [
     headcount: '100 à 199 salariés', createdOn: '2007-02-12',
     collectiveAgreement: 'Transports routiers et activités auxiliaires du transport (IDCC 16)',
     contacts: [
-      { civility: 'M.', lastName: 'BERNARD', firstName: 'Sébastien', role: 'Directeur de site', email: 's.bernard@lra-entrepots.example.com', phone: '04 72 50 60 70' },
-      { civility: 'Mme', lastName: 'GIRAUD', firstName: 'Élise', role: 'Chargée de recrutement', email: 'recrutement@lra-entrepots.example.com', phone: '06 54 65 76 87' },
+      { civility: 'M.', lastName: 'BERNARD', firstName: 'Sébastien', role: 'Directeur de site', email: 's.bernard.lra-entrepots@example.com', phone: '04 72 50 60 70' },
+      { civility: 'Mme', lastName: 'GIRAUD', firstName: 'Élise', role: 'Chargée de recrutement', email: 'recrutement.lra-entrepots@example.com', phone: '06 54 65 76 87' },
     ],
     needs: [
       { rome: 'N1103', positions: 6, contractType: 'MIS', notedAt: '2026-11-11', notedBy: 'Damien FABRE', comment: 'préparateurs de commandes, équipes 2x8.' },
@@ -322,8 +322,8 @@ export const ESTABLISHMENTS: readonly SeedEstablishment[] = [
     headcount: '50 à 99 salariés', createdOn: '1996-06-03',
     collectiveAgreement: 'Métallurgie (IDCC 3248)',
     contacts: [
-      { civility: 'M.', lastName: 'GAILLARD', firstName: 'Thierry', role: 'Responsable de production', email: 't.gaillard@amf-feyzin.example.com', phone: '06 23 34 45 56' },
-      { civility: 'Mme', lastName: 'PERROT', firstName: 'Anne', role: 'Responsable des ressources humaines', email: 'rh@amf-feyzin.example.com', phone: '04 78 02 33 44' },
+      { civility: 'M.', lastName: 'GAILLARD', firstName: 'Thierry', role: 'Responsable de production', email: 't.gaillard.amf-feyzin@example.com', phone: '06 23 34 45 56' },
+      { civility: 'Mme', lastName: 'PERROT', firstName: 'Anne', role: 'Responsable des ressources humaines', email: 'rh.amf-feyzin@example.com', phone: '04 78 02 33 44' },
     ],
     needs: [
       { rome: 'H2913', positions: 2, contractType: 'CDI', notedAt: '2026-10-16', notedBy: 'Damien FABRE', comment: 'soudeurs TIG/MIG, qualification EN ISO 9606-1 souhaitée.' },
@@ -337,7 +337,7 @@ export const ESTABLISHMENTS: readonly SeedEstablishment[] = [
     headcount: '10 à 19 salariés', createdOn: '2016-01-11',
     collectiveAgreement: "Cabinets d'experts-comptables et de commissaires aux comptes (IDCC 787)",
     contacts: [
-      { civility: 'Mme', lastName: 'MICHEL', firstName: 'Hélène', role: 'Expert-comptable associée', email: 'h.michel@acp-expertise.example.fr', phone: '04 78 42 10 20' },
+      { civility: 'Mme', lastName: 'MICHEL', firstName: 'Hélène', role: 'Expert-comptable associée', email: 'h.michel.acp-expertise@example.fr', phone: '04 78 42 10 20' },
       { civility: 'M.', lastName: 'AUBERT', firstName: 'Vincent', role: 'Responsable administratif', phone: '04 78 42 10 21' },
     ],
     needs: [
@@ -352,7 +352,7 @@ export const ESTABLISHMENTS: readonly SeedEstablishment[] = [
     headcount: '100 à 199 salariés', createdOn: '2003-10-06',
     collectiveAgreement: 'Entreprises de prévention et de sécurité (IDCC 1351)',
     contacts: [
-      { civility: 'M.', lastName: 'MARTINEZ', firstName: 'José', role: "Responsable d'agence", email: 'agence.lyon@vrs-securite.example.com', phone: '04 72 65 98 00' },
+      { civility: 'M.', lastName: 'MARTINEZ', firstName: 'José', role: "Responsable d'agence", email: 'agence.lyon.vrs-securite@example.com', phone: '04 72 65 98 00' },
     ],
     needs: [
       { rome: 'K2503', positions: 3, contractType: 'CDI', notedAt: '2026-10-20', notedBy: 'Karim BENALI', comment: 'agents SSIAP 1, carte professionnelle à jour.' },
@@ -365,8 +365,8 @@ export const ESTABLISHMENTS: readonly SeedEstablishment[] = [
     headcount: '10 à 19 salariés', createdOn: '2019-04-15',
     collectiveAgreement: 'Personnel permanent des entreprises de travail temporaire (IDCC 2378)',
     contacts: [
-      { civility: 'Mme', lastName: 'JOLY', firstName: 'Audrey', role: "Responsable d'agence", email: 'lyon3@ris-interim.example.com', phone: '04 78 60 70 80' },
-      { civility: 'M.', lastName: 'HUBERT', firstName: 'Kévin', role: 'Chargé de recrutement', email: 'k.hubert@ris-interim.example.com', phone: '06 40 50 60 70' },
+      { civility: 'Mme', lastName: 'JOLY', firstName: 'Audrey', role: "Responsable d'agence", email: 'lyon3.ris-interim@example.com', phone: '04 78 60 70 80' },
+      { civility: 'M.', lastName: 'HUBERT', firstName: 'Kévin', role: 'Chargé de recrutement', email: 'k.hubert.ris-interim@example.com', phone: '06 40 50 60 70' },
     ],
     needs: [],
   }),
@@ -377,7 +377,7 @@ export const ESTABLISHMENTS: readonly SeedEstablishment[] = [
     headcount: '10 à 19 salariés', createdOn: '2017-09-04',
     collectiveAgreement: 'Acteurs du lien social et familial (IDCC 1261)',
     contacts: [
-      { civility: 'Mme', lastName: 'CARON', firstName: 'Mélanie', role: 'Directrice de la crèche', email: 'direction@petits-canuts.example.fr', phone: '04 78 30 40 50' },
+      { civility: 'Mme', lastName: 'CARON', firstName: 'Mélanie', role: 'Directrice de la crèche', email: 'direction.petits-canuts@example.fr', phone: '04 78 30 40 50' },
     ],
     needs: [
       { rome: 'K1303', positions: 1, contractType: 'CDI', notedAt: '2026-11-03', notedBy: 'Jeanne MARTIN', comment: 'titulaire du CAP AEPE.' },
@@ -391,8 +391,8 @@ export const ESTABLISHMENTS: readonly SeedEstablishment[] = [
     headcount: '50 à 99 salariés', createdOn: '2020-02-03',
     collectiveAgreement: "Bureaux d'études techniques (IDCC 1486)",
     contacts: [
-      { civility: 'M.', lastName: 'LEGRAND', firstName: 'Arnaud', role: 'Directeur technique', email: 'a.legrand@nol-conseil.example.com', phone: '06 33 44 55 66' },
-      { civility: 'Mme', lastName: 'MEUNIER', firstName: 'Sarah', role: 'Talent acquisition', email: 'jobs@nol-conseil.example.com', phone: '04 37 64 20 00' },
+      { civility: 'M.', lastName: 'LEGRAND', firstName: 'Arnaud', role: 'Directeur technique', email: 'a.legrand.nol-conseil@example.com', phone: '06 33 44 55 66' },
+      { civility: 'Mme', lastName: 'MEUNIER', firstName: 'Sarah', role: 'Talent acquisition', email: 'jobs.nol-conseil@example.com', phone: '04 37 64 20 00' },
     ],
     needs: [
       { rome: 'M1805', positions: 2, contractType: 'CDI', notedAt: '2026-11-10', notedBy: 'Hélène ROUSSET', comment: 'développeurs TypeScript <confirmés> ou juniors motivés.' },
