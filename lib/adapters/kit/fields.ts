@@ -1,0 +1,205 @@
+/**
+ * Label lookup: finds the value shown next to a label, whatever the markup — label/value table
+ * cells, `<dl><dt><dd>`, `<div>`/`<span>` pairs, "Label : value" text, or `<label for>`.
+ * Labels are compared by `labelKey` (case, accents, colons, spacing do not matter); ids and
+ * classes are never used.
+ */
+import { isBlock, keyOfNormalized, labelKey, linesOf, normalizeText, textOf } from './text';
+
+export interface Field {
+  /** The value's text, whitespace normalised. */
+  text: string;
+  /** The element holding the value (for lists and links); for "Label : value" text, the element holding both. */
+  element?: Element;
+  /** The value's lines, for "Label : value" text that goes on after a line break. */
+  lines?: string[];
+}
+
+export interface Fields {
+  /** The first value shown under one of these labels, in page order, that `accept` takes. */
+  find(labels: readonly string[], accept?: (field: Field) => boolean): Field | undefined;
+  /** Every value whose label key passes `match`, in page order. */
+  findAll(match: (key: string) => boolean): Field[];
+  /** Whether one of these labels appears at all, even with an empty value. */
+  has(labels: readonly string[]): boolean;
+  /** The elements showing one of these labels (headings included), in page order. */
+  labelElements(labels: readonly string[]): Element[];
+  /** The form control (`input`, `select`, `textarea`) labelled by one of these labels, empty or not. */
+  control(labels: readonly string[], selector?: string): Element | undefined;
+}
+
+interface Candidate {
+  key: string;
+  label: Element;
+  /** For "Label : value" written in one element. */
+  inlineValue?: string;
+  inlineLines?: string[];
+}
+
+const IGNORED = new Set(['SCRIPT', 'STYLE', 'TEMPLATE', 'NOSCRIPT', 'OPTION', 'SELECT', 'TEXTAREA', 'BUTTON', 'A', 'HEAD', 'TITLE']);
+const LABEL_TAGS = new Set(['LABEL', 'DT', 'TH', 'LEGEND']);
+const MAX_LABEL = 80;
+const CONTROLS = 'input, select, textarea';
+
+function indexLabels(root: ParentNode): Candidate[] {
+  const candidates: Candidate[] = [];
+  for (const el of Array.from(root.querySelectorAll('*'))) {
+    if (IGNORED.has(el.tagName) || (el.parentElement && IGNORED.has(el.parentElement.tagName))) continue;
+    if (el.childElementCount > 0 && !LABEL_TAGS.has(el.tagName)) {
+      const inline = inlineLabel(el);
+      if (inline) candidates.push(inline);
+      continue;
+    }
+    const text = normalizeText(el.textContent ?? '');
+    if (text === '') continue;
+    if (text.length <= MAX_LABEL) candidates.push({ key: keyOfNormalized(text), label: el });
+    // "Courriel : a@b.fr" in one element: the part before the first colon is a label.
+    const inline = /^([^:]{1,40}?)\s*:\s*(\S.*)$/.exec(text);
+    if (inline && el.childElementCount === 0) {
+      candidates.push({ key: keyOfNormalized(inline[1]!), label: el, inlineValue: inline[2]! });
+    }
+  }
+  return candidates;
+}
+
+/** "Adresse : 8 rue Paul Bert<br>69003 Lyon": a text label and its value inside one element of inline content. */
+function inlineLabel(el: Element): Candidate | undefined {
+  const first = el.firstChild;
+  if (!first || first.nodeType !== 3 || !(first as Text).data.includes(':')) return undefined;
+  if (Array.from(el.children).some((child) => isBlock(child))) return undefined;
+  const lines = linesOf(el);
+  const match = /^([^:]{1,40}?)\s*:\s*(.*)$/.exec(lines[0] ?? '');
+  if (!match || match[1]!.length > (first as Text).data.length) return undefined;
+  const valueLines = [match[2]!, ...lines.slice(1)].filter(Boolean);
+  if (valueLines.length === 0) return undefined;
+  return { key: keyOfNormalized(match[1]!), label: el, inlineValue: valueLines.join(' '), inlineLines: valueLines };
+}
+
+const tooBig = (el: Element) =>
+  el.tagName === 'TABLE' || el.tagName === 'DL' || el.tagName === 'FORM' || el.querySelector('table, dl, form') !== null;
+
+/** Climbs from a label's text to the element that plays the label's part (its cell, `<dt>`, wrapper). */
+function labelBox(label: Element, stop: Node): Element {
+  let box = label;
+  const text = normalizeText(label.textContent ?? '');
+  while (box.parentElement && box.parentElement !== stop && !LABEL_TAGS.has(box.tagName)) {
+    const parent = box.parentElement;
+    if (normalizeText(parent.textContent ?? '') !== text) break;
+    box = parent;
+  }
+  return box;
+}
+
+/** A table with column headers: a `<thead>`, or a first row made only of header cells. */
+function isDataGrid(table: Element | null): boolean {
+  if (!table) return false;
+  if (table.querySelector(':scope > thead')) return true;
+  const firstRow = table.querySelector('tr');
+  const cells = firstRow ? Array.from(firstRow.children) : [];
+  return cells.length > 1 && cells.every((c) => c.tagName === 'TH');
+}
+
+function nextElement(el: Element): Element | null {
+  return el.nextElementSibling;
+}
+
+/** Bare text after the label, up to a line break or a block: `<b>Nom :</b> DUPONT<br>`. */
+function trailingText(box: Element): string | undefined {
+  let text = '';
+  for (let node = box.nextSibling; node; node = node.nextSibling) {
+    if (node.nodeType === 1) {
+      const el = node as Element;
+      if (el.tagName === 'BR' || isBlock(el)) break;
+      if (text.trim() === '') return undefined; // an element comes first: it is the value
+      text += el.textContent ?? '';
+    } else if (node.nodeType === 3) {
+      text += (node as Text).data;
+    }
+  }
+  const value = normalizeText(text);
+  return value === '' ? undefined : value;
+}
+
+function resolve(candidate: Candidate, root: ParentNode): Field | undefined {
+  if (candidate.inlineValue !== undefined) {
+    return { text: candidate.inlineValue, element: candidate.label, lines: candidate.inlineLines ?? [candidate.inlineValue] };
+  }
+  const { label } = candidate;
+  if (label.tagName === 'LABEL') {
+    const forId = label.getAttribute('for');
+    const doc = label.ownerDocument;
+    const control = (forId ? doc.getElementById(forId) : null) ?? label.querySelector('input, select, textarea');
+    if (control) return { text: textOf(control), element: control };
+  }
+  const box = labelBox(label, root as Node);
+  if (box.tagName === 'DT') {
+    const dd = nextElement(box);
+    return dd && dd.tagName === 'DD' ? { text: textOf(dd), element: dd } : undefined;
+  }
+  if (box.tagName === 'TD' || box.tagName === 'TH') {
+    // Cells of a data grid (a history, a list) are values under column headers, not labels.
+    if (box.tagName === 'TD' && isDataGrid(box.closest('table'))) return undefined;
+    const cell = nextElement(box);
+    return cell && cell.tagName === 'TD' ? { text: textOf(cell), element: cell } : undefined;
+  }
+  const bare = trailingText(box);
+  if (bare !== undefined) return { text: bare, element: box.parentElement ?? undefined };
+  const next = nextElement(box);
+  if (!next || LABEL_TAGS.has(next.tagName)) return undefined;
+  return { text: textOf(next), element: next };
+}
+
+export function fieldsOf(root: ParentNode): Fields {
+  const candidates = indexLabels(root);
+  const byKey = new Map<string, Candidate[]>();
+  for (const c of candidates) {
+    const list = byKey.get(c.key);
+    if (list) list.push(c);
+    else byKey.set(c.key, [c]);
+  }
+
+  const resolveEach = (list: readonly Candidate[], controlsOnly = false): Field[] => {
+    const seen = new Set<Element>();
+    const fields: Field[] = [];
+    for (const candidate of list) {
+      const field = resolve(candidate, root);
+      if (!field || (field.element && tooBig(field.element))) continue;
+      if (controlsOnly ? !field.element?.matches(CONTROLS) : field.text === '') continue;
+      // Two labels leading to one value (a <span> inside its <td>, say) give it once.
+      if (field.element && candidate.inlineValue === undefined) {
+        if (seen.has(field.element)) continue;
+        seen.add(field.element);
+      }
+      fields.push(field);
+    }
+    return fields;
+  };
+
+  return {
+    find(labels, accept = () => true) {
+      // Synonyms in order of preference, each searched in page order.
+      for (const label of labels) {
+        for (const field of resolveEach(byKey.get(labelKey(label)) ?? [])) if (accept(field)) return field;
+      }
+      return undefined;
+    },
+    findAll(match) {
+      return resolveEach(candidates.filter((c) => match(c.key)));
+    },
+    control(labels, selector = CONTROLS) {
+      for (const label of labels) {
+        for (const field of resolveEach(byKey.get(labelKey(label)) ?? [], true)) {
+          if (field.element?.matches(selector)) return field.element;
+        }
+      }
+      return undefined;
+    },
+    labelElements(labels) {
+      const keys = new Set(labels.map(labelKey));
+      return candidates.filter((c) => c.inlineValue === undefined && keys.has(c.key)).map((c) => c.label);
+    },
+    has(labels) {
+      return labels.some((label) => byKey.get(labelKey(label))?.some((c) => c.inlineValue === undefined));
+    },
+  };
+}

@@ -1,0 +1,162 @@
+/**
+ * What the legacy pages give (docs/domain.md), as readers return it. Optional fields are
+ * absent, never null; an array with nothing shown is `[]`.
+ */
+import { z } from 'zod';
+import {
+  agencyCodeSchema,
+  contractTypeSchema,
+  emailSchema,
+  ftIdSchema,
+  isoDateSchema,
+  nafSchema,
+  phoneSchema,
+  postcodeSchema,
+  qualificationCodeSchema,
+  romeSchema,
+  siretSchema,
+} from './formats';
+
+const text = (what: string) => z.string({ error: `${what} : texte attendu` }).trim().min(1, { error: `${what} : valeur vide` });
+const absoluteUrl = z.url({ error: 'Lien invalide : adresse absolue attendue' });
+const civilitySchema = z.enum(['M.', 'Mme'], { error: 'Civilité invalide : M. ou Mme attendu' });
+
+export const LEGACY_TOOLS = ['dossier-demandeur', 'fiche-entreprise', 'messagerie'] as const;
+export type LegacyTool = (typeof LEGACY_TOOLS)[number];
+export const PAGE_KINDS = ['portfolio', 'profile', 'search', 'establishment', 'compose', 'sent'] as const;
+export type PageKind = (typeof PAGE_KINDS)[number];
+
+/** The signed-in counsellor named by the banner of tools 1 and 2. */
+export const agentSchema = z.object({
+  name: text('Nom du conseiller'),
+  agencyCode: agencyCodeSchema.optional(),
+  agencyName: text("Nom de l'agence").optional(),
+});
+export type Agent = z.infer<typeof agentSchema>;
+
+export const targetJobSchema = z.object({ rome: romeSchema, label: text('Libellé du métier'), main: z.boolean() });
+export type TargetJob = z.infer<typeof targetJobSchema>;
+
+export const jobSeekerProfileSchema = z.object({
+  ftId: ftIdSchema,
+  civility: civilitySchema.optional(),
+  lastName: text('Nom'),
+  firstName: text('Prénom'),
+  email: emailSchema.optional(),
+  phones: z.array(phoneSchema),
+  address: z.object({ postcode: postcodeSchema, city: text('Commune') }).optional(),
+  promotionConsent: z
+    .object({ granted: z.boolean(), since: isoDateSchema.optional() })
+    .refine((c) => c.granted || c.since === undefined, { error: 'Un refus de promotion ne peut pas avoir de date' }),
+  targetJobs: z
+    .array(targetJobSchema)
+    .refine((jobs) => jobs.length === 0 || jobs.filter((j) => j.main).length === 1, {
+      error: 'Métiers recherchés : un seul métier principal attendu',
+    }),
+  skills: z.array(text('Savoir-faire')),
+  softSkills: z.array(text('Savoir-être')),
+  qualification: z.object({ code: qualificationCodeSchema, label: text('Qualification') }).optional(),
+  experienceYears: z.number().min(0, { error: 'Expérience : nombre d’années positif attendu' }).optional(),
+  drivingLicences: z.array(z.string().regex(/^[A-Z][A-Z0-9]{0,2}$/, { error: 'Permis de conduire : code attendu (B, C, CE…)' })),
+  mobility: z.object({ radiusKm: z.number().min(0).optional(), vehicle: z.boolean().optional() }).optional(),
+  availability: z.object({ immediate: z.boolean(), from: isoDateSchema.optional() }).optional(),
+  contractTypes: z.array(contractTypeSchema),
+  cv: z.object({ url: absoluteUrl, fileName: text('Nom du fichier du CV') }).optional(),
+});
+export type JobSeekerProfile = z.infer<typeof jobSeekerProfileSchema>;
+
+export const portfolioEntrySchema = z.object({
+  ftId: ftIdSchema,
+  lastName: text('Nom'),
+  firstName: text('Prénom'),
+  mainRome: romeSchema.optional(),
+  promotionConsent: z.boolean(),
+  url: absoluteUrl,
+});
+export type PortfolioEntry = z.infer<typeof portfolioEntrySchema>;
+
+export const establishmentContactSchema = z.object({
+  civility: civilitySchema.optional(),
+  lastName: text("Nom de l'interlocuteur"),
+  firstName: text("Prénom de l'interlocuteur").optional(),
+  role: text('Fonction').optional(),
+  email: emailSchema.optional(),
+  phone: phoneSchema.optional(),
+});
+export type EstablishmentContact = z.infer<typeof establishmentContactSchema>;
+
+export const recruitmentNeedSchema = z.object({
+  rome: romeSchema.optional(),
+  label: text('Intitulé du besoin'),
+  positions: z.number().int().min(1, { error: 'Nombre de postes : au moins 1' }).optional(),
+  contractType: contractTypeSchema.optional(),
+  notedAt: isoDateSchema.optional(),
+});
+export type RecruitmentNeed = z.infer<typeof recruitmentNeedSchema>;
+
+export const establishmentSchema = z.object({
+  siret: siretSchema,
+  name: text('Raison sociale'),
+  naf: z.object({ code: nafSchema, label: text('Libellé NAF') }).optional(),
+  address: z.object({ street: text('Adresse').optional(), postcode: postcodeSchema, city: text('Commune') }),
+  headcount: text('Effectif').optional(),
+  contacts: z.array(establishmentContactSchema),
+  needs: z.array(recruitmentNeedSchema),
+});
+export type Establishment = z.infer<typeof establishmentSchema>;
+
+export const establishmentHitSchema = z.object({
+  siret: siretSchema,
+  name: text('Raison sociale'),
+  city: text('Commune'),
+  url: absoluteUrl,
+});
+export type EstablishmentHit = z.infer<typeof establishmentHitSchema>;
+
+export const sentMailSchema = z.object({
+  messageId: text('Identifiant du message'),
+  to: z.array(emailSchema).min(1, { error: 'Message envoyé : au moins un destinataire attendu' }),
+  subject: z.string({ error: 'Objet : texte attendu' }),
+  sentAt: z.iso.datetime({ offset: true, error: "Date d'envoi invalide : date et heure ISO avec décalage attendues" }),
+});
+export type SentMail = z.infer<typeof sentMailSchema>;
+
+/** The compose page gives nothing: the extension fills it. */
+export const composeSchema = z.strictObject({});
+export type Compose = z.infer<typeof composeSchema>;
+
+const recognized = <T extends LegacyTool, P extends PageKind, D extends z.ZodType>(tool: T, page: P, data: D) =>
+  z.object({
+    url: z.string(),
+    recognized: z.literal(true),
+    tool: z.literal(tool),
+    page: z.literal(page),
+    agent: agentSchema.optional(),
+    data,
+    /** Fields the page should normally show but the reader did not find. */
+    missing: z.array(z.string()).default([]),
+  });
+
+export const recognizedReadResultSchema = z.discriminatedUnion('page', [
+  recognized('dossier-demandeur', 'portfolio', z.array(portfolioEntrySchema)),
+  recognized('dossier-demandeur', 'profile', jobSeekerProfileSchema),
+  recognized('fiche-entreprise', 'search', z.array(establishmentHitSchema)),
+  recognized('fiche-entreprise', 'establishment', establishmentSchema),
+  recognized('messagerie', 'compose', composeSchema),
+  recognized('messagerie', 'sent', sentMailSchema),
+]);
+export type RecognizedReadResult = z.infer<typeof recognizedReadResultSchema>;
+
+export const unrecognizedReadResultSchema = z.strictObject({ url: z.string(), recognized: z.literal(false) });
+export type UnrecognizedReadResult = z.infer<typeof unrecognizedReadResultSchema>;
+
+/** What a reader returns for any page: `{url, recognized: false}` or the page's data with its agent and `missing`. */
+export const readResultSchema = z.discriminatedUnion('recognized', [
+  recognizedReadResultSchema,
+  unrecognizedReadResultSchema,
+]);
+export type ReadResult = z.infer<typeof readResultSchema>;
+
+/** A recognised result of one page kind, e.g. `ReadResultOf<'profile'>`. */
+export type ReadResultOf<P extends PageKind> = Extract<RecognizedReadResult, { page: P }>;
+export type PageData<P extends PageKind> = ReadResultOf<P>['data'];
