@@ -1,0 +1,113 @@
+/** The labels the job-seeker file shows (and close synonyms a redesign may use), preferred first. */
+export const LABELS = {
+  ftId: [
+    'Identifiant',
+    'Identifiant France Travail',
+    'Identifiant demandeur',
+    'Identifiant du demandeur',
+    'Identifiant FT',
+    'N° identifiant',
+    "Numéro d'identifiant",
+    'Numéro identifiant',
+    'N° demandeur',
+    'IDE',
+  ],
+  civility: ['Civilité', 'Titre'],
+  lastName: ['Nom', 'Nom de famille', "Nom d'usage", 'Nom de naissance', 'Nom patronymique'],
+  firstName: ['Prénom', 'Prénoms', 'Prénom usuel'],
+  email: ['Courriel', 'Adresse électronique', 'Adresse courriel', 'E-mail', 'Email', 'Adresse e-mail', 'Adresse mail', 'Mail', 'Mél'],
+  address: ['Adresse', 'Adresse postale', 'Domicile'],
+  postcode: ['Code postal', 'CP'],
+  city: ['Commune', 'Ville', 'Localité', 'Commune de résidence'],
+  consent: [
+    'Promotion du profil',
+    'Promotion du profil autorisée',
+    'Autorisation de promotion',
+    'Autorisation de promotion du profil',
+    'Consentement',
+    'Consentement à la promotion',
+    'Consentement promotion du profil',
+    'Diffusion du profil',
+    'Promotion',
+  ],
+  targetJobs: [
+    'Métiers recherchés',
+    'Métier recherché',
+    'Emplois recherchés',
+    'Emploi recherché',
+    'Métiers visés',
+    'Postes recherchés',
+    'Métiers',
+    'Métier',
+    'Codes ROME',
+    'ROME',
+  ],
+  mainJob: ['Métier principal', 'Emploi principal', 'ROME principal'],
+  contractTypes: [
+    'Types de contrat souhaités',
+    'Type de contrat souhaité',
+    'Types de contrat recherchés',
+    'Types de contrat',
+    'Type de contrat',
+    'Contrats souhaités',
+    'Contrats recherchés',
+    'Contrat',
+  ],
+  availability: ['Disponibilité', 'Date de disponibilité', 'Disponible', 'Disponible à partir du', 'Disponible le'],
+  skills: ['Savoir-faire', 'Compétences', 'Compétences professionnelles', 'Compétences techniques', 'Compétences métier'],
+  softSkills: [
+    'Savoir-être',
+    'Savoir-être professionnels',
+    'Savoirs-être',
+    'Qualités professionnelles',
+    'Compétences comportementales',
+    'Soft skills',
+  ],
+  qualification: ['Niveau de qualification', 'Qualification', 'Niveau de qualification professionnelle'],
+  experience: [
+    'Expérience dans le métier principal',
+    'Expérience dans le métier',
+    'Expérience métier',
+    'Expérience',
+    'Expérience professionnelle',
+    "Années d'expérience",
+    "Durée d'expérience",
+  ],
+  licences: ['Permis de conduire', 'Permis', 'Permis détenus', 'Permis de conduire détenus'],
+  radius: [
+    'Rayon de mobilité',
+    'Mobilité',
+    'Zone de mobilité',
+    'Périmètre de mobilité',
+    'Mobilité géographique',
+    'Distance de mobilité',
+    'Rayon de recherche',
+    'Distance maximale',
+  ],
+  vehicle: ['Véhicule personnel', 'Véhicule', 'Véhiculé', "Dispose d'un véhicule", 'Moyen de locomotion personnel'],
+  cv: ['Curriculum vitae', 'CV', 'CV déposé', 'Dernier CV', 'CV du demandeur'],
+} as const;
+
+/** Labels of the phone rows: "Téléphone portable", "Téléphone fixe", "Autre téléphone", "Tél.", "Mobile"… */
+export const isPhoneLabel = (key: string) =>
+  /^(telephone|tel|portable|mobile|fixe|gsm)( |$)/.test(key) ||
+  /^(autre|second|seconde|2e|deuxieme|n°|numero|numero de) (telephone|tel|numero)( |$)/.test(key) ||
+  /^(n°|numero) de telephone( |$)/.test(key);
+
+/** Column headers of the portfolio table. */
+export const PORTFOLIO_COLUMNS = {
+  ftId: ['Identifiant', 'Identifiant demandeur', 'Identifiant France Travail', 'N° identifiant', 'N° demandeur', 'IDE'],
+  lastName: ['Nom', 'Nom de famille', "Nom d'usage"],
+  firstName: ['Prénom', 'Prénoms'],
+  fullName: ['Nom et prénom', 'Nom prénom', 'Prénom nom', 'Nom complet', 'Demandeur', 'Identité'],
+  mainRome: ['Métier principal', 'Code ROME', 'ROME', 'Métier', 'Métier recherché', 'Emploi recherché', 'ROME principal'],
+  consent: [
+    'Promotion du profil autorisée',
+    'Promotion autorisée',
+    'Promotion du profil',
+    'Autorisation de promotion',
+    'Consentement',
+    'Consentement promotion',
+    'Promotion',
+  ],
+} as const;

@@ -1,0 +1,65 @@
+/** The counsellor's portfolio (`/portefeuille`) → `PortfolioEntry[]`, one per table row. */
+import { isValidFtId, normalizeFtId } from '@/lib/domain/formats';
+import type { PortfolioEntry } from '@/lib/domain/legacy';
+import { Missing, absoluteHref, compact, type Extraction } from '../kit/result';
+import { readTable, type Row } from '../kit/table';
+import { normalizeText, textOf } from '../kit/text';
+import { splitFullName, parseYesNo } from '../kit/values';
+import { parseConsent } from './profile';
+import { PORTFOLIO_COLUMNS } from './labels';
+
+type Column = keyof typeof PORTFOLIO_COLUMNS;
+
+function readRows(document: Document): Row<Column>[] | undefined {
+  const root = document.body;
+  return (
+    readTable(root, { columns: PORTFOLIO_COLUMNS, required: ['ftId', 'lastName'] }) ??
+    readTable(root, { columns: PORTFOLIO_COLUMNS, required: ['ftId', 'fullName'] })
+  );
+}
+
+/** The link of the row that leads to this job seeker's file, else its first link. */
+function fileUrl(row: Element, ftId: string, base: URL): string | undefined {
+  const links = Array.from(row.querySelectorAll('a[href]'));
+  const hrefs = links.map((a) => absoluteHref(a, base)).filter((h): h is string => h !== undefined);
+  const own = hrefs.find((h) => new URL(h).pathname.replace(/\/$/, '').toUpperCase().endsWith(`/${ftId}`));
+  return own ?? hrefs[0] ?? new URL(`dossier/${encodeURIComponent(ftId)}`, base).href;
+}
+
+export function extractPortfolio(document: Document, url: URL): Extraction<'portfolio'> | undefined {
+  if (!document.body) return undefined;
+  const rows = readRows(document);
+  if (!rows) return undefined;
+  const missing = new Missing();
+  const entries: PortfolioEntry[] = [];
+  for (const row of rows) {
+    const ftId = normalizeFtId(textOf(row.ftId));
+    if (!isValidFtId(ftId)) {
+      missing.add('ftId');
+      continue;
+    }
+    const names = row.lastName
+      ? { lastName: textOf(row.lastName), firstName: textOf(row.firstName) }
+      : splitFullName(textOf(row.fullName));
+    if (!names?.lastName || !names.firstName) {
+      missing.add(names?.lastName ? 'firstName' : 'lastName');
+      continue;
+    }
+    const consentText = textOf(row.consent);
+    const consent = parseYesNo(consentText) ?? parseConsent(consentText)?.granted;
+    // An unreadable consent counts as refused: the profile can never be promoted by mistake.
+    if (consent === undefined) missing.add('promotionConsent');
+    const mainRome = /\b([A-N]\d{4})\b/i.exec(textOf(row.mainRome))?.[1]?.toUpperCase();
+    entries.push(
+      compact({
+        ftId,
+        lastName: normalizeText(names.lastName),
+        firstName: normalizeText(names.firstName),
+        mainRome,
+        promotionConsent: consent ?? false,
+        url: fileUrl(row.$row, ftId, url)!,
+      }),
+    );
+  }
+  return { data: entries, missing: missing.fields };
+}
