@@ -1,0 +1,30 @@
+/**
+ * Reader of the webmail ("messagerie"): the compose form (nothing to read, the extension fills it)
+ * and the confirmation that a message left. The webmail has no counsellor banner, so no `agent`.
+ * `read` never throws; a page it does not know gives `{url, recognized: false}`.
+ */
+import type { ReadResult } from '@/lib/domain/legacy';
+import { readTool, type Extraction, type Extractors } from '../kit/result';
+import { detect, findComposeFields, messageIdFromPath, type ComposeFields, type MessageriePageKind } from './detect';
+import { extractSent } from './sent';
+
+export { detect, findComposeFields, messageIdFromPath, type ComposeFields, type MessageriePageKind };
+export const TOOL = 'messagerie' as const;
+
+function extractCompose(document: Document): Extraction<'compose'> | undefined {
+  const fields = findComposeFields(document);
+  if (!fields) return undefined;
+  const missing: string[] = [];
+  if (!fields.subject) missing.push('subject');
+  if (!fields.body) missing.push('body');
+  return { data: {}, missing };
+}
+
+export const extract: Extractors<MessageriePageKind> = {
+  compose: extractCompose,
+  sent: extractSent,
+};
+
+export function read(document: Document, url: URL): ReadResult {
+  return readTool(TOOL, detect, extract, undefined, document, url);
+}
