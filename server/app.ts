@@ -13,6 +13,7 @@ import type { Db, Dialect } from './db/schema';
 import { ApiError, frenchValidatorCompiler, registerErrorHandlers } from './errors';
 import { registerCors, registerSecurityHeaders } from './http/headers';
 import { healthRoute } from './routes/health';
+import { meRoute } from './routes/me';
 import { syncPullRoute } from './routes/sync-pull';
 import { syncPushRoute } from './routes/sync-push';
 import { purgeTombstones } from './sync/tombstones';
@@ -109,6 +110,7 @@ export async function buildApp(config: ServerConfig): Promise<FastifyInstance> {
   });
 
   await app.register(healthRoute);
+  await app.register(meRoute);
   await app.register(syncPushRoute);
   await app.register(syncPullRoute);
   return app;
