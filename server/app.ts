@@ -41,6 +41,8 @@ export async function buildApp(config: ServerConfig): Promise<FastifyInstance> {
     bodyLimit: MAX_BATCH_BYTES,
     trustProxy: config.trustProxy,
   });
+  // JSON only: a text body is refused with 415 rather than failing validation.
+  app.removeContentTypeParser('text/plain');
   app.setValidatorCompiler(frenchValidatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandlers(app);

@@ -93,6 +93,6 @@ export function registerErrorHandlers(app: FastifyInstance): void {
     return send(reply, apiError);
   });
   app.setNotFoundHandler((request, reply) =>
-    send(reply, new ApiError(404, 'not_found', `Adresse inconnue : ${request.method} ${request.url.split('?')[0]}`)),
+    send(reply, new ApiError(404, 'not_found', `Adresse inconnue du service : ${request.method} ${request.url.split('?')[0]}`)),
   );
 }

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { apiErrorSchema, pullQuerySchema, pullResponseSchema } from '../../lib/domain/sync';
 import { scopeOfCounsellor } from '../auth/counsellor';
 import { forbiddenScope } from '../errors';
-import { readChanges } from '../sync/pull';
+import { pageToJson, readChangesPage } from '../sync/pull';
 
 /** `GET /v1/sync/pull`: what changed in the counsellor's agency after the cursor. */
 export const syncPullRoute: FastifyPluginAsyncZod = async (app) => {
@@ -18,13 +18,15 @@ export const syncPullRoute: FastifyPluginAsyncZod = async (app) => {
         response: { 200: pullResponseSchema, 400: apiErrorSchema, 401: apiErrorSchema, 403: apiErrorSchema, 410: apiErrorSchema, 429: apiErrorSchema },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const counsellor = request.counsellor!;
       const { scope, cursor, limit } = request.query;
       if (scope !== scopeOfCounsellor(counsellor)) {
         throw forbiddenScope();
       }
-      return readChanges(app.db, scope, cursor, limit);
+      const page = await readChangesPage(app.db, scope, cursor, limit);
+      // Sent as text: the stored JSON is spliced, not parsed and re-serialised (see pageToJson).
+      return reply.type('application/json; charset=utf-8').send(pageToJson(page) as never);
     },
   );
 };

@@ -5,7 +5,7 @@ import type { Promotion } from '../../lib/domain/promotion';
 import { addEvent, create, makeEvent, makeNeed, makePoolEntry, makePromotion, pullAll, TestClient, update } from './fixtures';
 import { DATABASES, startHarness, TOKENS, type Harness } from './harness';
 
-type StoredPromotion = Promotion & { events: OrderedEvent[] };
+type StoredPromotion = Omit<Promotion, 'events'> & { events: OrderedEvent[] };
 
 describe.each(DATABASES)('merging concurrent writes on %s', (kind) => {
   let h: Harness;

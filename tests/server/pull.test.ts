@@ -1,6 +1,7 @@
 // @vitest-environment node
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { PullResponse } from '../../lib/domain/sync';
+import { pullResponseSchema, type PullResponse } from '../../lib/domain/sync';
+import { promotionSchema } from '../../lib/domain/promotion';
 import { deleteEntity } from '../../server/sync/tombstones';
 import { encodeCursor } from '../../server/sync/cursor';
 import {
@@ -45,11 +46,14 @@ describe.each(DATABASES)('pull on %s', (kind) => {
     const { ids } = await seed(25);
     const first = await getPull(h.app, TOKENS.paul, { scope: SCOPE, limit: 10 });
     expect(first.statusCode).toBe(200);
-    const page1 = first.json<PullResponse>();
+    expect(first.headers['content-type']).toBe('application/json; charset=utf-8');
+    const page1 = pullResponseSchema.parse(first.json());
     expect(page1.changes).toHaveLength(10);
     expect(page1.hasMore).toBe(true);
     expect(page1.changes.map((c) => c.version)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
     expect(page1.changes.map((c) => c.entity).slice(0, 3)).toEqual(['promotion', 'need', 'pool']);
+    // What comes back is a valid record again, as the client will parse it.
+    expect(promotionSchema.safeParse(page1.changes[0]!.data).success).toBe(true);
 
     const all = await pullAll(h.app, TOKENS.paul, SCOPE, 10);
     expect(all.pages).toBe(3);

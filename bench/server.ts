@@ -1,0 +1,278 @@
+/**
+ * Load figures for the central endpoint (printed, never asserted): the server runs in its own process
+ * (`node --import tsx server/main.ts`) on loopback, on SQLite and, when one is at hand, on PostgreSQL;
+ * a scope is seeded with 5,000 promotions, then autocannon measures
+ *   - pull of 100 rows, as fast as possible;
+ *   - push of 10-mutation batches (6 creates, 2 events, 2 edits), as fast as possible;
+ *   - pull of 100 rows at a fixed 500 req/s (latency under a steady load).
+ * Run alone with `npx tsx bench/server.ts`.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import pg from 'pg';
+import { uuidv7 } from '../lib/domain/ids';
+import { promotionReference, type Promotion, type PromotionEvent } from '../lib/domain/promotion';
+import { encodeCursor } from '../server/sync/cursor';
+
+const ROOT = resolve(fileURLToPath(new URL('.', import.meta.url)), '..');
+const TOKEN = 'bench-token-jeanne';
+const SCOPE = 'agency:69031';
+const SEED_PROMOTIONS = 5000;
+const DURATION_S = 6;
+const CONNECTIONS = 10;
+
+interface AutocannonResult {
+  requests: { average: number; total: number };
+  latency: { p50: number; p99: number; average: number };
+  non2xx: number;
+  errors: number;
+  timeouts: number;
+}
+interface AutocannonRequest {
+  method?: string;
+  path?: string;
+  headers?: Record<string, string>;
+  body?: string;
+  setupRequest?: (req: AutocannonRequest) => AutocannonRequest;
+}
+type Autocannon = (options: {
+  url: string;
+  connections: number;
+  duration: number;
+  overallRate?: number;
+  headers?: Record<string, string>;
+  requests?: AutocannonRequest[];
+}) => Promise<AutocannonResult>;
+const autocannon = createRequire(import.meta.url)('autocannon') as Autocannon;
+
+interface Row {
+  database: string;
+  scenario: string;
+  reqPerSec: number;
+  p50: number;
+  p99: number;
+  failures: number;
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolvePort, reject) => {
+    const srv = createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as { port: number };
+      srv.close(() => resolvePort(port));
+    });
+  });
+}
+
+function makePromotion(): Promotion {
+  const id = uuidv7();
+  return {
+    id,
+    reference: promotionReference(id),
+    createdAt: '2025-03-12T09:30:00+01:00',
+    counsellorId: 'jeanne.martin',
+    agencyCode: '69031',
+    jobSeeker: { ftId: '1234567A', firstName: 'Lucie', lastName: 'DUPONT', mainRome: 'M1607', promotionConsent: { granted: true } },
+    establishment: { siret: '73282932000074', name: 'Boulangerie des Pentes', postcode: '69001', city: 'Lyon' },
+    contact: { name: 'M. Leroy', email: 'contact@pentes.example' },
+    rome: 'M1607',
+    mode: 'named',
+    channel: 'email',
+    pitch: 'Secrétaire polyvalente, dix ans d’expérience en cabinet, disponible immédiatement, mobile sur la métropole.',
+    events: [{ id: uuidv7(), promotionId: id, type: 'sent', at: '2025-03-12T09:31:00+01:00', by: 'jeanne.martin' }],
+  };
+}
+
+function event(promotionId: string): PromotionEvent {
+  return { id: uuidv7(), promotionId, type: 'note', at: new Date().toISOString(), by: 'jeanne.martin', note: 'Relance' };
+}
+
+function pushBody(mutations: { name: string; args: unknown }[]): string {
+  const clientTs = new Date().toISOString();
+  return JSON.stringify({
+    clientId: randomUUID(),
+    schemaVersion: 1,
+    mutations: mutations.map((m, i) => ({ seq: i + 1, id: uuidv7(), clientTs, ...m })),
+  });
+}
+
+async function startServer(env: Record<string, string>): Promise<{ url: string; child: ChildProcess }> {
+  const port = await freePort();
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+    cwd: ROOT,
+    env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn' },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const url = `http://127.0.0.1:${port}`;
+  for (let i = 0; i < 200; i++) {
+    if (child.exitCode !== null) throw new Error(`le serveur s'est arrêté (code ${child.exitCode})`);
+    try {
+      if ((await fetch(`${url}/v1/health`)).ok) return { url, child };
+    } catch {
+      /* not listening yet */
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  child.kill('SIGTERM');
+  throw new Error('le serveur ne répond pas');
+}
+
+async function stopServer(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null) return;
+  const exited = new Promise((r) => child.once('exit', r));
+  child.kill('SIGTERM');
+  await exited;
+}
+
+async function seed(url: string): Promise<string[]> {
+  const ids: string[] = [];
+  for (let b = 0; b < SEED_PROMOTIONS / 100; b++) {
+    const promotions = Array.from({ length: 100 }, makePromotion);
+    ids.push(...promotions.map((p) => p.id));
+    const res = await fetch(`${url}/v1/sync/push`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' },
+      body: pushBody(promotions.map((p) => ({ name: 'promotion.create', args: p }))),
+    });
+    if (!res.ok) throw new Error(`amorçage refusé : ${res.status} ${await res.text()}`);
+  }
+  return ids;
+}
+
+async function measure(database: string, env: Record<string, string>): Promise<Row[]> {
+  const { url, child } = await startServer(env);
+  try {
+    const ids = await seed(url);
+    const pick = () => ids[Math.floor(Math.random() * ids.length)]!;
+    const headers = { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' };
+    const pullPath = `/v1/sync/pull?scope=${encodeURIComponent(SCOPE)}&limit=100&cursor=${encodeCursor(SEED_PROMOTIONS / 2)}`;
+    const row = (scenario: string, r: AutocannonResult): Row => ({
+      database,
+      scenario,
+      reqPerSec: Math.round(r.requests.average),
+      p50: r.latency.p50,
+      p99: r.latency.p99,
+      failures: r.non2xx + r.errors + r.timeouts,
+    });
+
+    const pull = await autocannon({ url, connections: CONNECTIONS, duration: DURATION_S, requests: [{ method: 'GET', path: pullPath, headers }] });
+    const push = await autocannon({
+      url,
+      connections: CONNECTIONS,
+      duration: DURATION_S,
+      requests: [
+        {
+          method: 'POST',
+          path: '/v1/sync/push',
+          headers,
+          // A new install id per batch: each batch is a fresh, gap-free sequence 1..10.
+          setupRequest: (req) => ({
+            ...req,
+            body: pushBody([
+              ...Array.from({ length: 6 }, () => ({ name: 'promotion.create', args: makePromotion() })),
+              { name: 'promotion.addEvent', args: event(pick()) },
+              { name: 'promotion.addEvent', args: event(pick()) },
+              { name: 'promotion.update', args: { id: pick(), baseVersion: 1_000_000, changes: { channel: 'phone' } } },
+              { name: 'promotion.update', args: { id: pick(), baseVersion: 1_000_000, changes: { pitch: `Texte revu ${randomUUID()}` } } },
+            ]),
+          }),
+        },
+      ],
+    });
+    const steady = await autocannon({
+      url,
+      connections: CONNECTIONS,
+      duration: DURATION_S,
+      overallRate: 500,
+      requests: [{ method: 'GET', path: pullPath, headers }],
+    });
+    return [row('pull 100 lignes', pull), row('push 10 modifications', push), row('pull 100 lignes à 500 req/s', steady)];
+  } finally {
+    await stopServer(child);
+  }
+}
+
+interface Postgres {
+  url: string;
+  drop(): Promise<void>;
+}
+
+async function freshPostgres(): Promise<Postgres | null> {
+  let baseUrl = process.env.PROFILENCE_TEST_DATABASE_URL;
+  let stopCluster: (() => void) | undefined;
+  if (!baseUrl) {
+    const { startTestPostgres } = (await import(pathToFileURL(join(ROOT, 'scripts/postgres.mjs')).href)) as {
+      startTestPostgres(): Promise<{ url: string; stop(): void } | null>;
+    };
+    const started = await startTestPostgres().catch(() => null);
+    if (!started) return null;
+    baseUrl = started.url;
+    stopCluster = started.stop;
+  }
+  const name = `bench_${randomBytes(4).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: baseUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const url = new URL(baseUrl);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    drop: async () => {
+      const c = new pg.Client({ connectionString: baseUrl });
+      await c.connect();
+      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await c.end();
+      stopCluster?.();
+    },
+  };
+}
+
+function printTable(rows: Row[]): void {
+  const header = ['base', 'scénario', 'req/s', 'p50 (ms)', 'p99 (ms)', 'échecs'];
+  const lines = rows.map((r) => [r.database, r.scenario, String(r.reqPerSec), String(r.p50), String(r.p99), String(r.failures)]);
+  const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i]!.length)));
+  const fmt = (cells: string[]) => cells.map((c, i) => (i >= 2 ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join(' | ');
+  console.log(fmt(header));
+  console.log(widths.map((w) => '-'.repeat(w)).join('-|-'));
+  for (const l of lines) console.log(fmt(l));
+}
+
+export async function benchServer(): Promise<void> {
+  const work = mkdtempSync(join(tmpdir(), 'profilence-bench-'));
+  const tokens = join(work, 'tokens.json');
+  writeFileSync(tokens, JSON.stringify({ [TOKEN]: { sub: 'jeanne.martin', agency: '69031', name: 'Jeanne MARTIN' } }));
+  const common = { PROFILENCE_DEV_TOKENS: tokens, PROFILENCE_RATE_LIMIT_MAX: '1000000' };
+  const rows: Row[] = [];
+  console.log(`Service central : ${SEED_PROMOTIONS} promotions amorcées, ${CONNECTIONS} connexions, ${DURATION_S} s par mesure.`);
+  try {
+    rows.push(...(await measure('SQLite', { ...common, PROFILENCE_DATA_DIR: join(work, 'sqlite') })));
+    const postgres = await freshPostgres();
+    if (postgres) {
+      try {
+        rows.push(...(await measure('PostgreSQL', { ...common, DATABASE_URL: postgres.url })));
+      } finally {
+        await postgres.drop();
+      }
+    } else {
+      console.log('PostgreSQL absent : mesures SQLite seulement.');
+    }
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+  printTable(rows);
+}
+
+if (process.argv[1] && pathToFileURL(resolve(process.argv[1])).href === import.meta.url) {
+  benchServer().catch((err) => {
+    console.error(err);
+    process.exit(1);
+  });
+}
