@@ -59,6 +59,19 @@ describe('side panel reads the legacy tools (Chromium, built extension)', () => 
     await Promise.all([panel.close(), page.close(), other.close()]);
   });
 
+  it('still knows what each tab shows after the browser stopped the service worker', async () => {
+    const { panel, page } = await openInTab(`http://dossiers.localhost:${demo.port}/dossier/1234567A`);
+    await waitForTestIdText(panel, 'profile-name', 'Marie');
+    const cdp = await browser.context.newCDPSession(page);
+    await cdp.send('ServiceWorker.enable');
+    await cdp.send('ServiceWorker.stopAllWorkers');
+    // The panel is reopened: the woken worker answers from session storage, the page is not re-read.
+    await panel.reload();
+    await page.bringToFront();
+    expect(await waitForTestIdText(panel, 'profile-name', 'Marie')).toContain('DUPONT');
+    await Promise.all([panel.close(), page.close()]);
+  });
+
   it('gives a calm message on a page it does not recognise', async () => {
     const { panel, page } = await openInTab(`http://dossiers.localhost:${demo.port}/connexion`);
     expect(await waitForTestIdText(panel, 'unrecognized', 'Page non reconnue')).toContain('Rien n');
