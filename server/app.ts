@@ -5,7 +5,8 @@ import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { createJsonSchemaTransform, serializerCompiler } from 'fastify-type-provider-zod';
 import pino from 'pino';
-import { MAX_BATCH_BYTES } from '../lib/domain/sync';
+import { z } from 'zod';
+import { MAX_BATCH_BYTES, mutationSchema } from '../lib/domain/sync';
 import { registerAuth } from './auth/plugin';
 import type { ServerConfig } from './config';
 import { createDatabase, migrateToLatest } from './db/database';
@@ -99,7 +100,11 @@ export async function buildApp(config: ServerConfig): Promise<FastifyInstance> {
         description: 'Synchronisation des promotions de profils, du tableau des besoins et du vivier (docs/sync-protocol.md).',
         version: '1.0.0',
       },
-      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } } },
+      components: {
+        securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } },
+        // The push envelope takes `args` as is (one bad mutation must not refuse the batch): its forms are here.
+        schemas: { Mutation: z.toJSONSchema(mutationSchema, { io: 'input', target: 'openapi-3.0', unrepresentable: 'any' }) as object },
+      },
       security: [{ bearer: [] }],
     },
     transform: createJsonSchemaTransform({ skipList: DOCS_PATHS }),

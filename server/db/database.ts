@@ -20,6 +20,8 @@ export function createDatabase(config: DatabaseConfig): OpenDatabase {
     const pool = new pg.Pool({
       connectionString: config.url,
       max: config.poolSize,
+      // An unreachable database fails fast (health answers 503) instead of hanging requests.
+      connectionTimeoutMillis: 5000,
       // Versions and sequence numbers are bigint columns: read them as numbers (they stay far below 2^53).
       types: {
         getTypeParser: ((oid: number, format?: 'text' | 'binary') =>

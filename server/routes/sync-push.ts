@@ -11,7 +11,7 @@ export const syncPushRoute: FastifyPluginAsyncZod = async (app) => {
       schema: {
         summary: "Envoi des modifications d'un poste (boîte d'envoi)",
         description:
-          "Une transaction par envoi. seq ≤ lastSeq : « duplicate » ; trou dans les seq : 409 et expectedSeq ; une modification refusée (code) fait quand même avancer lastSeq.",
+          "Une transaction par envoi. seq ≤ lastSeq : « duplicate » ; trou dans les seq : 409 et expectedSeq ; une modification refusée (code) fait quand même avancer lastSeq. Formes de chaque modification : schéma « Mutation ».",
         tags: ['synchronisation'],
         body: pushRequestSchema,
         response: { 200: pushResponseSchema, 400: apiErrorSchema, 401: apiErrorSchema, 403: apiErrorSchema, 409: apiErrorSchema, 413: apiErrorSchema, 429: apiErrorSchema },

@@ -15,6 +15,7 @@ import type { Counsellor } from '../auth/counsellor';
 import { ENTITY_TABLES, type EntityTable, type Tx } from '../db/schema';
 import { describeIssues, parseInFrench } from '../errors';
 import { canonicalJson } from './canonical';
+import type { RowCache } from './row-cache';
 import type { ScopeCounter } from './scope';
 
 export type MutationOutcome =
@@ -28,6 +29,7 @@ export interface MutationEnv {
   scope: string;
   now: string;
   log: FastifyBaseLogger;
+  rows: RowCache;
 }
 
 const MAX_EVENTS = 500;
@@ -95,8 +97,8 @@ export async function applyMutation(env: MutationEnv, name: string, args: unknow
   }
 }
 
-async function findRow(env: MutationEnv, kind: EntityKind, id: string): Promise<EntityTable | undefined> {
-  return env.trx.selectFrom(ENTITY_TABLES[kind]).selectAll().where('id', '=', id).executeTakeFirst();
+function findRow(env: MutationEnv, kind: EntityKind, id: string): Promise<EntityTable | undefined> {
+  return env.rows.get(kind, id);
 }
 
 function forbidden(env: MutationEnv, kind: EntityKind, id: string, targetScope: string): MutationOutcome {
@@ -130,19 +132,18 @@ async function insertOrCompare(
   }
   const version = env.counter.next();
   const fieldVersions = Object.fromEntries(EDITABLE_FIELDS[kind].map((f) => [f, version]));
-  await env.trx
-    .insertInto(ENTITY_TABLES[kind])
-    .values({
-      id: record.id,
-      scope: env.scope,
-      version,
-      deleted: 0,
-      data: JSON.stringify(stored(version)),
-      field_versions: JSON.stringify(fieldVersions),
-      updated_at: env.now,
-      deleted_at: null,
-    })
-    .execute();
+  const row: EntityTable = {
+    id: record.id,
+    scope: env.scope,
+    version,
+    deleted: 0,
+    data: JSON.stringify(stored(version)),
+    field_versions: JSON.stringify(fieldVersions),
+    updated_at: env.now,
+    deleted_at: null,
+  };
+  await env.trx.insertInto(ENTITY_TABLES[kind]).values(row).execute();
+  env.rows.put(kind, row);
   return APPLIED;
 }
 
@@ -208,11 +209,9 @@ async function updateRecord(env: MutationEnv, kind: EntityKind, args: UpdateArgs
     data[field] = value;
     fieldVersions[field] = version;
   }
-  await env.trx
-    .updateTable(ENTITY_TABLES[kind])
-    .set({ data: JSON.stringify(data), field_versions: JSON.stringify(fieldVersions), version, updated_at: env.now })
-    .where('id', '=', args.id)
-    .execute();
+  const changes = { data: JSON.stringify(data), field_versions: JSON.stringify(fieldVersions), version, updated_at: env.now };
+  await env.trx.updateTable(ENTITY_TABLES[kind]).set(changes).where('id', '=', args.id).execute();
+  env.rows.put(kind, { ...row, ...changes });
   return APPLIED;
 }
 
@@ -226,10 +225,8 @@ async function addEvent(env: MutationEnv, event: PromotionEvent): Promise<Mutati
   if (data.events.length >= MAX_EVENTS) return reject('invalid', `Modification invalide : ${MESSAGES.tooManyEvents}`);
   const version = env.counter.next();
   data.events.push({ ...event, version });
-  await env.trx
-    .updateTable('promotions')
-    .set({ data: JSON.stringify(data), version, updated_at: env.now })
-    .where('id', '=', event.promotionId)
-    .execute();
+  const changes = { data: JSON.stringify(data), version, updated_at: env.now };
+  await env.trx.updateTable('promotions').set(changes).where('id', '=', event.promotionId).execute();
+  env.rows.put('promotion', { ...row, ...changes });
   return APPLIED;
 }

@@ -5,6 +5,7 @@ import { scopeOfCounsellor, type Counsellor } from '../auth/counsellor';
 import type { ClientsTable, Db, Dialect, Tx } from '../db/schema';
 import { ApiError } from '../errors';
 import { applyMutation } from './mutations';
+import { RowCache } from './row-cache';
 import { lockScope } from './scope';
 
 export interface PushEnv {
@@ -62,6 +63,8 @@ export async function applyPush(env: PushEnv, request: PushRequest): Promise<Pus
       );
     }
 
+    const rows = new RowCache(trx);
+    await rows.prefetch(request.mutations.filter((m) => m.seq > client.last_seq));
     const results: PushResponse['results'] = [];
     let lastSeq = client.last_seq;
     for (const mutation of request.mutations) {
@@ -70,7 +73,7 @@ export async function applyPush(env: PushEnv, request: PushRequest): Promise<Pus
         continue;
       }
       const outcome = await applyMutation(
-        { trx, counter, counsellor: env.counsellor, scope, now, log: env.log },
+        { trx, counter, counsellor: env.counsellor, scope, now, log: env.log, rows },
         mutation.name,
         mutation.args,
       );

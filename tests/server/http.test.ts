@@ -35,6 +35,7 @@ describe.each(DATABASES)('HTTP surface on %s', (kind) => {
     const pullParams = spec.paths['/v1/sync/pull'].get.parameters.map((p: { name: string }) => p.name);
     expect(pullParams).toEqual(expect.arrayContaining(['scope', 'cursor', 'limit']));
     expect(spec.components.securitySchemes.bearer).toMatchObject({ type: 'http', scheme: 'bearer' });
+    expect(spec.components.schemas.Mutation.oneOf).toHaveLength(7);
 
     const ui = await h.app.inject({ method: 'GET', url: '/docs' });
     expect(ui.statusCode).toBe(200);
