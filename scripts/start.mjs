@@ -24,21 +24,33 @@ if (spawnSync('npx', ['wxt', 'build'], { stdio: 'inherit', env }).status !== 0) 
 
 const children = [];
 function startChild(label, args) {
-  const child = spawn('npx', args, { stdio: 'inherit', env });
+  // Own process group, so stopping Profilence stops tsx and the node process it starts.
+  const child = spawn(resolve('node_modules/.bin/tsx'), args, { stdio: 'inherit', env, detached: true });
   child.on('exit', (code) => {
     if (code !== 0 && code !== null) console.error(`${label} s'est arrêté (code ${code}).`);
   });
   children.push(child);
 }
-startChild('Les outils de démonstration', ['tsx', 'demo/server.ts']);
-if (existsSync('server/main.ts')) startChild('Le serveur central', ['tsx', 'server/main.ts']);
+startChild('Les outils de démonstration', ['demo/server.ts']);
+if (existsSync('server/main.ts')) startChild('Le serveur central', ['server/main.ts']);
 
+const stopChildren = () => {
+  for (const child of children) {
+    try {
+      process.kill(-child.pid, 'SIGTERM');
+    } catch {
+      /* already stopped */
+    }
+  }
+};
 const stop = () => {
-  for (const child of children) child.kill('SIGTERM');
+  stopChildren();
   process.exit(0);
 };
 process.on('SIGINT', stop);
 process.on('SIGTERM', stop);
+process.on('SIGHUP', stop);
+process.on('exit', stopChildren);
 
 setTimeout(() => {
   console.log(`
