@@ -5,20 +5,38 @@
  */
 import Dexie, { type EntityTable } from 'dexie';
 import type { Establishment } from '../domain/legacy';
+import type { CompanyNeed } from '../domain/need';
+import type { PoolEntry } from '../domain/pool';
 import type { Promotion } from '../domain/promotion';
-import type { PromotionStatus } from '../domain/status';
+import type { OrderedEvent, PromotionStatus } from '../domain/status';
 import type { MutationName, RejectionCode } from '../domain/sync';
 import type { Draft } from './drafts';
 
 export const DEFAULT_DB_NAME = 'profilence';
 
 /** A promotion as stored: the record plus caches derived from its events, rewritten on every write. */
-export interface StoredPromotion extends Promotion {
+export interface StoredPromotion extends Promotion, SyncedFields {
+  /** Events pulled from the server carry the version they were added at (status order: at, version, id). */
+  events: OrderedEvent[];
   /** `deriveStatus(events).status`: an index for the lists, never written on its own. */
   status: PromotionStatus;
   sentAt?: string;
   lastEventAt?: string;
 }
+
+/** Kept by the sync engine (lib/sync) on every record the server has sent. */
+export interface SyncedFields {
+  /** The record's version on the server: the `baseVersion` of a later update. Absent until first pulled. */
+  serverVersion?: number;
+  /** Full re-download in which the record was last seen; records absent from one are dropped at its end. */
+  syncGeneration?: number;
+}
+
+/** A line of the shared board of recruitment needs. */
+export interface StoredNeed extends CompanyNeed, SyncedFields {}
+
+/** A profile of the agency pool ("vivier"). */
+export interface StoredPoolEntry extends PoolEntry, SyncedFields {}
 
 /** One pending mutation, exactly the shape pushed to the central endpoint (docs/sync-protocol.md). */
 export interface OutboxRow {
@@ -58,6 +76,13 @@ export const SCHEMA_V1 = {
   meta: 'key',
 } as const;
 
+/** Version 2: the board of needs and the agency pool, filled by the sync engine. */
+export const SCHEMA_V2 = {
+  ...SCHEMA_V1,
+  needs: 'id, siret, rome, status, agencyCode',
+  pool: 'id, ftId, mainRome, status, agencyCode',
+} as const;
+
 export class ProfilenceDb extends Dexie {
   declare promotions: EntityTable<StoredPromotion, 'id'>;
   declare outbox: EntityTable<OutboxRow, 'seq'>;
@@ -65,10 +90,14 @@ export class ProfilenceDb extends Dexie {
   declare establishments: EntityTable<EstablishmentRow, 'siret'>;
   declare drafts: EntityTable<Draft, 'ftId'>;
   declare meta: EntityTable<MetaRow, 'key'>;
+  declare needs: EntityTable<StoredNeed, 'id'>;
+  declare pool: EntityTable<StoredPoolEntry, 'id'>;
 
   constructor(name: string = DEFAULT_DB_NAME) {
     super(name);
     this.version(1).stores(SCHEMA_V1);
+    // New tables only: existing rows are kept as they are.
+    this.version(2).stores(SCHEMA_V2);
   }
 }
 

@@ -1,5 +1,14 @@
-export { DEFAULT_DB_NAME, openDb, ProfilenceDb, SCHEMA_V1 } from './db';
-export type { EstablishmentRow, MetaRow, OutboxRow, RejectionRow, StoredPromotion } from './db';
+export { DEFAULT_DB_NAME, openDb, ProfilenceDb, SCHEMA_V1, SCHEMA_V2 } from './db';
+export type {
+  EstablishmentRow,
+  MetaRow,
+  OutboxRow,
+  RejectionRow,
+  StoredNeed,
+  StoredPoolEntry,
+  StoredPromotion,
+  SyncedFields,
+} from './db';
 export {
   addEvent,
   contactSnapshot,
