@@ -1,0 +1,182 @@
+/**
+ * Local application of what the server sent and of what is still waiting in the outbox. Every function here
+ * runs inside a transaction the caller opened over promotions, needs, pool (and outbox, meta): the pulled
+ * page, its cursor and the re-applied pending writes are saved together or not at all.
+ */
+import { companyNeedSchema } from '../domain/need';
+import { poolEntrySchema } from '../domain/pool';
+import { promotionSchema, type Promotion, type PromotionEvent } from '../domain/promotion';
+import type { OrderedEvent } from '../domain/status';
+import type { Change, EntityKind } from '../domain/sync';
+import type { OutboxRow, ProfilenceDb, StoredNeed, StoredPoolEntry, StoredPromotion } from '../store/db';
+import { toStoredPromotion } from '../store/promotions';
+
+/** The tables a pulled page writes, for `db.transaction('rw', syncTables(db), …)`. */
+export const syncTables = (db: ProfilenceDb) => [db.promotions, db.needs, db.pool, db.outbox, db.meta];
+
+export function mutationTarget(row: Pick<OutboxRow, 'name' | 'args'>): { entity: EntityKind; id: string } | undefined {
+  const args = row.args as { id?: unknown; promotionId?: unknown } | null;
+  const id = row.name === 'promotion.addEvent' ? args?.promotionId : args?.id;
+  if (typeof id !== 'string') return undefined;
+  return { entity: row.name.split('.')[0] as EntityKind, id };
+}
+
+/** The promotion with `patch` applied and its status caches recomputed; sync fields are kept. */
+function rebuilt(row: StoredPromotion, patch: Partial<Promotion> & { events?: OrderedEvent[] }): StoredPromotion {
+  const { status: _status, sentAt: _sentAt, lastEventAt: _lastEventAt, ...record } = row;
+  return toStoredPromotion({ ...record, ...patch } as Promotion) as StoredPromotion;
+}
+
+const defined = (changes: Record<string, unknown>) =>
+  Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined));
+
+interface UpdateArgs {
+  id: string;
+  baseVersion: number;
+  changes: Record<string, unknown>;
+}
+
+/**
+ * Applies one pending mutation on top of the local data, as the server will when it gets it: creates only
+ * when the record is unknown, events by union on id, updates field by field. Idempotent.
+ */
+export async function applyMutationLocally(db: ProfilenceDb, row: Pick<OutboxRow, 'name' | 'args'>): Promise<void> {
+  switch (row.name) {
+    case 'promotion.create': {
+      const promotion = row.args as Promotion;
+      if (!(await db.promotions.get(promotion.id))) await db.promotions.put(toStoredPromotion(promotion));
+      return;
+    }
+    case 'promotion.addEvent': {
+      const event = row.args as PromotionEvent;
+      const current = await db.promotions.get(event.promotionId);
+      if (current && !current.events.some((e) => e.id === event.id)) {
+        await db.promotions.put(rebuilt(current, { events: [...current.events, event] }));
+      }
+      return;
+    }
+    case 'promotion.update': {
+      const { id, changes } = row.args as UpdateArgs;
+      const current = await db.promotions.get(id);
+      if (current) await db.promotions.put(rebuilt(current, defined(changes)));
+      return;
+    }
+    case 'need.create': {
+      const need = row.args as StoredNeed;
+      if (!(await db.needs.get(need.id))) await db.needs.put(need);
+      return;
+    }
+    case 'pool.add': {
+      const entry = row.args as StoredPoolEntry;
+      if (!(await db.pool.get(entry.id))) await db.pool.put(entry);
+      return;
+    }
+    case 'need.update': {
+      const { id, changes } = row.args as UpdateArgs;
+      const current = await db.needs.get(id);
+      if (current) await db.needs.put({ ...current, ...defined(changes) });
+      return;
+    }
+    case 'pool.update': {
+      const { id, changes } = row.args as UpdateArgs;
+      const current = await db.pool.get(id);
+      if (current) await db.pool.put({ ...current, ...defined(changes) });
+      return;
+    }
+  }
+}
+
+/** Re-applies the pending outbox rows that touch `ids` (all of them when `ids` is omitted), in `seq` order. */
+export async function reapplyPending(db: ProfilenceDb, ids?: ReadonlySet<string>): Promise<void> {
+  if (ids && ids.size === 0) return;
+  const pending = await db.outbox.orderBy('seq').toArray();
+  for (const row of pending) {
+    const target = mutationTarget(row);
+    if (target && (!ids || ids.has(target.id))) await applyMutationLocally(db, row);
+  }
+}
+
+/**
+ * A promotion as the server sent it. zod drops unknown keys, so each event's server `version` is read
+ * from the raw data beside the parse and put back: it orders events of the same instant.
+ */
+export function promotionFromServer(data: unknown): Promotion & { events: OrderedEvent[] } {
+  const promotion = promotionSchema.parse(data);
+  const versions = new Map<string, number>();
+  const rawEvents = (data as { events?: unknown }).events;
+  if (Array.isArray(rawEvents)) {
+    for (const raw of rawEvents as { id?: unknown; version?: unknown }[]) {
+      if (typeof raw?.id === 'string' && Number.isSafeInteger(raw.version)) versions.set(raw.id, raw.version as number);
+    }
+  }
+  return {
+    ...promotion,
+    events: promotion.events.map((e) => (versions.has(e.id) ? { ...e, version: versions.get(e.id)! } : e)),
+  };
+}
+
+export interface ApplyOutcome {
+  applied: number;
+  /** Records the server sent that this version of the extension cannot read: left aside, counted. */
+  unreadable: number;
+}
+
+/**
+ * Writes a page of server changes: the server's record replaces the local one (server order is the truth),
+ * deletions remove it. The caller then re-applies the pending outbox rows on the ids returned.
+ */
+export async function applyChanges(
+  db: ProfilenceDb,
+  changes: readonly Change[],
+  generation: number,
+): Promise<ApplyOutcome & { touched: Set<string> }> {
+  const puts = { promotion: new Map<string, StoredPromotion>(), need: new Map<string, StoredNeed>(), pool: new Map<string, StoredPoolEntry>() };
+  const deletes = { promotion: new Set<string>(), need: new Set<string>(), pool: new Set<string>() };
+  const touched = new Set<string>();
+  let unreadable = 0;
+  for (const change of changes) {
+    touched.add(change.id);
+    puts[change.entity].delete(change.id);
+    deletes[change.entity].delete(change.id);
+    if (change.deleted) {
+      deletes[change.entity].add(change.id);
+      continue;
+    }
+    const synced = { serverVersion: change.version, syncGeneration: generation };
+    try {
+      if (change.entity === 'promotion') {
+        puts.promotion.set(change.id, { ...toStoredPromotion(promotionFromServer(change.data)), ...synced } as StoredPromotion);
+      } else if (change.entity === 'need') {
+        puts.need.set(change.id, { ...companyNeedSchema.parse(change.data), ...synced });
+      } else {
+        puts.pool.set(change.id, { ...poolEntrySchema.parse(change.data), ...synced });
+      }
+    } catch {
+      unreadable++;
+    }
+  }
+  await Promise.all([
+    db.promotions.bulkDelete([...deletes.promotion]),
+    db.needs.bulkDelete([...deletes.need]),
+    db.pool.bulkDelete([...deletes.pool]),
+  ]);
+  await Promise.all([
+    db.promotions.bulkPut([...puts.promotion.values()]),
+    db.needs.bulkPut([...puts.need.values()]),
+    db.pool.bulkPut([...puts.pool.values()]),
+  ]);
+  return { applied: changes.length - unreadable, unreadable, touched };
+}
+
+/** End of a full download: records it did not bring back are gone from the server (or never reached it). */
+export async function sweepStale(db: ProfilenceDb, generation: number): Promise<number> {
+  const stale = (row: { syncGeneration?: number }) => row.syncGeneration !== generation;
+  const [p, n, o] = await Promise.all([
+    db.promotions.filter(stale).primaryKeys(),
+    db.needs.filter(stale).primaryKeys(),
+    db.pool.filter(stale).primaryKeys(),
+  ]);
+  await Promise.all([db.promotions.bulkDelete(p), db.needs.bulkDelete(n), db.pool.bulkDelete(o)]);
+  await reapplyPending(db);
+  return p.length + n.length + o.length;
+}

@@ -1,0 +1,130 @@
+/**
+ * Real central endpoints for the sync tests: `buildApp` on a fresh SQLite file, or a fresh PostgreSQL database
+ * when the runner started one (PROFILENCE_TEST_DATABASE_URL). Several instances may share one database (scale-out).
+ */
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Writable } from 'node:stream';
+import type { FastifyInstance } from 'fastify';
+import pg from 'pg';
+import { buildApp } from '../../server/app';
+import type { DatabaseConfig, DevTokenEntry, ServerConfig } from '../../server/config';
+import type { FetchLike } from '../../lib/sync';
+
+export type DatabaseKind = 'sqlite' | 'postgres';
+export const PG_URL = process.env.PROFILENCE_TEST_DATABASE_URL;
+export const DATABASES: DatabaseKind[] = PG_URL ? ['sqlite', 'postgres'] : ['sqlite'];
+
+export const TOKENS = {
+  jeanne: 'sync-token-jeanne',
+  paul: 'sync-token-paul',
+  claire: 'sync-token-claire',
+  karim: 'sync-token-karim',
+  /** Jeanne again, after signing in anew. */
+  jeanne2: 'sync-token-jeanne-2',
+} as const;
+
+const DEV_TOKENS: Record<string, DevTokenEntry> = {
+  [TOKENS.jeanne]: { sub: 'jeanne.martin', agency: '69031', name: 'Jeanne MARTIN' },
+  [TOKENS.jeanne2]: { sub: 'jeanne.martin', agency: '69031', name: 'Jeanne MARTIN' },
+  [TOKENS.paul]: { sub: 'paul.bernard', agency: '69031', name: 'Paul BERNARD' },
+  [TOKENS.claire]: { sub: 'claire.durand', agency: '69031', name: 'Claire DURAND', roles: ['manager'] },
+  [TOKENS.karim]: { sub: 'karim.benali', agency: '69032', name: 'Karim BENALI' },
+};
+
+export interface TestServers {
+  kind: DatabaseKind;
+  /** One or more instances over the same database. */
+  apps: FastifyInstance[];
+  /** Base URLs when listening on loopback. */
+  urls: string[];
+  close(): Promise<void>;
+}
+
+async function freshDatabase(kind: DatabaseKind): Promise<{ config: DatabaseConfig; drop(): Promise<void> }> {
+  if (kind === 'sqlite') {
+    const dir = mkdtempSync(join(tmpdir(), 'profilence-sync-'));
+    return { config: { kind: 'sqlite', file: join(dir, 'sync.sqlite') }, drop: async () => rmSync(dir, { recursive: true, force: true }) };
+  }
+  if (!PG_URL) throw new Error('PROFILENCE_TEST_DATABASE_URL absent');
+  const name = `sync_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: PG_URL });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const url = new URL(PG_URL);
+  url.pathname = `/${name}`;
+  return {
+    config: { kind: 'postgres', url: url.toString(), poolSize: 8 },
+    drop: async () => {
+      const client = new pg.Client({ connectionString: PG_URL });
+      await client.connect();
+      await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await client.end();
+    },
+  };
+}
+
+export interface ServerOptions {
+  instances?: number;
+  /** Listen on 127.0.0.1 (port 0); otherwise use `injectFetch`. */
+  listen?: boolean;
+  rateLimit?: { max: number; timeWindowMs: number };
+}
+
+export async function startServers(kind: DatabaseKind, options: ServerOptions = {}): Promise<TestServers> {
+  const database = await freshDatabase(kind);
+  const silent = new Writable({ write: (_c, _e, cb) => cb() });
+  const config: ServerConfig = {
+    host: '127.0.0.1',
+    port: 0,
+    database: database.config,
+    auth: { devTokens: DEV_TOKENS },
+    rateLimit: options.rateLimit ?? { max: 1_000_000, timeWindowMs: 60_000 },
+    trustProxy: false,
+    log: { level: 'error', stream: silent },
+    tombstoneRetentionDays: 180,
+    maintenanceIntervalMs: 0,
+  };
+  const apps: FastifyInstance[] = [];
+  const urls: string[] = [];
+  try {
+    for (let i = 0; i < (options.instances ?? 1); i++) {
+      const app = await buildApp(config);
+      apps.push(app);
+      if (options.listen) urls.push(await app.listen({ host: '127.0.0.1', port: 0 }));
+    }
+  } catch (err) {
+    await Promise.all(apps.map((a) => a.close()));
+    await database.drop();
+    throw err;
+  }
+  return {
+    kind,
+    apps,
+    urls,
+    close: async () => {
+      await Promise.all(apps.map((a) => a.close()));
+      await database.drop();
+    },
+  };
+}
+
+/** A `fetch` answered in-process by `app.inject`: the real routes, no socket (fast property runs). */
+export function injectFetch(app: FastifyInstance): FetchLike {
+  return async (url, init) => {
+    const { pathname, search } = new URL(url);
+    const headers = Object.fromEntries(Object.entries((init.headers ?? {}) as Record<string, string>));
+    const res = await app.inject({
+      method: (init.method ?? 'GET') as 'GET' | 'POST',
+      url: pathname + search,
+      headers,
+      ...(init.body !== undefined ? { payload: init.body as string } : {}),
+    });
+    const out = new Headers();
+    for (const [k, v] of Object.entries(res.headers)) if (v !== undefined) out.set(k, Array.isArray(v) ? v.join(', ') : String(v));
+    return new Response(res.statusCode === 204 ? null : res.body, { status: res.statusCode, headers: out });
+  };
+}
