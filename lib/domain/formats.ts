@@ -5,7 +5,7 @@
  * The plain functions import nothing at run time, so a content script can use them without
  * bundling zod; the schemas are marked pure so a bundler drops the ones a caller does not use.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 
 // ── Patterns ───────────────────────────────────────────────────────────────────
 

@@ -2,7 +2,7 @@
  * What the legacy pages give (docs/domain.md), as readers return it. Optional fields are
  * absent, never null; an array with nothing shown is `[]`.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import {
   agencyCodeSchema,
   contractTypeSchema,

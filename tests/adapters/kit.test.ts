@@ -34,10 +34,17 @@ describe('label lookup', () => {
     'nested wrappers': '<div class="row"><div class="lbl"><strong>Nom</strong></div><div class="val"><span>DUPONT</span></div></div>',
     'bold label then text': '<p><b>Prénom :</b> Marie<br><b>Nom :</b> DUPONT<br></p>',
     '"Label : value" text': '<ul><li>Prénom : Marie</li><li>NOM : DUPONT</li></ul>',
+    'bold label, colon outside': '<p><b>Prénom</b> : Marie<br><b>Nom</b>&nbsp;: DUPONT</p>',
+    '"Label :" text, then the value in an element': '<p>Prénom : <em>Marie</em></p><p>Nom&nbsp;: <span>DUPONT</span></p>',
     'label for a read-only input': '<label for="j_idt47:nom">Nom</label> <input id="j_idt47:nom" readonly value="DUPONT">',
   };
   it.each(Object.entries(markups))('finds the value in %s', (_, body) => {
     expect(valueOf(body, ['Nom de famille', 'Nom'])).toBe('DUPONT');
+  });
+
+  it('keeps every line of a "Label : value" text that goes on after a line break', () => {
+    const field = fieldsOf(page('<p>Adresse : 8 rue Paul Bert<br>69003&nbsp;Lyon</p>').body).find(['Adresse']);
+    expect(field?.lines).toEqual(['8 rue Paul Bert', '69003 Lyon']);
   });
 
   it('does not take a block title followed by a whole table as a value', () => {

@@ -1,113 +1,49 @@
-/** The labels the job-seeker file shows (and close synonyms a redesign may use), preferred first. */
+/**
+ * The labels the job-seeker file shows (and close synonyms a redesign may use), preferred first.
+ * Labels are compared by `labelKey`, so case, accents, colons and plural "s" need no variants here.
+ */
 export const LABELS = {
-  ftId: [
-    'Identifiant',
-    'Identifiant France Travail',
-    'Identifiant demandeur',
-    'Identifiant du demandeur',
-    'Identifiant FT',
-    'N° identifiant',
-    "Numéro d'identifiant",
-    'Numéro identifiant',
-    'N° demandeur',
-    'IDE',
-  ],
-  civility: ['Civilité', 'Titre'],
-  lastName: ['Nom', 'Nom de famille', "Nom d'usage", 'Nom de naissance', 'Nom patronymique'],
-  firstName: ['Prénom', 'Prénoms', 'Prénom usuel'],
-  email: ['Courriel', 'Adresse électronique', 'Adresse courriel', 'E-mail', 'Email', 'Adresse e-mail', 'Adresse mail', 'Mail', 'Mél'],
-  address: ['Adresse', 'Adresse postale', 'Domicile'],
+  ftId: ['Identifiant', 'Identifiant France Travail', 'Identifiant demandeur', 'N° identifiant', "Numéro d'identifiant", 'IDE'],
+  civility: ['Civilité'],
+  lastName: ['Nom', 'Nom de famille', "Nom d'usage"],
+  firstName: ['Prénom'],
+  email: ['Courriel', 'Adresse électronique', 'E-mail', 'Email', 'Adresse e-mail', 'Adresse mail', 'Mél'],
+  address: ['Adresse', 'Adresse postale'],
   postcode: ['Code postal', 'CP'],
-  city: ['Commune', 'Ville', 'Localité', 'Commune de résidence'],
+  city: ['Commune', 'Ville', 'Localité'],
   consent: [
     'Promotion du profil',
     'Promotion du profil autorisée',
     'Autorisation de promotion',
-    'Autorisation de promotion du profil',
     'Consentement',
     'Consentement à la promotion',
-    'Consentement promotion du profil',
-    'Diffusion du profil',
     'Promotion',
   ],
-  targetJobs: [
-    'Métiers recherchés',
-    'Métier recherché',
-    'Emplois recherchés',
-    'Emploi recherché',
-    'Métiers visés',
-    'Postes recherchés',
-    'Métiers',
-    'Métier',
-    'Codes ROME',
-    'ROME',
-  ],
-  mainJob: ['Métier principal', 'Emploi principal', 'ROME principal'],
-  contractTypes: [
-    'Types de contrat souhaités',
-    'Type de contrat souhaité',
-    'Types de contrat recherchés',
-    'Types de contrat',
-    'Type de contrat',
-    'Contrats souhaités',
-    'Contrats recherchés',
-    'Contrat',
-  ],
-  availability: ['Disponibilité', 'Date de disponibilité', 'Disponible', 'Disponible à partir du', 'Disponible le'],
-  skills: ['Savoir-faire', 'Compétences', 'Compétences professionnelles', 'Compétences techniques', 'Compétences métier'],
-  softSkills: [
-    'Savoir-être',
-    'Savoir-être professionnels',
-    'Savoirs-être',
-    'Qualités professionnelles',
-    'Compétences comportementales',
-    'Soft skills',
-  ],
-  qualification: ['Niveau de qualification', 'Qualification', 'Niveau de qualification professionnelle'],
-  experience: [
-    'Expérience dans le métier principal',
-    'Expérience dans le métier',
-    'Expérience métier',
-    'Expérience',
-    'Expérience professionnelle',
-    "Années d'expérience",
-    "Durée d'expérience",
-  ],
-  licences: ['Permis de conduire', 'Permis', 'Permis détenus', 'Permis de conduire détenus'],
-  radius: [
-    'Rayon de mobilité',
-    'Mobilité',
-    'Zone de mobilité',
-    'Périmètre de mobilité',
-    'Mobilité géographique',
-    'Distance de mobilité',
-    'Rayon de recherche',
-    'Distance maximale',
-  ],
-  vehicle: ['Véhicule personnel', 'Véhicule', 'Véhiculé', "Dispose d'un véhicule", 'Moyen de locomotion personnel'],
-  cv: ['Curriculum vitae', 'CV', 'CV déposé', 'Dernier CV', 'CV du demandeur'],
+  targetJobs: ['Métiers recherchés', 'Emplois recherchés', 'Métiers visés', 'Postes recherchés', 'Métiers', 'Codes ROME'],
+  mainJob: ['Métier principal', 'Emploi principal'],
+  contractTypes: ['Types de contrat souhaités', 'Types de contrat recherchés', 'Types de contrat', 'Contrats souhaités', 'Contrat'],
+  availability: ['Disponibilité', 'Date de disponibilité', 'Disponible'],
+  skills: ['Savoir-faire', 'Compétences', 'Compétences professionnelles', 'Compétences techniques'],
+  softSkills: ['Savoir-être', 'Savoir-être professionnels', 'Qualités professionnelles', 'Compétences comportementales', 'Soft skills'],
+  qualification: ['Niveau de qualification', 'Qualification'],
+  experience: ['Expérience dans le métier principal', 'Expérience dans le métier', 'Expérience', 'Expérience professionnelle', "Années d'expérience"],
+  licences: ['Permis de conduire', 'Permis', 'Permis détenus'],
+  radius: ['Rayon de mobilité', 'Mobilité', 'Zone de mobilité', 'Mobilité géographique', 'Distance de mobilité'],
+  vehicle: ['Véhicule personnel', 'Véhicule'],
+  cv: ['Curriculum vitae', 'CV', 'CV déposé'],
 } as const;
 
 /** Labels of the phone rows: "Téléphone portable", "Téléphone fixe", "Autre téléphone", "Tél.", "Mobile"… */
+export const PHONE_LABEL_INITIALS = 'tpmfgasdn2';
 export const isPhoneLabel = (key: string) =>
-  /^(telephone|tel|portable|mobile|fixe|gsm)( |$)/.test(key) ||
-  /^(autre|second|seconde|2e|deuxieme|n°|numero|numero de) (telephone|tel|numero)( |$)/.test(key) ||
-  /^(n°|numero) de telephone( |$)/.test(key);
+  /^(telephone|tel|portable|mobile|fixe|gsm)( |$)|^(autre|second|2e|deuxieme|n°|numero|numero de) (telephone|tel)( |$)/.test(key);
 
-/** Column headers of the portfolio table. */
+/** Column headers of the portfolio table; a header that contains one of these words also matches. */
 export const PORTFOLIO_COLUMNS = {
-  ftId: ['Identifiant', 'Identifiant demandeur', 'Identifiant France Travail', 'N° identifiant', 'N° demandeur', 'IDE'],
-  lastName: ['Nom', 'Nom de famille', "Nom d'usage"],
-  firstName: ['Prénom', 'Prénoms'],
-  fullName: ['Nom et prénom', 'Nom prénom', 'Prénom nom', 'Nom complet', 'Demandeur', 'Identité'],
-  mainRome: ['Métier principal', 'Code ROME', 'ROME', 'Métier', 'Métier recherché', 'Emploi recherché', 'ROME principal'],
-  consent: [
-    'Promotion du profil autorisée',
-    'Promotion autorisée',
-    'Promotion du profil',
-    'Autorisation de promotion',
-    'Consentement',
-    'Consentement promotion',
-    'Promotion',
-  ],
+  ftId: ['Identifiant', 'IDE'],
+  lastName: ['Nom', 'Nom de famille'],
+  firstName: ['Prénom'],
+  fullName: ['Nom et prénom', 'Nom prénom', 'Prénom nom', 'Nom complet', 'Demandeur'],
+  mainRome: ['Métier principal', 'Code ROME', 'ROME', 'Métier'],
+  consent: ['Promotion du profil autorisée', 'Promotion autorisée', 'Promotion du profil', 'Consentement', 'Promotion'],
 } as const;

@@ -6,7 +6,7 @@ import { Missing, absoluteHref, compact, type Extraction } from '../kit/result';
 import { fold, itemsOf, normalizeText, saysNothing } from '../kit/text';
 import { findEmails, findFrenchDate, findPhones, parseCivility, parseYesNo } from '../kit/values';
 import { ftIdFromPath } from './detect';
-import { LABELS, isPhoneLabel } from './labels';
+import { LABELS, PHONE_LABEL_INITIALS, isPhoneLabel } from './labels';
 
 type Profile = JobSeekerProfile;
 
@@ -99,7 +99,7 @@ export function extractProfile(document: Document, url: URL): Extraction<'profil
   if (!emailField) missing.add('email');
   else if (!saysNothing(emailField.text)) email = findEmails(emailField.text)[0];
 
-  const phoneFields = fields.findAll(isPhoneLabel);
+  const phoneFields = fields.findAll(isPhoneLabel, PHONE_LABEL_INITIALS);
   const phones = phoneFields.flatMap((f) => findPhones(f.text)).filter((p, i, all) => all.indexOf(p) === i);
   if (phones.length === 0 && !phoneFields.some((f) => saysNothing(f.text))) missing.add('phones');
 

@@ -18,10 +18,8 @@ export interface Field {
 export interface Fields {
   /** The first value shown under one of these labels, in page order, that `accept` takes. */
   find(labels: readonly string[], accept?: (field: Field) => boolean): Field | undefined;
-  /** Every value whose label key passes `match`, in page order. */
-  findAll(match: (key: string) => boolean): Field[];
-  /** Whether one of these labels appears at all, even with an empty value. */
-  has(labels: readonly string[]): boolean;
+  /** Every value whose label key passes `match`, in page order; `initials` (first letters of such keys) narrow the search. */
+  findAll(match: (key: string) => boolean, initials?: string): Field[];
   /** The elements showing one of these labels (headings included), in page order. */
   labelElements(labels: readonly string[]): Element[];
   /** The form control (`input`, `select`, `textarea`) labelled by one of these labels, empty or not. */
@@ -29,7 +27,9 @@ export interface Fields {
 }
 
 interface Candidate {
-  key: string;
+  /** The label text; its key is worked out only when a lookup needs it. */
+  text: string;
+  key?: string;
   label: Element;
   /** For "Label : value" written in one element. */
   inlineValue?: string;
@@ -52,14 +52,20 @@ function indexLabels(root: ParentNode): Candidate[] {
     }
     const text = normalizeText(el.textContent ?? '');
     if (text === '') continue;
-    if (text.length <= MAX_LABEL) candidates.push({ key: keyOfNormalized(text), label: el });
+    if (text.length <= MAX_LABEL) candidates.push({ text, label: el });
     // "Courriel : a@b.fr" in one element: the part before the first colon is a label.
-    const inline = /^([^:]{1,40}?)\s*:\s*(\S.*)$/.exec(text);
-    if (inline && el.childElementCount === 0) {
-      candidates.push({ key: keyOfNormalized(inline[1]!), label: el, inlineValue: inline[2]! });
-    }
+    const inline = text.includes(':') ? /^([^:]{1,40}?)\s*:\s*(\S.*)$/.exec(text) : null;
+    if (inline && el.childElementCount === 0) candidates.push({ text: inline[1]!, label: el, inlineValue: inline[2]! });
   }
   return candidates;
+}
+
+const keyOf = (c: Candidate) => (c.key ??= keyOfNormalized(c.text));
+
+/** The first letter of a label's key, worked out cheaply from its text (keys of one initial share a bucket). */
+function initialOf(text: string): string {
+  const first = text.replace(/^[\s•*\-–—_/.]+/, '').charAt(0).toLowerCase();
+  return first === 'œ' ? 'o' : first.normalize('NFD').charAt(0);
 }
 
 /** "Adresse : 8 rue Paul Bert<br>69003 Lyon": a text label and its value inside one element of inline content. */
@@ -72,7 +78,7 @@ function inlineLabel(el: Element): Candidate | undefined {
   if (!match || match[1]!.length > (first as Text).data.length) return undefined;
   const valueLines = [match[2]!, ...lines.slice(1)].filter(Boolean);
   if (valueLines.length === 0) return undefined;
-  return { key: keyOfNormalized(match[1]!), label: el, inlineValue: valueLines.join(' '), inlineLines: valueLines };
+  return { text: match[1]!, label: el, inlineValue: valueLines.join(' '), inlineLines: valueLines };
 }
 
 const tooBig = (el: Element) =>
@@ -99,10 +105,6 @@ function isDataGrid(table: Element | null): boolean {
   return cells.length > 1 && cells.every((c) => c.tagName === 'TH');
 }
 
-function nextElement(el: Element): Element | null {
-  return el.nextElementSibling;
-}
-
 /** Bare text after the label, up to a line break or a block: `<b>Nom :</b> DUPONT<br>`. */
 function trailingText(box: Element): string | undefined {
   let text = '';
@@ -116,7 +118,7 @@ function trailingText(box: Element): string | undefined {
       text += (node as Text).data;
     }
   }
-  const value = normalizeText(text);
+  const value = normalizeText(text).replace(/^[:：]\s*/, ''); // "<b>Nom</b> : DUPONT"
   return value === '' ? undefined : value;
 }
 
@@ -133,36 +135,53 @@ function resolve(candidate: Candidate, root: ParentNode): Field | undefined {
   }
   const box = labelBox(label, root as Node);
   if (box.tagName === 'DT') {
-    const dd = nextElement(box);
+    const dd = box.nextElementSibling;
     return dd && dd.tagName === 'DD' ? { text: textOf(dd), element: dd } : undefined;
   }
   if (box.tagName === 'TD' || box.tagName === 'TH') {
     // Cells of a data grid (a history, a list) are values under column headers, not labels.
     if (box.tagName === 'TD' && isDataGrid(box.closest('table'))) return undefined;
-    const cell = nextElement(box);
+    const cell = box.nextElementSibling;
     return cell && cell.tagName === 'TD' ? { text: textOf(cell), element: cell } : undefined;
   }
   const bare = trailingText(box);
   if (bare !== undefined) return { text: bare, element: box.parentElement ?? undefined };
-  const next = nextElement(box);
+  const next = box.nextElementSibling;
   if (!next || LABEL_TAGS.has(next.tagName)) return undefined;
   return { text: textOf(next), element: next };
 }
 
 export function fieldsOf(root: ParentNode): Fields {
   const candidates = indexLabels(root);
-  const byKey = new Map<string, Candidate[]>();
+  const byInitial = new Map<string, Candidate[]>();
   for (const c of candidates) {
-    const list = byKey.get(c.key);
+    const initial = initialOf(c.text);
+    const list = byInitial.get(initial);
     if (list) list.push(c);
-    else byKey.set(c.key, [c]);
+    else byInitial.set(initial, [c]);
   }
+  const byKey = new Map<string, Candidate[]>();
+  const withKey = (key: string): Candidate[] => {
+    let list = byKey.get(key);
+    if (!list) {
+      list = (byInitial.get(key.charAt(0)) ?? []).filter((c) => keyOf(c) === key);
+      byKey.set(key, list);
+    }
+    return list;
+  };
+
+  // Lookups share candidates (synonyms, several readers of one value): each is resolved once.
+  const resolved = new Map<Candidate, Field | undefined>();
+  const resolveOnce = (candidate: Candidate) => {
+    if (!resolved.has(candidate)) resolved.set(candidate, resolve(candidate, root));
+    return resolved.get(candidate);
+  };
 
   const resolveEach = (list: readonly Candidate[], controlsOnly = false): Field[] => {
     const seen = new Set<Element>();
     const fields: Field[] = [];
     for (const candidate of list) {
-      const field = resolve(candidate, root);
+      const field = resolveOnce(candidate);
       if (!field || (field.element && tooBig(field.element))) continue;
       if (controlsOnly ? !field.element?.matches(CONTROLS) : field.text === '') continue;
       // Two labels leading to one value (a <span> inside its <td>, say) give it once.
@@ -179,27 +198,25 @@ export function fieldsOf(root: ParentNode): Fields {
     find(labels, accept = () => true) {
       // Synonyms in order of preference, each searched in page order.
       for (const label of labels) {
-        for (const field of resolveEach(byKey.get(labelKey(label)) ?? [])) if (accept(field)) return field;
+        for (const field of resolveEach(withKey(labelKey(label)))) if (accept(field)) return field;
       }
       return undefined;
     },
-    findAll(match) {
-      return resolveEach(candidates.filter((c) => match(c.key)));
+    findAll(match, initials) {
+      const pool = initials ? candidates.filter((c) => initials.includes(initialOf(c.text))) : candidates;
+      return resolveEach(pool.filter((c) => match(keyOf(c))));
     },
     control(labels, selector = CONTROLS) {
       for (const label of labels) {
-        for (const field of resolveEach(byKey.get(labelKey(label)) ?? [], true)) {
+        for (const field of resolveEach(withKey(labelKey(label)), true)) {
           if (field.element?.matches(selector)) return field.element;
         }
       }
       return undefined;
     },
     labelElements(labels) {
-      const keys = new Set(labels.map(labelKey));
-      return candidates.filter((c) => c.inlineValue === undefined && keys.has(c.key)).map((c) => c.label);
-    },
-    has(labels) {
-      return labels.some((label) => byKey.get(labelKey(label))?.some((c) => c.inlineValue === undefined));
+      const found = new Set(labels.flatMap((label) => withKey(labelKey(label))));
+      return candidates.filter((c) => c.inlineValue === undefined && found.has(c)).map((c) => c.label);
     },
   };
 }

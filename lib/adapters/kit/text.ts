@@ -44,33 +44,14 @@ export function keyOfNormalized(text: string): string {
     .trim();
 }
 
-const NOT_PROVIDED = new Set(
-  [
-    'Non renseigné',
-    'Non renseignée',
-    'Non renseignés',
-    'Non communiqué',
-    'Non communiquée',
-    'Non précisé',
-    'Non précisée',
-    'Non disponible',
-    'Non défini',
-    'Aucun',
-    'Aucune',
-    'Néant',
-    'Inconnu',
-    'Sans objet',
-    'N/A',
-    'NC',
-    'NR',
-  ].map(labelKey),
-);
+/** "Non renseigné(e)", "Aucun(e)", "Néant"…, as label keys. */
+const NOT_PROVIDED = /^(non (renseigne|communique|precise|disponible|defini)e?|aucune?|neant|inconnue?|sans? objet|n a|nc|nr)$/;
 
 /** The page says explicitly that there is nothing: "Non renseigné", "Aucun CV déposé", "—". */
 export function saysNothing(text: string): boolean {
   const key = labelKey(text);
   if (key === '' || /^[-–—.\s]*$/.test(text)) return true;
-  return NOT_PROVIDED.has(key) || /^(aucun|aucune|pas d|pas de|sans) /.test(key);
+  return NOT_PROVIDED.test(key) || /^(aucune?|pas de?|sans?) /.test(key);
 }
 
 const BLOCK = new Set([
