@@ -1,0 +1,60 @@
+/**
+ * Calendar days in Paris: reminders are due on a day, not at an instant. Days are `YYYY-MM-DD`
+ * strings; working days skip weekends and French public holidays (@socialgouv/jours-feries).
+ */
+import joursFeries from '@socialgouv/jours-feries';
+
+const MS_PER_DAY = 86_400_000;
+const parisFormat = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit', day: '2-digit' });
+
+/** The day in Paris of an instant: `2026-11-01T23:30:00Z` → `2026-11-02`. */
+export function parisDay(at: Date | string | number): string {
+  return parisFormat.format(at instanceof Date ? at : new Date(at));
+}
+
+/** Days since 1970-01-01 of a `YYYY-MM-DD` day. */
+const dayNumber = (day: string): number => Date.UTC(+day.slice(0, 4), +day.slice(5, 7) - 1, +day.slice(8, 10)) / MS_PER_DAY;
+const fromDayNumber = (n: number): string => new Date(n * MS_PER_DAY).toISOString().slice(0, 10);
+
+export const addDays = (day: string, n: number): string => fromDayNumber(dayNumber(day) + n);
+export const daysBetween = (from: string, to: string): number => dayNumber(to) - dayNumber(from);
+export const laterDay = (a: string, b: string | undefined): string => (b !== undefined && b > a ? b : a);
+
+const holidaysByYear = new Map<number, Set<string>>();
+const localDay = (d: Date) =>
+  `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+
+/**
+ * The public holidays of metropolitan France in `year`. The library builds local midnights and adds
+ * 24-hour steps from Easter, so a daylight-saving change of the machine's zone can shift a date by an
+ * hour either way: rounding to the nearest local day keeps it right in any zone.
+ */
+export function frenchHolidays(year: number): ReadonlySet<string> {
+  let days = holidaysByYear.get(year);
+  if (!days) {
+    days = new Set(Object.values(joursFeries(year)).map((d) => localDay(new Date(d.getTime() + MS_PER_DAY / 2))));
+    holidaysByYear.set(year, days);
+  }
+  return days;
+}
+
+export function isWorkingDay(day: string): boolean {
+  const weekday = new Date(dayNumber(day) * MS_PER_DAY).getUTCDay();
+  if (weekday === 0 || weekday === 6) return false;
+  return !frenchHolidays(+day.slice(0, 4)).has(day);
+}
+
+/** The `n`-th working day after `day` (`day` itself is not counted). */
+export function addWorkingDays(day: string, n: number): string {
+  let current = dayNumber(day);
+  let counted = 0;
+  while (counted < n) {
+    current += 1;
+    if (isWorkingDay(fromDayNumber(current))) counted += 1;
+  }
+  return fromDayNumber(current);
+}
+
+/** `n` days after `day`, working or calendar days as the settings say. */
+export const addDelay = (day: string, n: number, workingDays: boolean): string =>
+  workingDays ? addWorkingDays(day, n) : addDays(day, n);

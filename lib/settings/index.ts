@@ -1,0 +1,2 @@
+export * from './follow-up';
+export { loadSettings, onSettingsChanged, saveSettings, SETTINGS_KEY } from './store';
