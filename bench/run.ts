@@ -4,6 +4,8 @@
  */
 import { benchContentScripts } from './content-scripts';
 import { benchReaders } from './readers';
+import { benchServer } from './server';
 
 await benchReaders();
 await benchContentScripts();
+await benchServer();
