@@ -7,7 +7,7 @@ export default defineConfig({
     name: 'Profilence',
     description: "Promouvoir le profil des demandeurs d'emploi auprès des entreprises, depuis les outils existants.",
     // Each permission is explained in README.md ("Permissions demandées").
-    permissions: ['storage', 'sidePanel'],
+    permissions: ['storage', 'sidePanel', 'alarms', 'notifications'],
     action: { default_title: 'Ouvrir Profilence' },
   },
   vite: () => ({ plugins: [preact()] }),

@@ -1,14 +1,18 @@
+import { registerReminders } from '@/lib/background/reminders';
 import { registerMessageHandlers } from '@/lib/background/router';
 import { forgetTab } from '@/lib/background/tab-contexts';
-import { openPanelOnActionClick, tabs } from '@/lib/platform';
+import { actionOpensPopup, tabs } from '@/lib/platform';
 import { openDb } from '@/lib/store';
 
 export default defineBackground(() => {
   const db = openDb();
   // Listeners are registered synchronously at start-up: a service worker woken by an event must find them.
-  registerMessageHandlers(db);
+  // Hourly alarm, start-up catch-up, badge and daily notification of the follow-ups due.
+  const reminders = registerReminders(db);
+  registerMessageHandlers(db, reminders);
   tabs.onRemoved((tabId) => void forgetTab(tabId));
   // A new document replaces the old reading; its content script sends a fresh one if the page is known.
   tabs.onNavigationStarted((tabId) => void forgetTab(tabId));
-  void openPanelOnActionClick();
+  // The toolbar button opens the popup (follow-ups); the popup's button opens the side panel.
+  void actionOpensPopup();
 });

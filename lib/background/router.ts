@@ -6,6 +6,7 @@ import { contentScriptMatches, extensionId, extensionUrl, tabs } from '@/lib/pla
 import { markSentByReference, rememberEstablishment, type ProfilenceDb } from '@/lib/store';
 import { createMailQueue } from './mail-queue';
 import { createPromotionService } from './promotions';
+import { createFollowUpCommands, createReminderScheduler, type ReminderScheduler } from './reminders';
 import { allContexts, getContext, saveReading } from './tab-contexts';
 
 const LEGACY_SCRIPTS = ['dossier-demandeur', 'fiche-entreprise', 'messagerie'].map((t) => `content-scripts/${t}.js`);
@@ -14,7 +15,7 @@ const legacyPatterns = () => LEGACY_SCRIPTS.flatMap(contentScriptMatches);
 const fromExtensionPage = (sender: Parameters<typeof assertExtensionPageSender>[0]) =>
   assertExtensionPageSender(sender, extensionId(), extensionUrl('/'));
 
-export function registerMessageHandlers(db: ProfilenceDb): void {
+export function registerMessageHandlers(db: ProfilenceDb, reminders: ReminderScheduler = createReminderScheduler(db)): void {
   const mails = createMailQueue({
     async findWebmailTab(preferred) {
       // Any page of the webmail will do (inbox, sent items…): it is navigated to the new-message page.
@@ -68,4 +69,24 @@ export function registerMessageHandlers(db: ProfilenceDb): void {
     fromExtensionPage(sender);
     return promotions.recordContact(data);
   });
+
+  const followUp = createFollowUpCommands(db, reminders);
+
+  onMessage('promotion.addEvent', async ({ data, sender }) => {
+    fromExtensionPage(sender);
+    return followUp.addEvent(data);
+  });
+
+  onMessage('reminders.snooze', async ({ data, sender }) => {
+    fromExtensionPage(sender);
+    return followUp.snooze(data);
+  });
+
+  // Compiled out of production builds: only `WXT_PROFILENCE_TEST_HOOKS=1 wxt build` (npm test) keeps it.
+  if (import.meta.env.WXT_PROFILENCE_TEST_HOOKS === '1') {
+    onMessage('debug.setClock', async ({ data, sender }) => {
+      fromExtensionPage(sender);
+      return followUp.setClock(data);
+    });
+  }
 }

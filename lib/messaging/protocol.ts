@@ -5,6 +5,7 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { Attachment, ComposeFill, FillOutcome } from '@/lib/content/compose-filler';
 import type { ReadResult } from '@/lib/domain/legacy';
+import type { AddEventOutcome, AddEventRequest, SetClockRequest, SnoozeOutcome } from '@/lib/reminders/commands';
 import type { PrepareOutcome, PrepareRequest, RecordContactRequest } from './promotion-commands';
 import type { TabContext } from './tab-context';
 
@@ -23,6 +24,12 @@ export interface ProtocolMap {
   'mail.pending'(): { reference: string; subject: string; to: string[] }[];
   /** UI → background: forget the e-mails still waiting (their promotions stay as drafts). */
   'mail.cancel'(): void;
+  /** UI → background: record an outcome of a promotion (relance, réponse, entretien, refus…) or a note. */
+  'promotion.addEvent'(request: AddEventRequest): AddEventOutcome;
+  /** UI → background: « Reporter » — hold the promotion's reminders back by a week. */
+  'reminders.snooze'(request: { promotionId: string }): SnoozeOutcome;
+  /** Test builds only (WXT_PROFILENCE_TEST_HOOKS=1): shift the background's clock, then check the reminders. */
+  'debug.setClock'(request: SetClockRequest): { now: string; followUpsDue: number; closed: number };
   /** Background → job-seeker tab: fetch the CV inside the tool's own page. */
   'cv.fetch'(request: { url: string; fileName: string }): Attachment;
   /** Background → webmail tab: fill the new-message form. */

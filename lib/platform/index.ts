@@ -70,18 +70,118 @@ export const tabs = {
   },
 };
 
-/** Chrome opens the side panel from the toolbar button; Firefox shows the same page as a sidebar. */
-export async function openPanelOnActionClick(): Promise<void> {
-  const chromeLike = browser as unknown as {
-    sidePanel?: { setPanelBehavior(o: { openPanelOnActionClick: boolean }): Promise<void> };
-    sidebarAction?: { toggle(): Promise<void> };
+type PanelApis = {
+  sidePanel?: {
+    setPanelBehavior(o: { openPanelOnActionClick: boolean }): Promise<void>;
+    open(o: { windowId: number }): Promise<void>;
   };
-  if (chromeLike.sidePanel) {
-    await chromeLike.sidePanel.setPanelBehavior({ openPanelOnActionClick: true });
-  } else if (chromeLike.sidebarAction) {
-    browser.action.onClicked.addListener(() => void chromeLike.sidebarAction!.toggle());
+  sidebarAction?: { open(): Promise<void> };
+};
+const panelApis = () => browser as unknown as PanelApis;
+
+/**
+ * The toolbar button opens the popup (declared by entrypoints/popup). Chrome remembers a panel
+ * behaviour set by an earlier version, so it is switched off explicitly; Firefox needs nothing.
+ */
+export async function actionOpensPopup(): Promise<void> {
+  await panelApis().sidePanel?.setPanelBehavior({ openPanelOnActionClick: false });
+}
+
+/**
+ * Opens the side panel (Chrome) or the sidebar (Firefox). Call it straight from a click handler:
+ * both browsers require a user gesture, so nothing may be awaited before it.
+ */
+export function openSidePanel(windowId: number | undefined): Promise<void> {
+  const apis = panelApis();
+  if (apis.sidePanel && windowId !== undefined) return apis.sidePanel.open({ windowId });
+  if (apis.sidebarAction) return apis.sidebarAction.open();
+  return Promise.reject(new Error('side panel unavailable'));
+}
+
+export const windows = {
+  async currentId(): Promise<number | undefined> {
+    return (await browser.windows.getCurrent()).id;
+  },
+};
+
+/** Extension storage that persists across browser restarts: settings and the reminder schedule, no personal data. */
+export const localStore = {
+  async get<T>(key: string): Promise<T | undefined> {
+    const found = await browser.storage.local.get(key);
+    return found[key] as T | undefined;
+  },
+  async getAll(): Promise<Record<string, unknown>> {
+    return browser.storage.local.get(null);
+  },
+  async set(key: string, value: unknown): Promise<void> {
+    await browser.storage.local.set({ [key]: value });
+  },
+  async remove(key: string): Promise<void> {
+    await browser.storage.local.remove(key);
+  },
+  onChanged(listener: (keys: string[]) => void): () => void {
+    const handler = (changes: Record<string, unknown>) => listener(Object.keys(changes));
+    browser.storage.local.onChanged.addListener(handler);
+    return () => browser.storage.local.onChanged.removeListener(handler);
+  },
+};
+
+export const alarms = {
+  /** Creates or replaces the alarm `name`. */
+  async create(name: string, info: { when?: number; periodInMinutes?: number; delayInMinutes?: number }): Promise<void> {
+    await browser.alarms.create(name, info);
+  },
+  async get(name: string): Promise<{ name: string; scheduledTime: number; periodInMinutes?: number } | undefined> {
+    return (await browser.alarms.get(name)) ?? undefined;
+  },
+  onAlarm(listener: (name: string) => void): void {
+    browser.alarms.onAlarm.addListener((alarm) => listener(alarm.name));
+  },
+};
+
+export const runtimeEvents = {
+  /** The browser started with this profile. */
+  onStartup(listener: () => void): void {
+    browser.runtime.onStartup.addListener(listener);
+  },
+  /** The extension was installed or updated. */
+  onInstalled(listener: () => void): void {
+    browser.runtime.onInstalled.addListener(() => listener());
+  },
+};
+
+export const badge = {
+  async set(text: string, color = '#000091'): Promise<void> {
+    await browser.action.setBadgeText({ text });
+    if (text) await browser.action.setBadgeBackgroundColor({ color });
+  },
+  async get(): Promise<string> {
+    return browser.action.getBadgeText({});
+  },
+};
+
+export const notifications = {
+  async show(id: string, options: { title: string; message: string; iconUrl: string }): Promise<void> {
+    await browser.notifications.create(id, { type: 'basic', ...options });
+  },
+  async clear(id: string): Promise<void> {
+    await browser.notifications.clear(id);
+  },
+  onClicked(listener: (id: string) => void): void {
+    browser.notifications.onClicked.addListener(listener);
+  },
+};
+
+/** Shows the toolbar popup; where the browser cannot (no focused window, older versions) opens it in a tab. */
+export async function openPopup(): Promise<void> {
+  try {
+    await browser.action.openPopup();
+  } catch {
+    await browser.tabs.create({ url: extensionUrl('/popup.html'), active: true });
   }
 }
+
+export const openOptionsPage = () => browser.runtime.openOptionsPage();
 
 /** Match patterns of a content script, read from the built manifest: the build-time origins are the truth. */
 export function contentScriptMatches(scriptFile: string): string[] {
