@@ -180,3 +180,40 @@ export async function sweepStale(db: ProfilenceDb, generation: number): Promise<
   await reapplyPending(db);
   return p.length + n.length + o.length;
 }
+
+/**
+ * After a complete pull, for ids whose mutation may have been refused: a record the server never sent
+ * (no server version) and no pending write recreates is dropped, and so is an event the server does not have.
+ */
+export async function dropUnconfirmed(db: ProfilenceDb, ids: readonly string[]): Promise<number> {
+  if (ids.length === 0) return 0;
+  const wanted = new Set(ids);
+  const pendingCreates = new Set<string>();
+  const pendingEvents = new Set<string>();
+  for (const row of await db.outbox.toArray()) {
+    const target = mutationTarget(row);
+    if (!target || !wanted.has(target.id)) continue;
+    if (row.name === 'promotion.addEvent') pendingEvents.add((row.args as PromotionEvent).id);
+    if (row.name === 'promotion.create' || row.name === 'need.create' || row.name === 'pool.add') pendingCreates.add(target.id);
+  }
+  let dropped = 0;
+  const unconfirmed = (row: { id: string; serverVersion?: number } | undefined) =>
+    row && row.serverVersion === undefined && !pendingCreates.has(row.id);
+  for (const id of wanted) {
+    const [promotion, need, entry] = await Promise.all([db.promotions.get(id), db.needs.get(id), db.pool.get(id)]);
+    if (unconfirmed(need)) (await db.needs.delete(id), dropped++);
+    if (unconfirmed(entry)) (await db.pool.delete(id), dropped++);
+    if (!promotion) continue;
+    if (unconfirmed(promotion)) {
+      await db.promotions.delete(id);
+      dropped++;
+      continue;
+    }
+    const events = promotion.events.filter((e) => e.version !== undefined || pendingEvents.has(e.id));
+    if (events.length !== promotion.events.length) {
+      await db.promotions.put(rebuilt(promotion, { events }));
+      dropped += promotion.events.length - events.length;
+    }
+  }
+  return dropped;
+}

@@ -14,6 +14,11 @@ export const SYNC_META = {
   resync: 'syncResync',
   /** The generation of the last complete download. */
   generation: 'syncGeneration',
+  /**
+   * Ids whose mutation came back `rejected`, or `duplicate` (its first answer was lost, maybe a refusal):
+   * checked after the next complete pull, which shows whether the server kept them.
+   */
+  unconfirmed: 'syncUnconfirmed',
 } as const;
 
 export interface StoredCursor {

@@ -6,7 +6,7 @@
  */
 import type { ProfilenceDb } from '../store/db';
 import { getMeta, setMeta } from '../store/meta';
-import { applyChanges, reapplyPending, sweepStale, syncTables } from './apply';
+import { applyChanges, dropUnconfirmed, reapplyPending, sweepStale, syncTables } from './apply';
 import { isSyncError } from './errors';
 import { SYNC_META, type ResyncState, type StoredCursor } from './keys';
 import type { SyncTransport } from './transport';
@@ -27,7 +27,7 @@ export interface PullOutcome {
   pages: number;
   changes: number;
   unreadable: number;
-  /** Records dropped at the end of a full download. */
+  /** Records (or events) dropped: gone from the server, or refused by it. */
   swept: number;
   fullDownload: boolean;
 }
@@ -80,15 +80,21 @@ export async function pullChanges(ctx: PullContext): Promise<PullOutcome> {
     outcome.unreadable += applied.unreadable;
     await ctx.step?.('pull:after-apply');
     if (page.hasMore) continue;
-    if (resync) {
-      await ctx.step?.('pull:before-sweep');
-      outcome.swept = await db.transaction('rw', syncTables(db), async () => {
-        const swept = await sweepStale(db, resync.generation);
+    if (resync) await ctx.step?.('pull:before-sweep');
+    outcome.swept = await db.transaction('rw', syncTables(db), async () => {
+      let dropped = 0;
+      if (resync) {
+        dropped += await sweepStale(db, resync.generation);
         await setMeta(db, SYNC_META.generation, resync.generation);
         await setMeta(db, SYNC_META.resync, null);
-        return swept;
-      });
-    }
+      }
+      const doubtful = (await getMeta<string[]>(db, SYNC_META.unconfirmed)) ?? [];
+      if (doubtful.length) {
+        dropped += await dropUnconfirmed(db, doubtful);
+        await setMeta(db, SYNC_META.unconfirmed, []);
+      }
+      return dropped;
+    });
     return outcome;
   }
 }

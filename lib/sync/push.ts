@@ -7,7 +7,9 @@ import type { OutboxRow, ProfilenceDb } from '../store/db';
 import { getMeta, META_KEYS, setMeta } from '../store/meta';
 import { acknowledge } from '../store/outbox';
 import { SyncError, isSyncError } from './errors';
-import { SYNC_META, type InFlightBatch, type ResyncState } from './keys';
+import { mutationTarget } from './apply';
+import { SYNC_META, type InFlightBatch, type StoredCursor } from './keys';
+import { startFullDownload } from './pull';
 import type { SyncTransport } from './transport';
 
 export type PushStep = 'push:before-send' | 'push:after-reply' | 'push:after-ack';
@@ -64,7 +66,8 @@ export async function nextBatch(db: ProfilenceDb, clientId: string): Promise<Out
 /**
  * `409 { expectedSeq }`. Rows below it were applied by the server (their acknowledgement was lost): they
  * leave the outbox. Rows numbered above a server that forgot some (restored from a backup) are renumbered
- * from `expectedSeq`: the server recognises a resent record by its id, so nothing is applied twice.
+ * from `expectedSeq` (the server recognises a resent record by its id, so nothing is applied twice) and the
+ * scope is downloaded again.
  */
 export async function resumeFrom(db: ProfilenceDb, expectedSeq: number, now: Date): Promise<void> {
   await db.transaction('rw', db.outbox, db.rejections, db.meta, async () => {
@@ -79,6 +82,9 @@ export async function resumeFrom(db: ProfilenceDb, expectedSeq: number, now: Dat
     await db.outbox.clear();
     await db.outbox.bulkAdd(rows.map((row, i) => ({ ...row, seq: expectedSeq + i })));
     await setMeta(db, META_KEYS.outboxSeq, expectedSeq + rows.length - 1);
+    // A server that forgot acknowledged writes was restored: the pull cursor means nothing to it any more.
+    const stored = await getMeta<StoredCursor>(db, SYNC_META.cursor);
+    if (stored) await startFullDownload(db, stored.scope);
   });
 }
 
@@ -88,17 +94,24 @@ async function split(db: ProfilenceDb, batch: readonly OutboxRow[]): Promise<voi
   await setMeta(db, SYNC_META.inFlight, { from: half[0]!.seq, to: half.at(-1)!.seq });
 }
 
-/** Acknowledges a reply; a rejection asks for a full download, which drops what the server refused. */
-async function acknowledgeReply(ctx: PushContext, reply: PushResponse): Promise<number> {
+/**
+ * Acknowledges a reply. The targets of refused mutations, and of `duplicate` ones (whose first answer, maybe
+ * a refusal, was lost), are noted: the next complete pull tells which of them the server really kept.
+ */
+async function acknowledgeReply(ctx: PushContext, batch: readonly OutboxRow[], reply: PushResponse): Promise<number> {
   const { db } = ctx;
+  const bySeq = new Map(batch.map((row) => [row.seq, row]));
+  const doubtful = reply.results
+    .filter((r) => r.status !== 'applied')
+    .map((r) => bySeq.get(r.seq))
+    .map((row) => row && mutationTarget(row)?.id)
+    .filter((id): id is string => id !== undefined);
   return db.transaction('rw', db.outbox, db.rejections, db.meta, async () => {
     const { rejected } = await acknowledge(db, reply.lastSeq, reply.results, ctx.now());
     await setMeta(db, SYNC_META.inFlight, null);
-    if (rejected > 0 && !(await getMeta<ResyncState>(db, SYNC_META.resync))) {
-      const generation = ((await getMeta<number>(db, SYNC_META.generation)) ?? 0) + 1;
-      await setMeta(db, SYNC_META.resync, { generation } satisfies ResyncState);
-      const cursor = await getMeta<{ scope: string }>(db, SYNC_META.cursor);
-      if (cursor) await setMeta(db, SYNC_META.cursor, { scope: cursor.scope, cursor: '' });
+    if (doubtful.length) {
+      const known = (await getMeta<string[]>(db, SYNC_META.unconfirmed)) ?? [];
+      await setMeta(db, SYNC_META.unconfirmed, [...new Set([...known, ...doubtful])]);
     }
     return rejected;
   });
@@ -138,7 +151,7 @@ export async function pushOutbox(ctx: PushContext): Promise<PushOutcome> {
       if (r.status === 'applied') outcome.applied++;
       else if (r.status === 'duplicate') outcome.duplicates++;
     }
-    outcome.rejected += await acknowledgeReply(ctx, reply);
+    outcome.rejected += await acknowledgeReply(ctx, batch, reply);
     await ctx.step?.('push:after-ack');
   }
 }

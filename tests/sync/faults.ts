@@ -23,6 +23,8 @@ export type Fault =
   /** Push only: the second half of the batch arrives alone first (out of order). */
   | 'skip-ahead'
   | { status: 401 }
+  /** A proxy in front of the server with a lower body limit. */
+  | { status: 413 }
   | { status: 429; retryAfter?: string };
 
 export interface Call {
@@ -66,6 +68,7 @@ export function faultyFetch(inner: FetchLike, decide: (call: Call) => Fault): Fa
     if (typeof fault === 'object') {
       entry.status = fault.status;
       if (fault.status === 401) return json(401, { error: { code: 'unauthorized', message: 'Session expirée ou jeton invalide : reconnectez-vous.' } });
+      if (fault.status === 413) return json(413, { error: { code: 'payload_too_large', message: 'Envoi trop volumineux.' } });
       return json(429, { error: { code: 'rate_limited', message: 'Trop de requêtes.' } }, fault.retryAfter ? { 'retry-after': fault.retryAfter } : {});
     }
     switch (fault) {
