@@ -1,6 +1,8 @@
 /** Promotions already made for the open job seeker or to the open establishment. */
 import { STATUS_LABELS } from '@/lib/domain/status';
 import { listForEstablishment, listForJobSeeker, type StoredPromotion } from '@/lib/store';
+import { OutcomeActions } from '../followup/OutcomeActions';
+import { PromotionTimeline } from '../followup/PromotionTimeline';
 import { frenchDate } from '../format';
 import { useLiveQuery } from '../hooks/use-live-query';
 import { uiDb } from './db';
@@ -31,6 +33,11 @@ export function PromotionHistory({ ftId, siret }: { ftId?: string; siret?: strin
                 {CHANNEL_LABELS[p.channel]}
                 {p.mode === 'anonymous' ? ', anonyme' : ''} · {frenchDate(p.createdAt)} · {p.reference}
               </span>
+              <PromotionTimeline promotion={p} />
+              <OutcomeActions
+                promotion={p}
+                label={`${p.jobSeeker.firstName} ${p.jobSeeker.lastName} chez ${p.establishment.name}`.trim()}
+              />
             </li>
           ))}
         </ul>

@@ -100,7 +100,7 @@ export function openSidePanel(windowId: number | undefined): Promise<void> {
 
 export const windows = {
   async currentId(): Promise<number | undefined> {
-    return (await browser.windows.getCurrent()).id;
+    return (await browser.windows.getCurrent())?.id;
   },
 };
 
