@@ -3,9 +3,11 @@
  * Each part lives in its own file under bench/ and can also run alone.
  */
 import { benchContentScripts } from './content-scripts';
+import { benchMatching } from './matching';
 import { benchReaders } from './readers';
 import { benchServer } from './server';
 
 await benchReaders();
 await benchContentScripts();
+await benchMatching();
 await benchServer();
