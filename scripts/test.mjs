@@ -10,7 +10,8 @@ const extraArgs = process.argv.slice(2);
 const run = (cmd, args, env = {}) =>
   spawnSync(cmd, args, { stdio: 'inherit', env: { ...process.env, ...env } }).status ?? 1;
 
-if (run('npx', ['wxt', 'build']) !== 0) {
+// Test builds keep the e2e clock hook (`debug.setClock`); `npm run build` / `npm start` builds never do.
+if (run('npx', ['wxt', 'build'], { WXT_PROFILENCE_TEST_HOOKS: '1' }) !== 0) {
   console.error("La construction de l'extension a échoué.");
   console.log('0 passed, 1 failed');
   process.exit(1);
