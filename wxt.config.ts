@@ -9,6 +9,11 @@ export default defineConfig({
     // Each permission is explained in README.md ("Permissions demandées").
     permissions: ['storage', 'sidePanel', 'alarms', 'notifications'],
     action: { default_title: 'Ouvrir Profilence' },
+    // Extension pages run only their own bundled scripts: no inline or remote code, no plugins,
+    // no framing by other sites, no form posted elsewhere.
+    content_security_policy: {
+      extension_pages: "script-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
+    },
   },
   vite: () => ({ plugins: [preact()] }),
   hooks: {
