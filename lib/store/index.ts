@@ -38,3 +38,28 @@ export type { Draft, DraftInput } from './drafts';
 export { acknowledge, dismissRejection, enqueue, listRejections, pendingCount, pendingMutations } from './outbox';
 export { clientId, getMeta, META_KEYS, setMeta } from './meta';
 export { describeIssues, InvalidRecord } from './validation';
+export {
+  addNeed,
+  BoardRefused,
+  daysLeft,
+  establishmentOfNeed,
+  extendNeed,
+  listNeeds,
+  NEED_BOARD_STATUS_LABELS,
+  NEED_EXPIRY_REMINDER_DAYS,
+  needBoardStatus,
+  needExpiry,
+  needsExpiringSoon,
+  updateNeed,
+} from './board';
+export type { BoardFilters, BoardRefusalCode, BoardWriteContext, NeedBoardStatus, NeedChanges, NewNeed } from './board';
+export {
+  activePoolEntryOf,
+  addToPool,
+  defaultPoolPitch,
+  listPool,
+  POOL_CONSENT_REFUSAL,
+  poolEntryFromProfile,
+  updatePoolEntry,
+} from './pool-entries';
+export type { NewPoolEntry, PoolChanges, PoolFilters } from './pool-entries';
