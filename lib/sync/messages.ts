@@ -11,7 +11,8 @@ export const REJECTION_LABELS: Record<RejectionCode, string> = {
   unknown_mutation: "Refusée : modification inconnue du serveur (mettez l'extension à jour)",
 };
 
-export const MUTATION_LABELS: Record<MutationName, string> = {
+/** Keyed by name as stored in the outbox (a newer extension may know more names than this list). */
+export const MUTATION_LABELS: Readonly<Record<string, string>> = {
   'promotion.create': 'Nouvelle promotion',
   'promotion.update': 'Modification de promotion',
   'promotion.addEvent': 'Suivi de promotion',
@@ -19,7 +20,10 @@ export const MUTATION_LABELS: Record<MutationName, string> = {
   'need.update': 'Modification de besoin',
   'pool.add': 'Ajout au vivier',
   'pool.update': 'Modification du vivier',
-};
+  'jobseeker.consentWithdrawn': 'Retrait du consentement',
+} satisfies Partial<Record<MutationName, string>>;
+
+export const mutationLabel = (name: string) => MUTATION_LABELS[name] ?? 'Modification';
 
 export function rejectionLabel(code: RejectionCode | undefined): string {
   return code ? REJECTION_LABELS[code] : 'Refusée par le serveur';

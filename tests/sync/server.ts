@@ -11,6 +11,8 @@ import type { FastifyInstance } from 'fastify';
 import pg from 'pg';
 import { buildApp } from '../../server/app';
 import type { DatabaseConfig, DevTokenEntry, ServerConfig } from '../../server/config';
+
+export type { DevTokenEntry };
 import type { FetchLike } from '../../lib/sync';
 
 export type DatabaseKind = 'sqlite' | 'postgres';
@@ -72,6 +74,8 @@ export interface ServerOptions {
   /** Listen on 127.0.0.1 (port 0); otherwise use `injectFetch`. */
   listen?: boolean;
   rateLimit?: { max: number; timeWindowMs: number };
+  /** More development tokens, e.g. one agency per property run. */
+  devTokens?: Record<string, DevTokenEntry>;
 }
 
 export async function startServers(kind: DatabaseKind, options: ServerOptions = {}): Promise<TestServers> {
@@ -81,7 +85,7 @@ export async function startServers(kind: DatabaseKind, options: ServerOptions = 
     host: '127.0.0.1',
     port: 0,
     database: database.config,
-    auth: { devTokens: DEV_TOKENS },
+    auth: { devTokens: { ...DEV_TOKENS, ...options.devTokens } },
     rateLimit: options.rateLimit ?? { max: 1_000_000, timeWindowMs: 60_000 },
     trustProxy: false,
     log: { level: 'error', stream: silent },
