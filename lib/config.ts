@@ -14,3 +14,19 @@ export function composeUrlFor(openWebmailUrl?: string): string {
   const configured = new URL(COMPOSE_URL);
   return new URL(configured.pathname + configured.search, new URL(openWebmailUrl).origin).href;
 }
+
+/** A job-seeker file and an establishment page of the legacy tools; `{ftId}` and `{siret}` are replaced. */
+export const JOB_SEEKER_URL = env.WXT_PROFILENCE_JOB_SEEKER_URL ?? 'http://dossiers.localhost:8090/dossier/{ftId}';
+export const ESTABLISHMENT_URL = env.WXT_PROFILENCE_ESTABLISHMENT_URL ?? 'http://entreprises.localhost:8090/etablissement/{siret}';
+
+/** The template filled in; an open tab of the same tool lends its origin, as `composeUrlFor` does. */
+function fillTemplate(template: string, key: string, value: string, openToolUrl?: string): string {
+  const filled = template.replace(`{${key}}`, encodeURIComponent(value));
+  if (!openToolUrl) return filled;
+  const configured = new URL(filled);
+  return new URL(configured.pathname + configured.search, new URL(openToolUrl).origin).href;
+}
+
+export const jobSeekerUrlFor = (ftId: string, openToolUrl?: string) => fillTemplate(JOB_SEEKER_URL, 'ftId', ftId, openToolUrl);
+export const establishmentUrlFor = (siret: string, openToolUrl?: string) =>
+  fillTemplate(ESTABLISHMENT_URL, 'siret', siret, openToolUrl);

@@ -4,6 +4,7 @@ import { assertExtensionPageSender, assertLegacyTabSender } from '@/lib/messagin
 import { onMessage } from '@/lib/messaging/protocol';
 import { contentScriptMatches, extensionId, extensionUrl, tabs } from '@/lib/platform';
 import { markSentByReference, rememberEstablishment, type ProfilenceDb } from '@/lib/store';
+import { createBoardService, registerBoardCommands } from './board';
 import { createMailQueue } from './mail-queue';
 import { createPromotionService } from './promotions';
 import { createFollowUpCommands, createReminderScheduler, type ReminderScheduler } from './reminders';
@@ -69,6 +70,8 @@ export function registerMessageHandlers(db: ProfilenceDb, reminders: ReminderSch
     fromExtensionPage(sender);
     return promotions.recordContact(data);
   });
+
+  registerBoardCommands(createBoardService(db), fromExtensionPage);
 
   const followUp = createFollowUpCommands(db, reminders);
 

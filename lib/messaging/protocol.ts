@@ -4,6 +4,7 @@
  */
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { Attachment, ComposeFill, FillOutcome } from '@/lib/content/compose-filler';
+import type { BoardOutcome, NeedAddRequest, NeedUpdateRequest, OpenForRequest, PoolRecommendRequest, PoolUpdateRequest } from '@/lib/background/board';
 import type { ReadResult } from '@/lib/domain/legacy';
 import type { AddEventOutcome, AddEventRequest, SetClockRequest, SnoozeOutcome } from '@/lib/reminders/commands';
 import type { PrepareOutcome, PrepareRequest, RecordContactRequest } from './promotion-commands';
@@ -30,6 +31,16 @@ export interface ProtocolMap {
   'reminders.snooze'(request: { promotionId: string }): SnoozeOutcome;
   /** Test builds only (WXT_PROFILENCE_TEST_HOOKS=1): shift the background's clock, then check the reminders. */
   'debug.setClock'(request: SetClockRequest): { now: string; followUpsDue: number; closed: number };
+  /** UI → background: put a need of the establishment tab on the agency board. */
+  'need.add'(request: NeedAddRequest): BoardOutcome;
+  /** UI → background: mark a need filled or closed, prolong it, or edit it. */
+  'need.update'(request: NeedUpdateRequest): BoardOutcome;
+  /** UI → background: recommend the job seeker of this tab to the agency pool (consent read by the background). */
+  'pool.recommend'(request: PoolRecommendRequest): BoardOutcome;
+  /** UI → background: a pool entry is « En emploi » or withdrawn. */
+  'pool.update'(request: PoolUpdateRequest): BoardOutcome;
+  /** UI → background: open (or reuse) the file or the establishment page a match leads to, pre-ticking the establishment. */
+  'promotion.openFor'(request: OpenForRequest): BoardOutcome;
   /** Background → job-seeker tab: fetch the CV inside the tool's own page. */
   'cv.fetch'(request: { url: string; fileName: string }): Attachment;
   /** Background → webmail tab: fill the new-message form. */
