@@ -52,7 +52,8 @@ export function createMailQueue(deps: MailQueueDeps) {
   async function openCurrent(state: QueueState): Promise<void> {
     if (state.jobs.length === 0) return;
     const webmail = await deps.findWebmailTab(state.tabId);
-    const opened = await tabs.openOrNavigate(webmail?.tabId, composeUrlFor(webmail?.url));
+    // The tab of the previous e-mail is reused even when its page is not a known webmail page any more.
+    const opened = await tabs.openOrNavigate(webmail?.tabId ?? state.tabId, composeUrlFor(webmail?.url));
     await save({ ...state, tabId: opened, filled: false });
   }
 
