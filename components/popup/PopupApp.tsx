@@ -9,7 +9,7 @@ import type { ProfilenceDb } from '@/lib/store';
 import { plural } from '../format';
 import { uiDb } from '../promotion/db';
 import { FollowUpRow } from './FollowUpItem';
-import { useFollowUps } from './use-follow-ups';
+import { useFollowUps, type FollowUpState } from './use-follow-ups';
 
 /** Beyond these, the list grows on request: a popup is read at a glance. */
 export const DUE_PAGE = 30;
@@ -38,7 +38,11 @@ function Section({ title, items, due, page, testId }: { title: string; items: Fo
 }
 
 export function PopupApp({ db = uiDb() }: { db?: ProfilenceDb }) {
-  const state = useFollowUps(db);
+  return <PopupView state={useFollowUps(db)} />;
+}
+
+/** The popup for a given state (undefined while loading): what the benchmark renders on its own. */
+export function PopupView({ state }: { state: FollowUpState | undefined }) {
   const [windowId, setWindowId] = useState<number>();
   const [panelError, setPanelError] = useState<string>();
 

@@ -7,9 +7,22 @@ import joursFeries from '@socialgouv/jours-feries';
 const MS_PER_DAY = 86_400_000;
 const parisFormat = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit', day: '2-digit' });
 
+const MS_PER_HOUR = 3_600_000;
+/** Paris days by UTC hour: Paris changes day on a whole UTC hour, and Intl formatting is slow for long lists. */
+const parisDayByHour = new Map<number, string>();
+
 /** The day in Paris of an instant: `2026-11-01T23:30:00Z` → `2026-11-02`. */
 export function parisDay(at: Date | string | number): string {
-  return parisFormat.format(at instanceof Date ? at : new Date(at));
+  const ms = at instanceof Date ? at.getTime() : typeof at === 'number' ? at : Date.parse(at);
+  if (Number.isNaN(ms)) return parisFormat.format(new Date(ms)); // throws the usual RangeError
+  const hour = Math.floor(ms / MS_PER_HOUR);
+  let day = parisDayByHour.get(hour);
+  if (day === undefined) {
+    if (parisDayByHour.size > 50_000) parisDayByHour.clear();
+    day = parisFormat.format(ms);
+    parisDayByHour.set(hour, day);
+  }
+  return day;
 }
 
 /** Days since 1970-01-01 of a `YYYY-MM-DD` day. */
@@ -38,11 +51,26 @@ export function frenchHolidays(year: number): ReadonlySet<string> {
   return days;
 }
 
-export function isWorkingDay(day: string): boolean {
-  const weekday = new Date(dayNumber(day) * MS_PER_DAY).getUTCDay();
-  if (weekday === 0 || weekday === 6) return false;
-  return !frenchHolidays(+day.slice(0, 4)).has(day);
+/** Holidays as day numbers, for the tight loop of `addWorkingDays`. */
+const holidayNumbersByYear = new Map<number, ReadonlySet<number>>();
+function isHolidayNumber(n: number): boolean {
+  const year = new Date(n * MS_PER_DAY).getUTCFullYear();
+  let numbers = holidayNumbersByYear.get(year);
+  if (!numbers) {
+    numbers = new Set([...frenchHolidays(year)].map(dayNumber));
+    holidayNumbersByYear.set(year, numbers);
+  }
+  return numbers.has(n);
 }
+
+/** Day 0 (1970-01-01) was a Thursday: 0 = Sunday … 6 = Saturday. */
+const weekdayOf = (n: number) => (((n + 4) % 7) + 7) % 7;
+const isWorkingNumber = (n: number) => {
+  const weekday = weekdayOf(n);
+  return weekday !== 0 && weekday !== 6 && !isHolidayNumber(n);
+};
+
+export const isWorkingDay = (day: string): boolean => isWorkingNumber(dayNumber(day));
 
 /** The `n`-th working day after `day` (`day` itself is not counted). */
 export function addWorkingDays(day: string, n: number): string {
@@ -50,7 +78,7 @@ export function addWorkingDays(day: string, n: number): string {
   let counted = 0;
   while (counted < n) {
     current += 1;
-    if (isWorkingDay(fromDayNumber(current))) counted += 1;
+    if (isWorkingNumber(current)) counted += 1;
   }
   return fromDayNumber(current);
 }

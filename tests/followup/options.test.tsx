@@ -2,12 +2,11 @@
 // The options page: the delays checked in French beside each field, saved in storage.local.
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { OptionsApp } from '@/components/options/OptionsApp';
 import { loadSettings, SETTINGS_KEY } from '@/lib/settings';
 
-const settle = () => act(() => new Promise((r) => setTimeout(r, 30)));
 
 describe('options page', () => {
   let root: HTMLElement;
@@ -29,13 +28,12 @@ describe('options page', () => {
     });
   const submit = async () => {
     await act(() => root.querySelector<HTMLButtonElement>('button[type="submit"]')!.click());
-    await settle();
+    await vi.waitFor(() => expect(root.querySelector('[data-testid="settings-feedback"]')).not.toBeNull());
   };
 
   it('shows the defaults, refuses a delay out of range in French, and saves valid settings', async () => {
     await act(() => render(<OptionsApp />, root));
-    await settle();
-    expect(input('firstFollowUpDays').value).toBe('7');
+    await vi.waitFor(() => expect(input('firstFollowUpDays')?.value).toBe('7'));
     expect(input('secondFollowUpDays').value).toBe('');
     expect(input('autoCloseDays').value).toBe('30');
     expect(input('workingDays').checked).toBe(false);
@@ -51,14 +49,13 @@ describe('options page', () => {
     await type('autoCloseDays', '45');
     await act(() => input('workingDays').click());
     await submit();
+    await vi.waitFor(() => expect(root.querySelector('[data-testid="settings-feedback"]')?.textContent).toBe('Réglages enregistrés.'));
     expect(root.querySelector('[data-testid="firstFollowUpDays-error"]')).toBeNull();
-    expect(root.querySelector('[data-testid="settings-feedback"]')?.textContent).toBe('Réglages enregistrés.');
     expect(await loadSettings()).toEqual({ firstFollowUpDays: 10, autoCloseDays: 45, workingDays: true, notifications: true });
   });
 
   it('keeps a place for the synchronisation settings', async () => {
     await act(() => render(<OptionsApp><p>Serveur central</p></OptionsApp>, root));
-    await settle();
-    expect(root.querySelector('#sync-settings')?.textContent).toBe('Serveur central');
+    await vi.waitFor(() => expect(root.querySelector('#sync-settings')?.textContent).toBe('Serveur central'));
   });
 });

@@ -19,7 +19,6 @@ const click = (text: string) =>
     button.click();
   });
 const show = (status: PromotionStatus) => act(() => render(<OutcomeActions promotion={{ id: ID, status }} label="Marie DUPONT chez LOGICIELS DU RHÔNE" />, root));
-const settle = () => act(() => new Promise((r) => setTimeout(r, 10)));
 
 describe('OutcomeActions', () => {
   beforeEach(() => {
@@ -82,8 +81,7 @@ describe('OutcomeActions', () => {
       reason: 'other',
       note: 'Rachat de l’entreprise en cours',
     });
-    await settle();
-    expect(labels()).toContain('Relancé'); // back to the buttons
+    await vi.waitFor(() => expect(labels()).toContain('Relancé')); // back to the buttons
   });
 
   it('shows the refusal of the background in French', async () => {
@@ -94,9 +92,10 @@ describe('OutcomeActions', () => {
     });
     await show('sent');
     await click('Entretien');
-    await settle();
-    expect(root.querySelector('[role="alert"]')?.textContent).toBe(
-      "Impossible d'enregistrer « Entretien » : la promotion est au statut « Embauche ».",
+    await vi.waitFor(() =>
+      expect(root.querySelector('[role="alert"]')?.textContent).toBe(
+        "Impossible d'enregistrer « Entretien » : la promotion est au statut « Embauche ».",
+      ),
     );
   });
 
@@ -104,7 +103,6 @@ describe('OutcomeActions', () => {
     sendMessage.mockRejectedValue(new Error('Could not establish connection'));
     await show('sent');
     await click('Relancé');
-    await settle();
-    expect(root.querySelector('[role="alert"]')?.textContent).toContain("Profilence n'a pas pu enregistrer l'action");
+    await vi.waitFor(() => expect(root.querySelector('[role="alert"]')?.textContent).toContain("Profilence n'a pas pu enregistrer l'action"));
   });
 });

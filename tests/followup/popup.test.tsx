@@ -16,7 +16,6 @@ import { day, freshDb, sentPromotion } from '../reminders/support';
 const sendMessage = vi.hoisted(() => vi.fn());
 vi.mock('@/lib/messaging/protocol', () => ({ sendMessage }));
 
-const settle = (ms = 80) => act(() => new Promise((r) => setTimeout(r, ms)));
 const items = (root: HTMLElement, testId: string) => Array.from(root.querySelectorAll<HTMLElement>(`[data-testid="${testId}"]`));
 
 describe('popup', () => {
@@ -42,9 +41,10 @@ describe('popup', () => {
     vi.useRealTimers();
   });
 
+  /** Mounted and loaded: the « Chargement » line has given way to the lists. */
   const open = async () => {
     await act(() => render(<PopupApp db={db} />, root));
-    await settle();
+    await vi.waitFor(() => expect(root.textContent).not.toContain('Chargement des relances'));
   };
 
   it('says what to do when no promotion is waiting', async () => {
@@ -81,9 +81,8 @@ describe('popup', () => {
     await open();
     const button = Array.from(items(root, 'due-item')[0]!.querySelectorAll('button')).find((b) => b.textContent === 'Réponse reçue')!;
     await act(() => button.click());
-    await settle(150);
     expect(sendMessage).toHaveBeenCalledWith('promotion.addEvent', { promotionId: promotion.id, type: 'employer_replied' });
-    expect(items(root, 'due-item')).toHaveLength(0);
+    await vi.waitFor(() => expect(items(root, 'due-item')).toHaveLength(0));
     expect(items(root, 'upcoming-item')).toHaveLength(0);
     expect((await db.promotions.get(promotion.id))?.status).toBe('replied');
   });
@@ -93,9 +92,8 @@ describe('popup', () => {
     await open();
     const button = Array.from(items(root, 'due-item')[0]!.querySelectorAll('button')).find((b) => b.textContent === 'Reporter')!;
     await act(() => button.click());
-    await settle(150);
+    await vi.waitFor(() => expect(items(root, 'upcoming-item')[0]?.textContent).toContain('reportée au 17/11/2026'));
     expect(items(root, 'due-item')).toHaveLength(0);
-    expect(items(root, 'upcoming-item')[0]!.textContent).toContain('reportée au 17/11/2026');
   });
 
   it('follows changes made elsewhere: an answer recorded in the side panel, new settings', async () => {
@@ -104,23 +102,21 @@ describe('popup', () => {
     await open();
     expect(items(root, 'due-item')).toHaveLength(1);
     await saveSettings({ ...DEFAULT_FOLLOW_UP_SETTINGS, firstFollowUpDays: 5 });
-    await settle();
-    expect(items(root, 'due-item')).toHaveLength(2);
+    await vi.waitFor(() => expect(items(root, 'due-item')).toHaveLength(2));
     await addEvent(db, promotion.id, { type: 'interview', by: 'Jeanne MARTIN' }, day(8));
-    await settle(150);
-    expect(items(root, 'due-item')).toHaveLength(1);
+    await vi.waitFor(() => expect(items(root, 'due-item')).toHaveLength(1));
   });
 
   it('opens the side panel of this window from the click', async () => {
-    const open = vi.fn(async () => undefined);
-    (fakeBrowser as unknown as { sidePanel: { open: typeof open } }).sidePanel.open = open;
+    const openPanel = vi.fn(async () => undefined);
+    (fakeBrowser as unknown as { sidePanel: { open: typeof openPanel } }).sidePanel.open = openPanel;
     const close = vi.spyOn(window, 'close').mockImplementation(() => undefined);
-    const { id: windowId } = await fakeBrowser.windows.create({ focused: true });
+    const windowId = (await fakeBrowser.windows.create({ focused: true }))!.id;
     await act(() => render(<PopupApp db={db} />, root));
-    await settle();
+    await vi.waitFor(() => expect(root.textContent).not.toContain('Chargement des relances'));
+    await new Promise((r) => setTimeout(r, 20)); // the window id, asked at mount
     await act(() => (root.querySelector('[data-testid="open-panel"]') as HTMLButtonElement).click());
-    await settle(10);
-    expect(open).toHaveBeenCalledWith({ windowId });
-    expect(close).toHaveBeenCalled();
+    expect(openPanel).toHaveBeenCalledWith({ windowId });
+    await vi.waitFor(() => expect(close).toHaveBeenCalled());
   });
 });

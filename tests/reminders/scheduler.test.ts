@@ -1,6 +1,6 @@
 // The background's reminder schedule: catch-up after a restart, auto-close, badge, one notification a day.
 import 'fake-indexeddb/auto';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import {
   AUTO_CLOSE_AUTHOR,
@@ -20,7 +20,6 @@ import { day, freshDb, manualClock, sentPromotion } from './support';
 
 const badgeText = () => fakeBrowser.action.getBadgeText({});
 const shownNotifications = () => Object.keys(fakeBrowser.notifications.getAllCreateOptions());
-const flush = () => new Promise((r) => setTimeout(r, 20));
 
 describe('reminder schedule in the background', () => {
   beforeEach(() => fakeBrowser.reset());
@@ -149,32 +148,30 @@ describe('reminder schedule in the background', () => {
     await sentPromotion(db, 0);
     const clock = manualClock(day(8));
     registerReminders(db, createReminderScheduler(db, clock));
-    await flush();
-    expect(await badgeText()).toBe('1');
+    await vi.waitFor(async () => expect(await badgeText()).toBe('1'));
 
     // The browser starts the next morning: the follow-up still due is notified again, once.
     await fakeBrowser.notifications.clear(NOTIFICATION_ID);
     clock.set(day(9));
     await fakeBrowser.runtime.onStartup.trigger();
-    await flush();
-    expect(shownNotifications()).toEqual([NOTIFICATION_ID]);
+    await vi.waitFor(() => expect(shownNotifications()).toEqual([NOTIFICATION_ID]));
 
     clock.set(day(40));
     await fakeBrowser.alarms.onAlarm.trigger({ name: REMINDER_ALARM, scheduledTime: Date.now(), persistAcrossSessions: true });
-    await flush();
-    expect(await badgeText()).toBe('');
-    expect((await db.promotions.toArray())[0]?.status).toBe('no_response');
+    await vi.waitFor(async () => expect((await db.promotions.toArray())[0]?.status).toBe('no_response'));
+    await vi.waitFor(async () => expect(await badgeText()).toBe(''));
   });
 
   it('opens the popup when the notification is clicked (in a tab where the popup cannot open)', async () => {
     const db = freshDb();
     await sentPromotion(db, 0);
     registerReminders(db, createReminderScheduler(db, manualClock(day(8))));
-    await flush();
+    await vi.waitFor(() => expect(shownNotifications()).toEqual([NOTIFICATION_ID]));
     await fakeBrowser.notifications.onClicked.trigger(NOTIFICATION_ID);
-    await flush();
-    const tabs = await fakeBrowser.tabs.query({});
-    expect(tabs.map((t) => t.url)).toContain(fakeBrowser.runtime.getURL('/popup.html'));
+    await vi.waitFor(async () => {
+      const tabs = await fakeBrowser.tabs.query({});
+      expect(tabs.map((t) => t.url)).toContain(fakeBrowser.runtime.getURL('/popup.html'));
+    });
     expect(shownNotifications()).toEqual([]);
   });
 });
