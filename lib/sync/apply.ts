@@ -100,7 +100,7 @@ export async function reapplyPending(db: ProfilenceDb, ids?: ReadonlySet<string>
  * A promotion as the server sent it. zod drops unknown keys, so each event's server `version` is read
  * from the raw data beside the parse and put back: it orders events of the same instant.
  */
-export function promotionFromServer(data: unknown): Promotion & { events: OrderedEvent[] } {
+export function promotionFromServer(data: unknown): Omit<Promotion, 'events'> & { events: OrderedEvent[] } {
   const promotion = promotionSchema.parse(data);
   const versions = new Map<string, number>();
   const rawEvents = (data as { events?: unknown }).events;
