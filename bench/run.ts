@@ -4,6 +4,7 @@
  */
 import { benchContentScripts } from './content-scripts';
 import { benchMatching } from './matching';
+import { benchPopup } from './popup';
 import { benchReaders } from './readers';
 import { benchServer } from './server';
 
@@ -11,3 +12,4 @@ await benchReaders();
 await benchContentScripts();
 await benchMatching();
 await benchServer();
+await benchPopup();

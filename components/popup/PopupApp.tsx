@@ -11,9 +11,9 @@ import { uiDb } from '../promotion/db';
 import { FollowUpRow } from './FollowUpItem';
 import { useFollowUps, type FollowUpState } from './use-follow-ups';
 
-/** Beyond these, the list grows on request: a popup is read at a glance. */
-export const DUE_PAGE = 30;
-export const UPCOMING_PAGE = 10;
+/** Beyond these, the list grows on request: a popup shows four or five follow-ups at a time anyway. */
+export const DUE_PAGE = 10;
+export const UPCOMING_PAGE = 5;
 
 function Section({ title, items, due, page, testId }: { title: string; items: FollowUpItem[]; due: boolean; page: number; testId: string }) {
   const [shown, setShown] = useState(page);
