@@ -18,13 +18,19 @@ import { meRoute } from './routes/me';
 import { syncPullRoute } from './routes/sync-pull';
 import { syncPushRoute } from './routes/sync-push';
 import { purgeTombstones } from './sync/tombstones';
+import { purgeExpiredRecords, type RetentionReport } from './privacy/retention';
+import { privacyRoute } from './routes/privacy';
 
 declare module 'fastify' {
   interface FastifyInstance {
     db: Db;
     dialect: Dialect;
     /** Housekeeping, also called by tests and operators. */
-    maintenance: { purgeTombstones(now?: Date): Promise<number> };
+    maintenance: {
+      purgeTombstones(now?: Date): Promise<number>;
+      /** Retention: records 24 months past their last event become tombstones (server/privacy/retention.ts). */
+      purgeExpired(now?: Date): Promise<RetentionReport>;
+    };
   }
 }
 
@@ -65,11 +71,16 @@ export async function buildApp(config: ServerConfig): Promise<FastifyInstance> {
   }
 
   const purge = (now?: Date) => purgeTombstones(db, config.tombstoneRetentionDays, now);
-  app.decorate('maintenance', { purgeTombstones: purge });
+  const purgeExpired = (now?: Date) => purgeExpiredRecords(db, dialect, now);
+  app.decorate('maintenance', { purgeTombstones: purge, purgeExpired });
+  await purgeExpired();
   await purge();
   if (config.maintenanceIntervalMs > 0) {
     const timer = setInterval(() => {
-      purge().catch((err) => app.log.error({ err }, 'purge des suppressions impossible'));
+      void purgeExpired()
+        .catch((err) => app.log.error({ err }, 'purge des données arrivées à échéance impossible'))
+        .then(() => purge())
+        .catch((err) => app.log.error({ err }, 'purge des suppressions impossible'));
     }, config.maintenanceIntervalMs);
     timer.unref();
     app.addHook('onClose', async () => clearInterval(timer));
@@ -120,5 +131,6 @@ export async function buildApp(config: ServerConfig): Promise<FastifyInstance> {
   await app.register(meRoute);
   await app.register(syncPushRoute);
   await app.register(syncPullRoute);
+  await app.register(privacyRoute);
   return app;
 }

@@ -77,8 +77,15 @@ export const promotionChannelSchema = z.enum(['email', 'phone', 'in_person', 'ot
 export type PromotionMode = z.infer<typeof promotionModeSchema>;
 export type PromotionChannel = z.infer<typeof promotionChannelSchema>;
 
+/**
+ * What replaces the France Travail identifier once the job seeker withdrew their consent: a keyed hash
+ * (`pseudo:<hmac>`, made by the server) so statistics still count distinct profiles (docs/privacy.md).
+ */
+export const PSEUDONYM_PATTERN = /^pseudo:[0-9a-z-]{8,128}$/;
+export const pseudonymSchema = z.string().regex(PSEUDONYM_PATTERN, { error: 'Pseudonyme invalide.' });
+
 export const promotionJobSeekerSchema = z.object({
-  ftId: ftIdSchema,
+  ftId: z.union([ftIdSchema, pseudonymSchema]),
   firstName: z.string().trim().max(200),
   lastName: z.string().trim().max(200),
   mainRome: romeSchema.optional(),

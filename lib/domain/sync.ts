@@ -1,6 +1,6 @@
 /** The central endpoint's wire contract (docs/sync-protocol.md), shared by the extension and server/. */
 import { z } from 'zod';
-import { agencyCodeSchema } from './formats';
+import { agencyCodeSchema, ftIdSchema } from './formats';
 import { companyNeedEditableSchema, companyNeedSchema } from './need';
 import { poolEntryEditableSchema, poolEntrySchema } from './pool';
 import {
@@ -26,6 +26,11 @@ export const mutationArgsSchemas = {
   'need.update': updateOf(companyNeedEditableSchema),
   'pool.add': poolEntrySchema,
   'pool.update': updateOf(poolEntryEditableSchema),
+  /**
+   * The job-seeker file now shows the promotion consent withdrawn: the server removes their pool entries and
+   * pseudonymises their promotions in the counsellor's agency (docs/privacy.md).
+   */
+  'jobseeker.consentWithdrawn': z.strictObject({ ftId: ftIdSchema, at: dateTimeSchema }),
 } as const;
 export type MutationName = keyof typeof mutationArgsSchemas;
 export const MUTATION_NAMES = Object.keys(mutationArgsSchemas) as MutationName[];
@@ -39,19 +44,20 @@ export const mutationSchema = z.discriminatedUnion('name', [
   z.object({ ...mutationBase, name: z.literal('need.update'), args: mutationArgsSchemas['need.update'] }),
   z.object({ ...mutationBase, name: z.literal('pool.add'), args: mutationArgsSchemas['pool.add'] }),
   z.object({ ...mutationBase, name: z.literal('pool.update'), args: mutationArgsSchemas['pool.update'] }),
+  z.object({ ...mutationBase, name: z.literal('jobseeker.consentWithdrawn'), args: mutationArgsSchemas['jobseeker.consentWithdrawn'] }),
 ]);
 export type Mutation = z.infer<typeof mutationSchema>;
 
 /**
- * The envelope is checked strictly, each mutation's args leniently: one malformed mutation
- * is reported `rejected` and must not block the queue behind it.
+ * The envelope is checked strictly (unknown keys refused), each mutation's args leniently: one malformed
+ * mutation is reported `rejected` and must not block the queue behind it.
  */
-export const pushRequestSchema = z.object({
+export const pushRequestSchema = z.strictObject({
   clientId: z.uuid({ error: 'Identifiant de poste invalide.' }),
   schemaVersion: z.literal(SCHEMA_VERSION, { error: 'Version du protocole non prise en charge.' }),
   mutations: z
     .array(
-      z.object({
+      z.strictObject({
         seq: mutationBase.seq,
         id: mutationBase.id,
         name: z.string().max(64),
@@ -81,7 +87,8 @@ export const scopeSchema = z
   .transform((s) => s as `agency:${string}`);
 export const scopeOf = (agencyCode: string) => `agency:${agencyCodeSchema.parse(agencyCode)}` as const;
 
-export const pullQuerySchema = z.object({
+/** Strict: a misspelt `cursor` would otherwise silently download the whole scope again. */
+export const pullQuerySchema = z.strictObject({
   scope: scopeSchema,
   cursor: z.string().max(200).optional(),
   limit: z.coerce.number().int().min(1).max(1000).default(500),

@@ -15,6 +15,11 @@ export interface EntityTable {
   field_versions: string | null;
   updated_at: string;
   deleted_at: string | null;
+  /** The authenticated `sub` of the first and of the last writer (the client's `counsellorId`/`by` are display only). */
+  created_by_sub?: string | null;
+  updated_by_sub?: string | null;
+  /** Promotions and pool entries: date of the last event, the retention clock (server/privacy/retention.ts); null for needs. */
+  last_activity_at?: string | null;
 }
 
 export interface ScopeVersionsTable {
@@ -54,6 +59,36 @@ export interface TombstoneHorizonsTable {
   purged_at: string;
 }
 
+/** Who read or wrote personal data (server/audit/log.ts). */
+export interface AuditLogTable {
+  id: string;
+  at: string;
+  /** The token's `sub`, or `system:<job>` for scheduled purges. */
+  sub: string;
+  agency_code: string | null;
+  action: 'pull' | 'push' | 'export' | 'purge';
+  scope: string | null;
+  /** Records read, mutations pushed, records exported or purged. */
+  count: number;
+  /** JSON: mutation names and ids for a push, the pseudonymised subject of an export… never personal data in clear. */
+  details: string | null;
+}
+
+/** A job seeker's withdrawn consent, by pseudonym: older writes about them that arrive late are refused. */
+export interface ConsentWithdrawalsTable {
+  scope: string;
+  subject: string;
+  withdrawn_at: string;
+  recorded_at: string;
+}
+
+export interface PrivacyKeysTable {
+  name: string;
+  /** base64 */
+  value: string;
+  created_at: string;
+}
+
 export interface DatabaseSchema {
   scope_versions: ScopeVersionsTable;
   clients: ClientsTable;
@@ -62,6 +97,9 @@ export interface DatabaseSchema {
   pool_entries: EntityTable;
   conflicts: ConflictsTable;
   tombstone_horizons: TombstoneHorizonsTable;
+  audit_log: AuditLogTable;
+  consent_withdrawals: ConsentWithdrawalsTable;
+  privacy_keys: PrivacyKeysTable;
 }
 
 export type Db = Kysely<DatabaseSchema>;

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { apiErrorSchema, pullQuerySchema, pullResponseSchema } from '../../lib/domain/sync';
+import { recordAudit } from '../audit/log';
 import { scopeOfCounsellor } from '../auth/counsellor';
 import { forbiddenScope } from '../errors';
 import { pageToJson, readChangesPage } from '../sync/pull';
@@ -25,6 +26,10 @@ export const syncPullRoute: FastifyPluginAsyncZod = async (app) => {
         throw forbiddenScope();
       }
       const page = await readChangesPage(app.db, scope, cursor, limit);
+      // Personal data read: answered only once the audit log says who read how much.
+      if (page.rows.length > 0) {
+        await recordAudit(app.db, { sub: counsellor.sub, agencyCode: counsellor.agencyCode, action: 'pull', scope, count: page.rows.length });
+      }
       // Sent as text: the stored JSON is spliced, not parsed and re-serialised (see pageToJson).
       return reply.type('application/json; charset=utf-8').send(pageToJson(page) as never);
     },

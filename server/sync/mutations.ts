@@ -12,8 +12,19 @@ import {
   type RejectionCode,
 } from '../../lib/domain/sync';
 import type { Counsellor } from '../auth/counsellor';
-import { ENTITY_TABLES, type EntityTable, type Tx } from '../db/schema';
+import { ENTITY_TABLES, type Dialect, type EntityTable, type Tx } from '../db/schema';
 import { describeIssues, parseInFrench } from '../errors';
+import { lastActivityOf } from '../privacy/activity';
+import {
+  CONSENT_MESSAGES,
+  isPseudonymised,
+  pseudonymisedPromotion,
+  scrubEvent,
+  withdrawalOf,
+  withdrawConsent,
+  writtenBefore,
+} from '../privacy/consent';
+import { isPseudonym, pseudonymOf } from '../privacy/pseudonym';
 import { canonicalJson } from './canonical';
 import type { RowCache } from './row-cache';
 import type { ScopeCounter } from './scope';
@@ -30,6 +41,9 @@ export interface MutationEnv {
   now: string;
   log: FastifyBaseLogger;
   rows: RowCache;
+  dialect: Dialect;
+  /** The pseudonymisation key, and the scope's consent withdrawals once read (server/privacy/consent.ts). */
+  privacy: { key: Buffer; withdrawals?: Map<string, string> };
 }
 
 const MAX_EVENTS = 500;
@@ -58,6 +72,7 @@ const MESSAGES = {
   deleted: (kind: EntityKind) => `${NOUNS[kind]} supprimée du serveur : elle ne peut pas être recréée.`,
   notEditable: (fields: string[]) => `Champ(s) non modifiable(s) : ${fields.join(', ')}.`,
   tooManyEvents: `Trop d'événements sur cette promotion (${MAX_EVENTS} au plus).`,
+  pseudonymCreate: 'Modification invalide : une promotion se crée avec un identifiant France Travail, pas un pseudonyme.',
   eventElsewhere: 'Un événement de la promotion désigne une autre promotion.',
 };
 
@@ -94,6 +109,8 @@ export async function applyMutation(env: MutationEnv, name: string, args: unknow
       return updateRecord(env, kindOf(name), value, args);
     case 'promotion.addEvent':
       return addEvent(env, value);
+    case 'jobseeker.consentWithdrawn':
+      return withdrawConsent(env, value);
   }
 }
 
@@ -123,44 +140,75 @@ async function insertOrCompare(
   stored: (version: number) => Record<string, unknown>,
 ): Promise<MutationOutcome> {
   if (record.agencyCode !== env.counsellor.agencyCode) return forbidden(env, kind, record.id, `agency:${record.agencyCode}`);
-  const existing = await findRow(env, kind, record.id);
-  if (existing) {
+  const compare = (existing: EntityTable): MutationOutcome => {
     if (existing.scope !== env.scope) return forbidden(env, kind, record.id, existing.scope);
     if (existing.deleted || existing.data === null) return reject('conflict', MESSAGES.deleted(kind));
     const same = canonicalJson(withoutServerFields(kind, JSON.parse(existing.data))) === canonicalJson(withoutServerFields(kind, stored(0)));
     return same ? APPLIED : reject('conflict', MESSAGES.createConflict(kind));
-  }
-  const version = env.counter.next();
+  };
+  const existing = await findRow(env, kind, record.id);
+  if (existing) return compare(existing);
+  // The version is taken only once the row is in: a refused insert leaves no gap in the scope's versions.
+  const version = env.counter.current + 1;
   const fieldVersions = Object.fromEntries(EDITABLE_FIELDS[kind].map((f) => [f, version]));
+  const data = stored(version);
   const row: EntityTable = {
     id: record.id,
     scope: env.scope,
     version,
     deleted: 0,
-    data: JSON.stringify(stored(version)),
+    data: JSON.stringify(data),
     field_versions: JSON.stringify(fieldVersions),
     updated_at: env.now,
     deleted_at: null,
+    created_by_sub: env.counsellor.sub,
+    updated_by_sub: env.counsellor.sub,
+    last_activity_at: lastActivityOf(kind, data, new Date(env.now)),
   };
-  await env.trx.insertInto(ENTITY_TABLES[kind]).values(row).execute();
+  // Another agency's scope is locked by another transaction: the same id may be committed there meanwhile
+  // (PostgreSQL). The insert then waits for it and does nothing, and the committed row decides.
+  const inserted = await env.trx
+    .insertInto(ENTITY_TABLES[kind])
+    .values(row)
+    .onConflict((oc) => oc.column('id').doNothing())
+    .executeTakeFirst();
+  if (Number(inserted.numInsertedOrUpdatedRows ?? 0) === 0) {
+    const winner = await env.trx.selectFrom(ENTITY_TABLES[kind]).selectAll().where('id', '=', record.id).executeTakeFirst();
+    if (winner) {
+      env.rows.put(kind, winner);
+      return compare(winner);
+    }
+    return reject('conflict', MESSAGES.createConflict(kind));
+  }
+  env.counter.next();
   env.rows.put(kind, row);
   return APPLIED;
 }
 
-function createRecord(env: MutationEnv, kind: EntityKind, record: { id: string; agencyCode: string }) {
+async function createRecord(env: MutationEnv, kind: EntityKind, record: { id: string; agencyCode: string }) {
+  if (kind === 'pool') {
+    const entry = record as unknown as { ftId: string; createdAt: string };
+    const withdrawnAt = await withdrawalOf(env, entry.ftId);
+    if (withdrawnAt && writtenBefore(entry.createdAt, withdrawnAt)) return reject('consent_missing', CONSENT_MESSAGES.poolAfterWithdrawal);
+  }
   return insertOrCompare(env, kind, record, () => record as unknown as Record<string, unknown>);
 }
 
-function createPromotion(env: MutationEnv, promotion: Promotion) {
+async function createPromotion(env: MutationEnv, promotion: Promotion) {
   if (promotion.events.some((e) => e.promotionId !== promotion.id)) {
-    return Promise.resolve(reject('invalid', `Modification invalide : ${MESSAGES.eventElsewhere}`));
+    return reject('invalid', `Modification invalide : ${MESSAGES.eventElsewhere}`);
   }
+  if (isPseudonym(promotion.jobSeeker.ftId)) return reject('invalid', MESSAGES.pseudonymCreate);
   // Events are a set by id: a repeated id counts once.
   const events = [...new Map(promotion.events.map((e) => [e.id, e])).values()];
-  return insertOrCompare(env, 'promotion', promotion, (version) => ({
-    ...promotion,
-    events: events.map((e) => ({ ...e, version })),
-  }));
+  // Made before the job seeker withdrew their consent, arrived after: kept for the statistics, pseudonymised.
+  const withdrawnAt = await withdrawalOf(env, promotion.jobSeeker.ftId);
+  const pseudonym =
+    withdrawnAt && writtenBefore(promotion.createdAt, withdrawnAt) ? pseudonymOf(env.privacy.key, promotion.jobSeeker.ftId) : undefined;
+  return insertOrCompare(env, 'promotion', promotion, (version) => {
+    const data = { ...promotion, events: events.map((e) => ({ ...e, version })) };
+    return pseudonym ? pseudonymisedPromotion(data, pseudonym) : data;
+  });
 }
 
 interface UpdateArgs {
@@ -180,6 +228,9 @@ async function updateRecord(env: MutationEnv, kind: EntityKind, args: UpdateArgs
   if (row.scope !== env.scope) return forbidden(env, kind, args.id, row.scope);
 
   const data = JSON.parse(row.data) as Record<string, unknown>;
+  if (kind === 'promotion' && isPseudonymised(data) && typeof args.changes.pitch === 'string' && args.changes.pitch !== '') {
+    return reject('consent_missing', CONSENT_MESSAGES.pitchAfterWithdrawal);
+  }
   const fieldVersions = JSON.parse(row.field_versions ?? '{}') as Record<string, number>;
   const changed = Object.entries(args.changes).filter(
     ([field, value]) => value !== undefined && canonicalJson(data[field]) !== canonicalJson(value),
@@ -209,7 +260,13 @@ async function updateRecord(env: MutationEnv, kind: EntityKind, args: UpdateArgs
     data[field] = value;
     fieldVersions[field] = version;
   }
-  const changes = { data: JSON.stringify(data), field_versions: JSON.stringify(fieldVersions), version, updated_at: env.now };
+  const changes = {
+    data: JSON.stringify(data),
+    field_versions: JSON.stringify(fieldVersions),
+    version,
+    updated_at: env.now,
+    updated_by_sub: env.counsellor.sub,
+  };
   await env.trx.updateTable(ENTITY_TABLES[kind]).set(changes).where('id', '=', args.id).execute();
   env.rows.put(kind, { ...row, ...changes });
   return APPLIED;
@@ -224,8 +281,14 @@ async function addEvent(env: MutationEnv, event: PromotionEvent): Promise<Mutati
   if (data.events.some((e) => e.id === event.id)) return APPLIED;
   if (data.events.length >= MAX_EVENTS) return reject('invalid', `Modification invalide : ${MESSAGES.tooManyEvents}`);
   const version = env.counter.next();
-  data.events.push({ ...event, version });
-  const changes = { data: JSON.stringify(data), version, updated_at: env.now };
+  data.events.push({ ...(isPseudonymised(data) ? scrubEvent(event) : event), version });
+  const changes = {
+    data: JSON.stringify(data),
+    version,
+    updated_at: env.now,
+    updated_by_sub: env.counsellor.sub,
+    last_activity_at: lastActivityOf('promotion', data, new Date(env.now)),
+  };
   await env.trx.updateTable('promotions').set(changes).where('id', '=', event.promotionId).execute();
   env.rows.put('promotion', { ...row, ...changes });
   return APPLIED;

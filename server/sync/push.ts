@@ -4,6 +4,8 @@ import type { PushRequest, PushResponse } from '../../lib/domain/sync';
 import { scopeOfCounsellor, type Counsellor } from '../auth/counsellor';
 import type { ClientsTable, Db, Dialect, Tx } from '../db/schema';
 import { ApiError } from '../errors';
+import { auditedMutation, recordAudit } from '../audit/log';
+import { pseudonymKey } from '../privacy/pseudonym';
 import { applyMutation } from './mutations';
 import { RowCache } from './row-cache';
 import { lockScope } from './scope';
@@ -46,7 +48,23 @@ function findGap(lastSeq: number, seqs: readonly number[]): number | undefined {
   return undefined;
 }
 
+/** PostgreSQL deadlock or serialisation failure: the transaction was rolled back and may simply run again. */
+const isRetryable = (err: unknown) => ['40P01', '40001'].includes((err as { code?: string })?.code ?? '');
+
 export async function applyPush(env: PushEnv, request: PushRequest): Promise<PushResponse> {
+  const key = await pseudonymKey(env.db);
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await applyPushOnce(env, request, key);
+    } catch (err) {
+      // Two agencies creating the same ids in opposite orders wait on each other; PostgreSQL cancels one.
+      if (!isRetryable(err) || attempt >= 3) throw err;
+      env.log.warn({ code: (err as { code?: string }).code, attempt }, 'envoi rejoué après un interblocage');
+    }
+  }
+}
+
+async function applyPushOnce(env: PushEnv, request: PushRequest, key: Buffer): Promise<PushResponse> {
   const scope = scopeOfCounsellor(env.counsellor);
   const now = (env.now ?? new Date()).toISOString();
   return env.db.transaction().execute(async (trx) => {
@@ -66,6 +84,8 @@ export async function applyPush(env: PushEnv, request: PushRequest): Promise<Pus
     const rows = new RowCache(trx);
     await rows.prefetch(request.mutations.filter((m) => m.seq > client.last_seq));
     const results: PushResponse['results'] = [];
+    const audited: Record<string, unknown>[] = [];
+    const privacy = { key };
     let lastSeq = client.last_seq;
     for (const mutation of request.mutations) {
       if (mutation.seq <= lastSeq) {
@@ -73,14 +93,27 @@ export async function applyPush(env: PushEnv, request: PushRequest): Promise<Pus
         continue;
       }
       const outcome = await applyMutation(
-        { trx, counter, counsellor: env.counsellor, scope, now, log: env.log, rows },
+        { trx, counter, counsellor: env.counsellor, scope, now, log: env.log, rows, dialect: env.dialect, privacy },
         mutation.name,
         mutation.args,
       );
       results.push({ seq: mutation.seq, ...outcome });
+      audited.push(auditedMutation(mutation, outcome));
       lastSeq = mutation.seq;
     }
+    if (audited.length) {
+      await recordAudit(trx, {
+        sub: env.counsellor.sub,
+        agencyCode: env.counsellor.agencyCode,
+        action: 'push',
+        scope,
+        count: audited.length,
+        at: now,
+        details: { clientId: request.clientId, mutations: audited },
+      });
+    }
 
+    // Statistics hook: the promotions this batch wrote get their fact rows in the same transaction.
     await counter.save(trx);
     if (lastSeq !== client.last_seq) {
       await trx.updateTable('clients').set({ last_seq: lastSeq, updated_at: now }).where('client_id', '=', request.clientId).execute();

@@ -2,6 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
+import { MUTATION_NAMES } from '../../lib/domain/sync';
 import { create, getPull, looksFrench, makePromotion, postPush, pushBody, SCOPE, TestClient } from './fixtures';
 import { DATABASES, startHarness, TOKENS, type Harness } from './harness';
 
@@ -35,7 +36,7 @@ describe.each(DATABASES)('HTTP surface on %s', (kind) => {
     const pullParams = spec.paths['/v1/sync/pull'].get.parameters.map((p: { name: string }) => p.name);
     expect(pullParams).toEqual(expect.arrayContaining(['scope', 'cursor', 'limit']));
     expect(spec.components.securitySchemes.bearer).toMatchObject({ type: 'http', scheme: 'bearer' });
-    expect(spec.components.schemas.Mutation.oneOf).toHaveLength(7);
+    expect(spec.components.schemas.Mutation.oneOf).toHaveLength(MUTATION_NAMES.length);
 
     const ui = await h.app.inject({ method: 'GET', url: '/docs' });
     expect(ui.statusCode).toBe(200);
