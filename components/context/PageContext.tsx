@@ -1,5 +1,9 @@
 /** What the side panel shows for the reading of the active tab, whatever the tool and page. */
 import type { TabContext } from '@/lib/messaging/tab-context';
+import { EstablishmentBoard } from '../board/EstablishmentBoard';
+import { NeedMatches } from '../matches/NeedMatches';
+import { PoolMatches } from '../matches/PoolMatches';
+import { PoolRecommend } from '../pool/PoolRecommend';
 import { PromoteSection } from '../promotion/PromoteSection';
 import { PromotionHistory } from '../promotion/PromotionHistory';
 import { EstablishmentCard } from './EstablishmentCard';
@@ -44,6 +48,8 @@ export function PageContext({ context }: { context: TabContext | null }) {
           <>
             <ProfileCard profile={result.data} />
             <PromoteSection profile={result.data} tabId={context.tabId} />
+            <NeedMatches profile={result.data} />
+            <PoolRecommend profile={result.data} tabId={context.tabId} counsellor={result.agent?.name} />
             <PromotionHistory ftId={result.data.ftId} />
           </>
         );
@@ -53,6 +59,8 @@ export function PageContext({ context }: { context: TabContext | null }) {
         return (
           <>
             <EstablishmentCard establishment={result.data} />
+            <EstablishmentBoard establishment={result.data} tabId={context.tabId} />
+            <PoolMatches establishment={result.data} />
             <PromotionHistory siret={result.data.siret} />
           </>
         );

@@ -13,6 +13,7 @@ import { findRecentDuplicate, loadDraft, recentEstablishments, saveDraft, search
 import { frenchDate } from '../format';
 import { useLiveQuery } from '../hooks/use-live-query';
 import { useOpenTabs } from '../hooks/use-open-tabs';
+import { usePreselection } from '../matches/use-preselection';
 import { CandidateList, type Candidate } from './CandidateList';
 import { uiDb } from './db';
 
@@ -34,6 +35,9 @@ export function PromoteSection({ profile, tabId }: Props) {
   const [busy, setBusy] = useState(false);
   const [feedback, setFeedback] = useState<Feedback>();
   const [acknowledged, setAcknowledged] = useState(false);
+  // Establishments a match's « Promouvoir » asked to tick (lib/background/board.ts): the form opens with them.
+  const preselected = usePreselection(profile.ftId);
+  const [draftLoaded, setDraftLoaded] = useState(false);
 
   const openTabs = useOpenTabs();
   const recent = useLiveQuery(() => recentEstablishments(uiDb(), 10), [], []);
@@ -51,12 +55,13 @@ export function PromoteSection({ profile, tabId }: Props) {
     return [...bySiret.values()];
   }, [openEstablishments.map((e) => e.siret).join(), recent, found]);
 
-  // The open establishment tabs are ticked unless a draft says otherwise.
-  const chosen = selected ?? openEstablishments.map((e) => e.siret);
+  // The open establishment tabs (and the preselected ones) are ticked unless a draft says otherwise.
+  const chosen = selected ?? [...new Set([...openEstablishments.map((e) => e.siret), ...preselected])];
   const chosenEstablishments = chosen.flatMap((s) => candidates.find((c) => c.establishment.siret === s)?.establishment ?? []);
 
   useEffect(() => {
     void loadDraft(uiDb(), profile.ftId).then((draft) => {
+      setDraftLoaded(true);
       if (!draft) return;
       setOpen(true);
       setSelected(draft.selectedSirets);
@@ -65,6 +70,12 @@ export function PromoteSection({ profile, tabId }: Props) {
       if (draft.pitchEdited) setEditedBody(draft.pitch);
     });
   }, [profile.ftId]);
+
+  useEffect(() => {
+    if (!draftLoaded || preselected.length === 0) return;
+    setOpen(true);
+    setSelected((previous) => previous && [...new Set([...previous, ...preselected])]);
+  }, [draftLoaded, preselected.join()]);
 
   const first: Establishment | undefined = chosenEstablishments[0];
   const firstContact = first && pickContact(first, contactBySiret[first.siret]);
