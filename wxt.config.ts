@@ -7,7 +7,7 @@ export default defineConfig({
     name: 'Profilence',
     description: "Promouvoir le profil des demandeurs d'emploi auprès des entreprises, depuis les outils existants.",
     // Each permission is explained in README.md ("Permissions demandées").
-    permissions: ['storage', 'sidePanel', 'alarms', 'notifications'],
+    permissions: ['storage', 'sidePanel', 'alarms', 'notifications', 'identity'],
     action: { default_title: 'Ouvrir Profilence' },
     // Extension pages run only their own bundled scripts: no inline or remote code, no plugins,
     // no framing by other sites, no form posted elsewhere.

@@ -1,5 +1,6 @@
 import { registerReminders } from '@/lib/background/reminders';
 import { registerMessageHandlers } from '@/lib/background/router';
+import { registerSync } from '@/lib/background/sync';
 import { forgetTab } from '@/lib/background/tab-contexts';
 import { actionOpensPopup, tabs } from '@/lib/platform';
 import { openDb } from '@/lib/store';
@@ -10,6 +11,8 @@ export default defineBackground(() => {
   // Hourly alarm, start-up catch-up, badge and daily notification of the follow-ups due.
   const reminders = registerReminders(db);
   registerMessageHandlers(db, reminders);
+  // Sync with the central endpoint: every minute, ~2 s after each write, when the network returns.
+  registerSync(db);
   tabs.onRemoved((tabId) => void forgetTab(tabId));
   // A new document replaces the old reading; its content script sends a fresh one if the page is known.
   tabs.onNavigationStarted((tabId) => void forgetTab(tabId));

@@ -8,6 +8,9 @@ const env = import.meta.env as Record<string, string | undefined>;
 export const COMPOSE_URL = env.WXT_PROFILENCE_COMPOSE_URL ?? 'http://messagerie.localhost:8090/mail/nouveau';
 export const SERVER_URL = env.WXT_PROFILENCE_SERVER_URL ?? 'http://localhost:8787';
 export const DEV_TOKEN = env.WXT_PROFILENCE_DEV_TOKEN ?? '';
+/** The agents' identity provider (OpenID Connect, sign-in with PKCE) and this extension's client id there. */
+export const OIDC_ISSUER = env.WXT_PROFILENCE_OIDC_ISSUER ?? '';
+export const OIDC_CLIENT_ID = env.WXT_PROFILENCE_OIDC_CLIENT_ID ?? '';
 
 export function composeUrlFor(openWebmailUrl?: string): string {
   if (!openWebmailUrl) return COMPOSE_URL;

@@ -5,8 +5,10 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { Attachment, ComposeFill, FillOutcome } from '@/lib/content/compose-filler';
 import type { BoardOutcome, NeedAddRequest, NeedUpdateRequest, OpenForRequest, PoolRecommendRequest, PoolUpdateRequest } from '@/lib/background/board';
+import type { SignInOutcome } from '@/lib/background/sync';
 import type { ReadResult } from '@/lib/domain/legacy';
 import type { AddEventOutcome, AddEventRequest, SetClockRequest, SnoozeOutcome } from '@/lib/reminders/commands';
+import type { SyncStatus } from '@/lib/sync/status';
 import type { PrepareOutcome, PrepareRequest, RecordContactRequest } from './promotion-commands';
 import type { TabContext } from './tab-context';
 
@@ -41,6 +43,14 @@ export interface ProtocolMap {
   'pool.update'(request: PoolUpdateRequest): BoardOutcome;
   /** UI → background: open (or reuse) the file or the establishment page a match leads to, pre-ticking the establishment. */
   'promotion.openFor'(request: OpenForRequest): BoardOutcome;
+  /** UI → background: synchronise now (side panel, options); answers the status reached. */
+  'sync.now'(): SyncStatus;
+  /** Options → background: sign in at the identity provider (OpenID Connect with PKCE), then synchronise. */
+  'sync.signIn'(): SignInOutcome;
+  /** Options → background: forget the signed-in session (the outbox stays). */
+  'sync.signOut'(): SyncStatus;
+  /** Side panel → background: the counsellor has read a refused change. */
+  'sync.dismissRejection'(request: { seq: number }): void;
   /** Background → job-seeker tab: fetch the CV inside the tool's own page. */
   'cv.fetch'(request: { url: string; fileName: string }): Attachment;
   /** Background → webmail tab: fill the new-message form. */

@@ -183,6 +183,20 @@ export async function openPopup(): Promise<void> {
 
 export const openOptionsPage = () => browser.runtime.openOptionsPage();
 
+/** Sign-in at an identity provider in a browser window (permission `identity`); resolves with the redirect URL. */
+export const identity = {
+  redirectUrl: () => browser.identity.getRedirectURL(),
+  launchWebAuthFlow: (url: string) => browser.identity.launchWebAuthFlow({ url, interactive: true }),
+};
+
+/** The network as the browser sees it (service worker or page). */
+export const network = {
+  isOnline: () => (typeof navigator === 'undefined' ? true : navigator.onLine !== false),
+  onOnline(listener: () => void): void {
+    globalThis.addEventListener?.('online', listener);
+  },
+};
+
 /** Match patterns of a content script, read from the built manifest: the build-time origins are the truth. */
 export function contentScriptMatches(scriptFile: string): string[] {
   const manifest = browser.runtime.getManifest();

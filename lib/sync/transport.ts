@@ -38,8 +38,8 @@ export interface SyncTransport {
 export type FetchLike = (url: string, init: RequestInit) => Promise<Response>;
 
 export interface HttpTransportOptions {
-  /** e.g. `http://localhost:8787`; a path prefix is kept. */
-  baseUrl: string;
+  /** e.g. `http://localhost:8787` (a path prefix is kept); read at each call when a function (options may change it). */
+  baseUrl: string | (() => string | Promise<string>);
   /** The bearer token at the time of the call; none means « Reconnexion nécessaire » without calling. */
   token: () => string | undefined | Promise<string | undefined>;
   fetch?: FetchLike;
@@ -95,10 +95,10 @@ export function createHttpTransport(options: HttpTransportOptions): SyncTranspor
   const fetchFn: FetchLike = options.fetch ?? ((url, init) => fetch(url, init));
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const now = options.now ?? Date.now;
-  const base = options.baseUrl.replace(/\/+$/, '');
+  const baseUrl = async () => (typeof options.baseUrl === 'function' ? await options.baseUrl() : options.baseUrl).replace(/\/+$/, '');
 
   async function call<S extends z.ZodType>(path: string, init: RequestInit, schema: S): Promise<z.output<S>> {
-    const token = await options.token();
+    const [base, token] = await Promise.all([baseUrl(), options.token()]);
     if (!token) throw new SyncError('auth_required', 'Aucun compte connecté : connectez-vous dans les options de Profilence.');
     const headers: Record<string, string> = { authorization: `Bearer ${token}`, accept: 'application/json' };
     if (init.body !== undefined) headers['content-type'] = 'application/json';

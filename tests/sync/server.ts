@@ -10,7 +10,7 @@ import { Writable } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
 import pg from 'pg';
 import { buildApp } from '../../server/app';
-import type { DatabaseConfig, DevTokenEntry, ServerConfig } from '../../server/config';
+import type { DatabaseConfig, DevTokenEntry, OidcConfig, ServerConfig } from '../../server/config';
 
 export type { DevTokenEntry };
 import type { FetchLike } from '../../lib/sync';
@@ -76,6 +76,8 @@ export interface ServerOptions {
   rateLimit?: { max: number; timeWindowMs: number };
   /** More development tokens, e.g. one agency per property run. */
   devTokens?: Record<string, DevTokenEntry>;
+  /** Also accept this identity provider's access tokens. */
+  oidc?: OidcConfig;
 }
 
 export async function startServers(kind: DatabaseKind, options: ServerOptions = {}): Promise<TestServers> {
@@ -85,7 +87,7 @@ export async function startServers(kind: DatabaseKind, options: ServerOptions = 
     host: '127.0.0.1',
     port: 0,
     database: database.config,
-    auth: { devTokens: { ...DEV_TOKENS, ...options.devTokens } },
+    auth: { devTokens: { ...DEV_TOKENS, ...options.devTokens }, oidc: options.oidc },
     rateLimit: options.rateLimit ?? { max: 1_000_000, timeWindowMs: 60_000 },
     trustProxy: false,
     log: { level: 'error', stream: silent },

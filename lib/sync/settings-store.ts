@@ -1,0 +1,40 @@
+/** Sync settings in storage.local, the signed-in session in storage.session (gone when the browser closes). */
+import { localStore, sessionStore } from '../platform';
+import { isSessionValid, type OidcSession } from './oidc';
+import { parseSyncSettings, SYNC_SETTINGS_KEY, syncSettingsSchema, type SyncSettings } from './settings';
+
+export const SYNC_SESSION_KEY = 'sync.session';
+
+export async function loadSyncSettings(): Promise<SyncSettings> {
+  return parseSyncSettings(await localStore.get(SYNC_SETTINGS_KEY));
+}
+
+/** Checked again before saving: storage outlives the page that wrote it. */
+export async function saveSyncSettings(settings: SyncSettings): Promise<SyncSettings> {
+  const parsed = syncSettingsSchema.parse(settings);
+  await localStore.set(SYNC_SETTINGS_KEY, parsed);
+  return parsed;
+}
+
+export function onSyncSettingsChanged(listener: () => void): () => void {
+  return localStore.onChanged((keys) => keys.includes(SYNC_SETTINGS_KEY) && listener());
+}
+
+export async function loadSession(): Promise<OidcSession | undefined> {
+  return sessionStore.get<OidcSession>(SYNC_SESSION_KEY);
+}
+
+export async function saveSession(session: OidcSession): Promise<void> {
+  await sessionStore.set(SYNC_SESSION_KEY, session);
+}
+
+export async function clearSession(): Promise<void> {
+  await sessionStore.remove(SYNC_SESSION_KEY);
+}
+
+/** The bearer token to use now: the signed-in session when valid, else the development token, else none. */
+export async function currentToken(settings: SyncSettings, now: number = Date.now()): Promise<string | undefined> {
+  const session = await loadSession();
+  if (settings.oidc && isSessionValid(session, now)) return session.accessToken;
+  return settings.devToken;
+}
