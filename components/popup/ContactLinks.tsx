@@ -19,22 +19,20 @@ function CopyButton({ value, what }: { value: string; what: string }) {
 
 export function ContactLinks({ contact }: { contact: NonNullable<Promotion['contact']> }) {
   return (
-    <p class="pf-contact fr-mb-1v" data-testid="follow-up-contact">
+    <div class="pf-contact fr-mb-1v" data-testid="follow-up-contact">
       <span>{contact.name}</span>
       {contact.phone && (
-        <span>
-          {' · '}
+        <span class="pf-contact__line">
           <a href={`tel:${contact.phone}`}>{groupedPhone(contact.phone)}</a>
           <CopyButton value={contact.phone} what={`le numéro de ${contact.name}`} />
         </span>
       )}
       {contact.email && (
-        <span>
-          {' · '}
+        <span class="pf-contact__line">
           <a href={`mailto:${contact.email}`}>{contact.email}</a>
           <CopyButton value={contact.email} what={`l'adresse de ${contact.name}`} />
         </span>
       )}
-    </p>
+    </div>
   );
 }

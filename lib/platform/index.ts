@@ -150,13 +150,17 @@ export const runtimeEvents = {
   },
 };
 
+/** The toolbar button: `action` (Manifest V3), `browserAction` in the Firefox build (Manifest V2). */
+const toolbarAction = (): typeof browser.action =>
+  browser.action ?? (browser as unknown as { browserAction: typeof browser.action }).browserAction;
+
 export const badge = {
   async set(text: string, color = '#000091'): Promise<void> {
-    await browser.action.setBadgeText({ text });
-    if (text) await browser.action.setBadgeBackgroundColor({ color });
+    await toolbarAction().setBadgeText({ text });
+    if (text) await toolbarAction().setBadgeBackgroundColor({ color });
   },
   async get(): Promise<string> {
-    return browser.action.getBadgeText({});
+    return toolbarAction().getBadgeText({});
   },
 };
 
@@ -175,7 +179,7 @@ export const notifications = {
 /** Shows the toolbar popup; where the browser cannot (no focused window, older versions) opens it in a tab. */
 export async function openPopup(): Promise<void> {
   try {
-    await browser.action.openPopup();
+    await toolbarAction().openPopup();
   } catch {
     await browser.tabs.create({ url: extensionUrl('/popup.html'), active: true });
   }
