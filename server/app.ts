@@ -15,6 +15,7 @@ import { ApiError, frenchValidatorCompiler, registerErrorHandlers } from './erro
 import { registerCors, registerSecurityHeaders } from './http/headers';
 import { healthRoute } from './routes/health';
 import { meRoute } from './routes/me';
+import { statsRoute } from './routes/stats';
 import { syncPullRoute } from './routes/sync-pull';
 import { syncPushRoute } from './routes/sync-push';
 import { purgeTombstones } from './sync/tombstones';
@@ -129,6 +130,7 @@ export async function buildApp(config: ServerConfig): Promise<FastifyInstance> {
 
   await app.register(healthRoute);
   await app.register(meRoute);
+  await app.register(statsRoute);
   await app.register(syncPushRoute);
   await app.register(syncPullRoute);
   await app.register(privacyRoute);

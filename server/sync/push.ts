@@ -6,6 +6,7 @@ import type { ClientsTable, Db, Dialect, Tx } from '../db/schema';
 import { ApiError } from '../errors';
 import { auditedMutation, recordAudit } from '../audit/log';
 import { pseudonymKey } from '../privacy/pseudonym';
+import { refreshPromotionFacts } from '../stats/refresh';
 import { applyMutation } from './mutations';
 import { RowCache } from './row-cache';
 import { lockScope } from './scope';
@@ -114,6 +115,7 @@ async function applyPushOnce(env: PushEnv, request: PushRequest, key: Buffer): P
     }
 
     // Statistics hook: the promotions this batch wrote get their fact rows in the same transaction.
+    if (counter.current > counter.start) await refreshPromotionFacts(trx, scope, counter.start, env.counsellor.sub);
     await counter.save(trx);
     if (lastSeq !== client.last_seq) {
       await trx.updateTable('clients').set({ last_seq: lastSeq, updated_at: now }).where('client_id', '=', request.clientId).execute();
