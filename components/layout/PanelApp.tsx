@@ -4,6 +4,7 @@ import { PageContext } from '../context/PageContext';
 import { BoardView } from '../board/BoardView';
 import { PanelTabs, type PanelTab } from '../board/PanelTabs';
 import { PoolView } from '../pool/PoolView';
+import { SyncStatus } from '../sync/SyncStatus';
 
 export function PanelApp() {
   const state = useTabContext();
@@ -26,6 +27,7 @@ export function PanelApp() {
         {tab === 'board' && <BoardView onOpened={() => setTab('page')} />}
         {tab === 'pool' && <PoolView onOpened={() => setTab('page')} />}
       </PanelTabs>
+      <SyncStatus />
     </main>
   );
 }

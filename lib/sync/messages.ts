@@ -25,6 +25,23 @@ export const MUTATION_LABELS: Readonly<Record<string, string>> = {
 
 export const mutationLabel = (name: string) => MUTATION_LABELS[name] ?? 'Modification';
 
+/** Which record a refused change was about, in a few words (reference and establishment when known). */
+export function rejectionSubject(row: { name: string; args: unknown }): string | undefined {
+  const a = row.args as {
+    reference?: unknown;
+    establishment?: { name?: unknown };
+    establishmentName?: unknown;
+    label?: unknown;
+    firstName?: unknown;
+    type?: unknown;
+  } | null;
+  if (!a || typeof a !== 'object') return undefined;
+  const parts = [a.reference, a.establishment?.name ?? a.establishmentName, a.label, a.firstName].filter(
+    (p): p is string => typeof p === 'string' && p.trim() !== '',
+  );
+  return parts.length ? parts.join(' · ') : undefined;
+}
+
 export function rejectionLabel(code: RejectionCode | undefined): string {
   return code ? REJECTION_LABELS[code] : 'Refusée par le serveur';
 }
