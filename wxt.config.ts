@@ -15,18 +15,7 @@ export default defineConfig({
       extension_pages: "script-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
     },
   },
-  vite: () => ({
-    plugins: [preact()],
-    build: {
-      rollupOptions: {
-        // zod 4 places /* @__PURE__ */ hints where Rollup cannot use them; harmless, and only noise here.
-        onwarn(warning, warn) {
-          if (warning.code === 'INVALID_ANNOTATION' && warning.id?.includes('/zod/')) return;
-          warn(warning);
-        },
-      },
-    },
-  }),
+  vite: () => ({ plugins: [preact()] }),
   hooks: {
     // Content scripts run on the legacy tools' origins, chosen at build time (legacy-origins.ts).
     'build:manifestGenerated': (_wxt, manifest) => {
