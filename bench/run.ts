@@ -7,9 +7,11 @@ import { benchMatching } from './matching';
 import { benchPopup } from './popup';
 import { benchReaders } from './readers';
 import { benchServer } from './server';
+import { benchSync } from './sync';
 
 await benchReaders();
 await benchContentScripts();
 await benchMatching();
 await benchServer();
+await benchSync();
 await benchPopup();
