@@ -1,5 +1,5 @@
 import { Window } from 'happy-dom';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { parseAgent, readAgent } from '@/lib/adapters/kit/banner';
 import { fieldsOf } from '@/lib/adapters/kit/fields';
 import { observe, waitFor } from '@/lib/adapters/kit/observe';
@@ -182,6 +182,8 @@ describe('observe', () => {
     const main = document.querySelector('main')!;
     main.innerHTML = '<dl class="fiche"><dt>Nom</dt><dd>DUPONT</dd></dl>';
     main.querySelector('dl')!.insertAdjacentHTML('beforeend', '<dt>Prénom</dt><dd>Marie</dd>');
+    // Waits for the callback rather than a fixed delay (a loaded machine delays timers), then checks it came once.
+    await vi.waitFor(() => expect(calls).toEqual([2]), { timeout: 3000 });
     await sleep(60);
     expect(calls).toEqual([2]);
     stop();
