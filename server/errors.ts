@@ -3,6 +3,7 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { MAX_BATCH_BYTES } from '../lib/domain/sync';
+import { maskUrl } from './privacy/log-masking';
 
 export class ApiError extends Error {
   constructor(
@@ -44,13 +45,16 @@ export function describeIssues(issues: readonly { path: readonly PropertyKey[]; 
   return parts.join(' ; ') + more;
 }
 
+/** Ends the text with one full stop (schema messages often carry their own). */
+export const sentence = (text: string) => (/[.!?…]$/.test(text) ? text : `${text}.`);
+
 /** Validation of request parts with French messages: replaces the type provider's default validator. */
 export const frenchValidatorCompiler =
   ({ schema }: { schema: unknown }) =>
   (data: unknown) => {
     const result = parseInFrench(schema as z.ZodType, data);
     if (result.success) return { value: result.data };
-    return { error: new ApiError(400, 'invalid_request', `Requête invalide : ${describeIssues(result.error.issues)}.`) };
+    return { error: new ApiError(400, 'invalid_request', sentence(`Requête invalide : ${describeIssues(result.error.issues)}`)) };
   };
 
 const send = (reply: FastifyReply, err: ApiError) =>
@@ -60,7 +64,7 @@ function translate(err: FastifyError & { validation?: unknown }): ApiError {
   if (err instanceof ApiError) return err;
   if (hasZodFastifySchemaValidationErrors(err)) {
     const issues = err.validation.map((v) => ({ path: v.instancePath.split('/').filter(Boolean), message: v.message ?? 'valeur invalide' }));
-    return new ApiError(400, 'invalid_request', `Requête invalide : ${describeIssues(issues)}.`);
+    return new ApiError(400, 'invalid_request', sentence(`Requête invalide : ${describeIssues(issues)}`));
   }
   switch (err.code) {
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
@@ -81,13 +85,34 @@ function translate(err: FastifyError & { validation?: unknown }): ApiError {
   return new ApiError(500, 'internal_error', 'Erreur interne du serveur : réessayez dans quelques instants.');
 }
 
+/**
+ * Errors raised by the router before any route or hook (`frameworkErrors`): an address that is not valid
+ * percent-encoding, or a path parameter over the length limit. Same shape and language as every refusal.
+ */
+export function frameworkErrorHandler(err: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
+  const apiError =
+    err.code === 'FST_ERR_MAX_PARAM_LENGTH'
+      ? new ApiError(414, 'uri_too_long', 'Adresse trop longue : un paramètre dépasse la longueur permise.')
+      : new ApiError(400, 'invalid_request', "Requête invalide : l'adresse est mal encodée.");
+  request.log.info({ code: apiError.code, status: apiError.statusCode }, 'requête refusée');
+  // No route, so no onSend hook: the headers of server/http/headers.ts are set here.
+  reply.headers({
+    'X-Content-Type-Options': 'nosniff',
+    'Referrer-Policy': 'no-referrer',
+    'Cache-Control': 'no-store',
+    'Content-Security-Policy': "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'",
+    'X-Frame-Options': 'DENY',
+  });
+  void send(reply, apiError);
+}
+
 export function registerErrorHandlers(app: FastifyInstance): void {
   app.setErrorHandler((err: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
     const apiError = translate(err);
     if (apiError.statusCode >= 500) request.log.error({ err }, 'erreur interne');
     else if (apiError.statusCode === 403) {
       const c = request.counsellor;
-      request.log.warn({ code: apiError.code, sub: c?.sub, agency: c?.agencyCode, url: request.url }, 'accès refusé');
+      request.log.warn({ code: apiError.code, sub: c?.sub, agency: c?.agencyCode, url: maskUrl(request.url) }, 'accès refusé');
     }
     else request.log.info({ code: apiError.code, status: apiError.statusCode }, 'requête refusée');
     return send(reply, apiError);

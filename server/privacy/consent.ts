@@ -68,7 +68,7 @@ async function rewrite(env: MutationEnv, kind: EntityKind, row: EntityTable, cha
 
 export async function withdrawConsent(env: MutationEnv, args: { ftId: string; at: string }): Promise<MutationOutcome> {
   const pseudonym = pseudonymOf(env.privacy.key, args.ftId);
-  const found = await rowsMentioning(env.trx, env.dialect, env.scope, args.ftId);
+  const found = await rowsMentioning(env.trx, env.scope, args.ftId);
 
   for (const stale of found.pool) {
     const row = (await env.rows.get('pool', stale.id)) ?? stale;

@@ -4,7 +4,7 @@
  * later edits (kept for the « modifié par » history). Pseudonymised promotions no longer mention the ftId and
  * are not found: that is what the withdrawal is for.
  */
-import type { Db, Dialect } from '../db/schema';
+import type { Db } from '../db/schema';
 import { rowsMentioning } from './subjects';
 
 export interface JobSeekerExport {
@@ -19,10 +19,10 @@ export interface JobSeekerExport {
 
 const parse = (text: string | null) => (text === null ? null : (JSON.parse(text) as unknown));
 
-export async function exportJobSeeker(db: Db, dialect: Dialect, scope: string, ftId: string, now: Date = new Date()): Promise<JobSeekerExport> {
+export async function exportJobSeeker(db: Db, scope: string, ftId: string, now: Date = new Date()): Promise<JobSeekerExport> {
   // One transaction: a consistent picture even while colleagues push.
   return db.transaction().execute(async (trx) => {
-    const { promotions, pool } = await rowsMentioning(trx, dialect, scope, ftId);
+    const { promotions, pool } = await rowsMentioning(trx, scope, ftId);
     const promotionData: Record<string, unknown>[] = promotions.map((row) => ({
       ...(parse(row.data) as Record<string, unknown>),
       version: Number(row.version),

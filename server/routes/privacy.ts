@@ -46,7 +46,7 @@ export const privacyRoute: FastifyPluginAsyncZod = async (app) => {
       const { scope } = request.query;
       if (scope !== scopeOfCounsellor(counsellor)) throw forbiddenScope();
       const { ftId } = request.params;
-      const result = await exportJobSeeker(app.db, app.dialect, scope, ftId);
+      const result = await exportJobSeeker(app.db, scope, ftId);
       await recordAudit(app.db, {
         sub: counsellor.sub,
         agencyCode: counsellor.agencyCode,

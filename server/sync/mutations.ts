@@ -12,8 +12,8 @@ import {
   type RejectionCode,
 } from '../../lib/domain/sync';
 import type { Counsellor } from '../auth/counsellor';
-import { ENTITY_TABLES, type Dialect, type EntityTable, type Tx } from '../db/schema';
-import { describeIssues, parseInFrench } from '../errors';
+import { ENTITY_TABLES, type EntityTable, type Tx } from '../db/schema';
+import { describeIssues, parseInFrench, sentence } from '../errors';
 import { lastActivityOf } from '../privacy/activity';
 import {
   CONSENT_MESSAGES,
@@ -41,7 +41,6 @@ export interface MutationEnv {
   now: string;
   log: FastifyBaseLogger;
   rows: RowCache;
-  dialect: Dialect;
   /** The pseudonymisation key, and the scope's consent withdrawals once read (server/privacy/consent.ts). */
   privacy: { key: Buffer; withdrawals?: Map<string, string> };
 }
@@ -95,7 +94,7 @@ export async function applyMutation(env: MutationEnv, name: string, args: unknow
   const parsed = parseInFrench(mutationArgsSchemas[name] as z.ZodType, args);
   // Consent first: whatever else is wrong, a profile without consent is never promoted.
   if (consent === false) return reject('consent_missing', MESSAGES.consent);
-  if (!parsed.success) return reject('invalid', `Modification invalide : ${describeIssues(parsed.error.issues)}.`);
+  if (!parsed.success) return reject('invalid', sentence(`Modification invalide : ${describeIssues(parsed.error.issues)}`));
   const value = parsed.data as never;
   switch (name) {
     case 'promotion.create':

@@ -94,7 +94,7 @@ async function applyPushOnce(env: PushEnv, request: PushRequest, key: Buffer): P
         continue;
       }
       const outcome = await applyMutation(
-        { trx, counter, counsellor: env.counsellor, scope, now, log: env.log, rows, dialect: env.dialect, privacy },
+        { trx, counter, counsellor: env.counsellor, scope, now, log: env.log, rows, privacy },
         mutation.name,
         mutation.args,
       );

@@ -114,6 +114,14 @@ describe.each(DATABASES)('consent withdrawal on %s', (kind) => {
     expect(() => promotionFromServer(data)).not.toThrow();
   });
 
+  it('finds the job seeker among records holding a NUL or a lone surrogate (PostgreSQL reads neither as JSON)', async () => {
+    const odd = makePromotion({ pitch: 'Disponible\u0000 \ud800 immédiatement' });
+    const client = new TestClient(h.app, TOKENS.jeanne);
+    expect((await client.push([create(odd), create(makePromotion()), withdraw(LUCIE)])).results.map((r) => r.status)).toEqual(['applied', 'applied', 'applied']);
+    const { changes } = await pullAll(h.app, TOKENS.jeanne);
+    expect(changes.map((c) => (c.data as Promotion).pitch)).toEqual(['', '']);
+  });
+
   it('refuses malformed withdrawals as invalid, and a resent one is a duplicate', async () => {
     const client = new TestClient(h.app, TOKENS.jeanne);
     const reply = await client.push([

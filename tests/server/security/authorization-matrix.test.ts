@@ -131,4 +131,4 @@ async function documentedRoutes(h: Harness): Promise<string[]> {
   return Object.entries(spec.paths).flatMap(([path, methods]) => Object.keys(methods).map((m) => `${m.toUpperCase()} ${path}`));
 }
 
-const url = (route: string) => route.split(' ')[1]!.replace('{ftId}', '1234567A');
+const url = (route: string) => route.split(' ')[1]!.replace('{ftId}', '[masqué]');
