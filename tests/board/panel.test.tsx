@@ -40,11 +40,11 @@ const all = (root: HTMLElement, testId: string) => Array.from(root.querySelector
 const button = (root: HTMLElement, name: string) =>
   Array.from(root.querySelectorAll('button')).find((b) => b.textContent?.trim() === name) as HTMLButtonElement | undefined;
 /** Polls until `check` passes (live queries and the communes index load asynchronously). */
-async function waitFor(check: () => void, timeout = 5_000) {
+async function waitFor(check: () => unknown, timeout = 5_000) {
   const until = Date.now() + timeout;
   for (;;) {
     try {
-      return check();
+      return void (await check());
     } catch (err) {
       if (Date.now() > until) throw err;
       await settle(25);
@@ -107,41 +107,42 @@ describe('board and pool in the side panel', () => {
   it('adds a need from the establishment page, pre-filled from the needs the page lists and editable', async () => {
     await act(() => render(<EstablishmentBoard establishment={establishment} tabId={ESTABLISHMENT_TAB} />, root));
     await settle();
-    expect(root.textContent).toContain('Aucun besoin de cet établissement au tableau.');
+    await waitFor(() => expect(root.textContent).toContain('Aucun besoin de cet établissement au tableau.'));
     await click(button(root, 'Ajouter au tableau des besoins'));
     const form = root.querySelector<HTMLFormElement>('[data-testid="need-form"]')!;
-    expect(form.querySelector<HTMLInputElement>('#need-rome')!.value).toBe('M1805');
-    expect(form.querySelector<HTMLInputElement>('#need-label')!.value).toBe('Études et développement informatique');
-    expect(form.querySelector<HTMLInputElement>('#need-positions')!.value).toBe('2');
-    expect(form.querySelector<HTMLSelectElement>('#need-contract')!.value).toBe('CDI');
+    await waitFor(() => expect(form.querySelector<HTMLInputElement>('#need-rome')!.value).toBe('M1805'));
+    await waitFor(() => expect(form.querySelector<HTMLInputElement>('#need-label')!.value).toBe('Études et développement informatique'));
+    await waitFor(() => expect(form.querySelector<HTMLInputElement>('#need-positions')!.value).toBe('2'));
+    await waitFor(() => expect(form.querySelector<HTMLSelectElement>('#need-contract')!.value).toBe('CDI'));
     // The second need of the page has no ROME code: choosing it fills the form again.
     await type(form.querySelector<HTMLSelectElement>('#need-source')!, '1');
-    expect(form.querySelector<HTMLInputElement>('#need-label')!.value).toBe('Technicien support utilisateurs');
-    expect(form.querySelector<HTMLInputElement>('#need-rome')!.value).toBe('');
+    await waitFor(() => expect(form.querySelector<HTMLInputElement>('#need-label')!.value).toBe('Technicien support utilisateurs'));
+    await waitFor(() => expect(form.querySelector<HTMLInputElement>('#need-rome')!.value).toBe(''));
     await type(form.querySelector<HTMLSelectElement>('#need-source')!, '0');
     await type(form.querySelector<HTMLInputElement>('#need-label')!, 'Développeur <b>TypeScript</b>');
     await click(button(root, 'Ajouter au tableau'));
 
-    expect(root.querySelector('[data-testid="need-added"]')?.textContent).toContain('Besoin ajouté au tableau');
+    await waitFor(() => expect(root.querySelector('[data-testid="need-added"]')?.textContent).toContain('Besoin ajouté au tableau'));
+    await waitFor(() => expect(all(root, 'need-item')).toHaveLength(1));
     const [item] = all(root, 'need-item');
     // Text stays text: the brackets are shown, no element is created.
-    expect(item!.textContent).toContain('Développeur <b>TypeScript</b> (M1805)');
-    expect(item!.querySelector('b')).toBeNull();
-    expect(item!.textContent).toContain('2 postes · CDI · ajouté par Jeanne MARTIN');
-    expect((await pendingMutations(uiDb())).map((m) => m.name)).toEqual(['need.create']);
+    await waitFor(() => expect(item!.textContent).toContain('Développeur <b>TypeScript</b> (M1805)'));
+    await waitFor(() => expect(item!.querySelector('b')).toBeNull());
+    await waitFor(() => expect(item!.textContent).toContain('2 postes · CDI · ajouté par Jeanne MARTIN'));
+    await waitFor(async () => expect((await pendingMutations(uiDb())).map((m) => m.name)).toEqual(['need.create']));
 
     // A second time, the page's first need is already on the board: the form starts from the next one.
     await click(button(root, 'Ajouter au tableau des besoins'));
-    expect(root.querySelector<HTMLInputElement>('#need-label')!.value).toBe('Technicien support utilisateurs');
+    await waitFor(() => expect(root.querySelector<HTMLInputElement>('#need-label')!.value).toBe('Technicien support utilisateurs'));
     await type(root.querySelector<HTMLSelectElement>('#need-source')!, '0');
     await type(root.querySelector<HTMLInputElement>('#need-label')!, 'Études et développement informatique');
     await click(button(root, 'Ajouter au tableau'));
-    expect(root.querySelector('[role="alert"]')?.textContent).toContain('Ce besoin est déjà au tableau');
+    await waitFor(() => expect(root.querySelector('[role="alert"]')?.textContent).toContain('Ce besoin est déjà au tableau'));
 
     await click(button(root, 'Annuler'));
     await click(button(all(root, 'need-item')[0]!, 'Pourvu'));
     await waitFor(() => expect(all(root, 'need-status')[0]!.textContent).toBe('Pourvu'));
-    expect((await pendingMutations(uiDb())).map((m) => m.name)).toEqual(['need.create', 'need.update']);
+    await waitFor(async () => expect((await pendingMutations(uiDb())).map((m) => m.name)).toEqual(['need.create', 'need.update']));
   });
 
   it('lists the pool profiles that fit the establishment, and « Promouvoir » opens the file with it pre-ticked', async () => {
@@ -161,14 +162,14 @@ describe('board and pool in the side panel', () => {
     await act(() => render(<PoolMatches establishment={establishment} />, root));
     await waitFor(() => expect(all(root, 'pool-item')).toHaveLength(1));
     const items = all(root, 'pool-item');
-    expect(items[0]!.textContent).toContain('Camille — Études et développement informatique (M1805)');
-    expect(items[0]!.textContent).toMatch(/à \d+(,\d)? km · même métier/);
-    expect(items[0]!.textContent).toContain(pitch);
+    await waitFor(() => expect(items[0]!.textContent).toContain('Camille — Études et développement informatique (M1805)'));
+    await waitFor(() => expect(items[0]!.textContent).toMatch(/à \d+(,\d)? km · même métier/));
+    await waitFor(() => expect(items[0]!.textContent).toContain(pitch));
 
     await click(button(items[0]!, 'Promouvoir'));
-    expect(sendMessage).toHaveBeenCalledWith('promotion.openFor', { open: 'jobSeeker', ftId: camille.ftId, siret: SIRET });
-    expect(opened).toEqual([{ url: 'http://dossiers.localhost:8090/dossier/3456781J', active: true }]);
-    expect(await sessionStore.get(preselectionKey('3456781J'))).toMatchObject({ sirets: [SIRET] });
+    await waitFor(() => expect(sendMessage).toHaveBeenCalledWith('promotion.openFor', { open: 'jobSeeker', ftId: camille.ftId, siret: SIRET }));
+    await waitFor(() => expect(opened).toEqual([{ url: 'http://dossiers.localhost:8090/dossier/3456781J', active: true }]));
+    await waitFor(async () => expect(await sessionStore.get(preselectionKey('3456781J'))).toMatchObject({ sirets: [SIRET] }));
   });
 
   it('opens the promotion form of the file directly, with the preselected establishment ticked', async () => {
@@ -176,12 +177,12 @@ describe('board and pool in the side panel', () => {
     await sessionStore.set(preselectionKey(marie.ftId), { sirets: ['35600000009075'], at: new Date().toISOString() });
     await act(() => render(<PromoteSection profile={marie} tabId={FILE_TAB} />, root));
     await settle(150);
-    expect(root.querySelector('[data-testid="promote-form"]')).not.toBeNull();
-    expect(root.querySelector<HTMLInputElement>('#candidate-35600000009075')!.checked).toBe(true);
+    await waitFor(() => expect(root.querySelector('[data-testid="promote-form"]')).not.toBeNull());
+    await waitFor(() => expect(root.querySelector<HTMLInputElement>('#candidate-35600000009075')!.checked).toBe(true));
     // The open establishment tab stays ticked too.
-    expect(root.querySelector<HTMLInputElement>(`#candidate-${SIRET}`)!.checked).toBe(true);
+    await waitFor(() => expect(root.querySelector<HTMLInputElement>(`#candidate-${SIRET}`)!.checked).toBe(true));
     // Consumed: reopening the file later starts from the usual form.
-    expect(await sessionStore.get(preselectionKey(marie.ftId))).toBeUndefined();
+    await waitFor(async () => expect(await sessionStore.get(preselectionKey(marie.ftId))).toBeUndefined());
   });
 
   it('shows the open needs that fit a consenting job seeker, with the distance, and « Promouvoir » on one', async () => {
@@ -197,17 +198,17 @@ describe('board and pool in the side panel', () => {
       `${near.label} (M1607)`,
       `${domain.label} (M1604)`,
     ]);
-    expect(matches[0]!.textContent).toContain('LOGICIELS DU RHÔNE, Lyon');
-    expect(matches[0]!.textContent).toContain('même métier');
-    expect(matches[1]!.textContent).toContain('même domaine');
-    expect(matches[1]!.querySelector('[data-testid="need-match-distance"]')!.textContent).toMatch(/^à \d+(,\d)? km$/);
+    await waitFor(() => expect(matches[0]!.textContent).toContain('LOGICIELS DU RHÔNE, Lyon'));
+    await waitFor(() => expect(matches[0]!.textContent).toContain('même métier'));
+    await waitFor(() => expect(matches[1]!.textContent).toContain('même domaine'));
+    await waitFor(() => expect(matches[1]!.querySelector('[data-testid="need-match-distance"]')!.textContent).toMatch(/^à \d+(,\d)? km$/));
 
     await click(button(matches[1]!, 'Promouvoir'));
-    expect(sendMessage).toHaveBeenCalledWith('promotion.openFor', { open: 'establishment', siret: '90182736000016', ftId: marie.ftId });
+    await waitFor(() => expect(sendMessage).toHaveBeenCalledWith('promotion.openFor', { open: 'establishment', siret: '90182736000016', ftId: marie.ftId }));
     // Opened behind the file: the counsellor stays on it, its promotion form opens with the establishment ticked.
-    expect(opened).toEqual([{ url: 'http://entreprises.localhost/etablissement/90182736000016', active: false }]);
-    expect(root.querySelector('[data-testid="need-match-feedback"]')!.textContent).toContain('NUMÉRIQUE OUEST LYONNAIS');
-    expect(await sessionStore.get(preselectionKey(marie.ftId))).toMatchObject({ sirets: ['90182736000016'] });
+    await waitFor(() => expect(opened).toEqual([{ url: 'http://entreprises.localhost/etablissement/90182736000016', active: false }]));
+    await waitFor(() => expect(root.querySelector('[data-testid="need-match-feedback"]')!.textContent).toContain('NUMÉRIQUE OUEST LYONNAIS'));
+    await waitFor(async () => expect(await sessionStore.get(preselectionKey(marie.ftId))).toMatchObject({ sirets: ['90182736000016'] }));
   });
 
   it('shows no matches and no pool button for a job seeker without consent', async () => {
@@ -229,7 +230,7 @@ describe('board and pool in the side panel', () => {
       ),
     );
     await settle(200);
-    expect(root.textContent).toBe('');
+    await waitFor(() => expect(root.textContent).toBe(''));
   });
 
   it('recommends the job seeker to the pool with an editable pitch; the author marks the entry « En emploi »', async () => {
@@ -237,32 +238,34 @@ describe('board and pool in the side panel', () => {
     await act(() => render(<PoolRecommend profile={marie} tabId={FILE_TAB} counsellor="Jeanne MARTIN" />, root));
     await settle();
     await click(button(root, 'Recommander pour une promotion'));
+    await waitFor(() => expect(root.querySelector('#pool-pitch')).not.toBeNull());
     const pitch = root.querySelector<HTMLTextAreaElement>('#pool-pitch')!;
-    expect(pitch.value).toContain('Secrétariat (M1607)');
-    expect(pitch.value).not.toContain('DUPONT');
+    await waitFor(() => expect(pitch.value).toContain('Secrétariat (M1607)'));
+    await waitFor(() => expect(pitch.value).not.toContain('DUPONT'));
     await type(pitch, 'Secrétaire rigoureuse, disponible tout de suite.');
     await click(button(root, 'Ajouter au vivier'));
+    await waitFor(() => expect(root.querySelector('[data-testid="pool-entry"]')).not.toBeNull());
     const entry = root.querySelector<HTMLElement>('[data-testid="pool-entry"]')!;
-    expect(entry.textContent).toContain('Secrétaire rigoureuse, disponible tout de suite.');
-    expect(entry.textContent).toContain('Recommandé par Jeanne MARTIN');
-    expect(entry.querySelector('[data-testid="pool-status"]')!.textContent).toBe('Disponible');
+    await waitFor(() => expect(entry.textContent).toContain('Secrétaire rigoureuse, disponible tout de suite.'));
+    await waitFor(() => expect(entry.textContent).toContain('Recommandé par Jeanne MARTIN'));
+    await waitFor(() => expect(entry.querySelector('[data-testid="pool-status"]')!.textContent).toBe('Disponible'));
 
     // A colleague on the same file sees the entry but not the author's buttons.
     render(null, root);
     await act(() => render(<PoolRecommend profile={marie} tabId={FILE_TAB} counsellor="Paul BERNARD" />, root));
     await settle();
-    expect(button(root, 'En emploi')).toBeUndefined();
-    expect(root.textContent).toContain('Seul·e Jeanne MARTIN peut');
+    await waitFor(() => expect(button(root, 'En emploi')).toBeUndefined());
+    await waitFor(() => expect(root.textContent).toContain('Seul·e Jeanne MARTIN peut'));
 
     render(null, root);
     await act(() => render(<PoolRecommend profile={marie} tabId={FILE_TAB} counsellor="Jeanne MARTIN" />, root));
     await settle();
     await click(button(root, 'En emploi'));
-    expect(root.querySelector('[data-testid="pool-entry"]')).toBeNull();
-    expect(button(root, 'Recommander pour une promotion')).toBeDefined();
+    await waitFor(() => expect(root.querySelector('[data-testid="pool-entry"]')).toBeNull());
+    await waitFor(() => expect(button(root, 'Recommander pour une promotion')).toBeDefined());
     const [entryRow] = await uiDb().pool.toArray();
-    expect(entryRow!.status).toBe('placed');
-    expect((await pendingMutations(uiDb())).map((m) => m.name)).toEqual(['pool.add', 'pool.update']);
+    await waitFor(() => expect(entryRow!.status).toBe('placed'));
+    await waitFor(async () => expect((await pendingMutations(uiDb())).map((m) => m.name)).toEqual(['pool.add', 'pool.update']));
   });
 
   it('filters the board by job, commune and status, and reminds the author of needs about to expire', async () => {
@@ -274,27 +277,28 @@ describe('board and pool in the side panel', () => {
     await act(() => render(<BoardView />, root));
     await settle(150);
 
+    await waitFor(() => expect(root.querySelector('[data-testid="expiry-reminder"]')).not.toBeNull());
     const reminder = root.querySelector<HTMLElement>('[data-testid="expiry-reminder"]')!;
-    expect(reminder.textContent).toContain('Un de vos besoins expire dans les 7 jours');
-    expect(all(reminder, 'need-item').map((i) => i.dataset.needId)).toEqual([soon.id]);
+    await waitFor(() => expect(reminder.textContent).toContain('Un de vos besoins expire dans les 7 jours'));
+    await waitFor(() => expect(all(reminder, 'need-item').map((i) => i.dataset.needId)).toEqual([soon.id]));
     const titles = () => all(root.querySelector('[data-testid="need-list"][aria-label="Besoins du tableau"]')!, 'need-item').map((i) => i.querySelector('.pf-card-title')!.firstChild!.textContent);
-    expect(titles()).toEqual(['Développeur (M1805)', 'Accueil (M1607)', 'Réseaux (M1801)']);
-    expect(root.querySelector('[data-testid="board-count"]')!.textContent).toBe('3 besoins');
+    await waitFor(() => expect(titles()).toEqual(['Développeur (M1805)', 'Accueil (M1607)', 'Réseaux (M1801)']));
+    await waitFor(() => expect(root.querySelector('[data-testid="board-count"]')!.textContent).toBe('3 besoins'));
 
     await type(root.querySelector<HTMLInputElement>('#board-rome')!, 'm18');
-    expect(titles()).toEqual(['Développeur (M1805)', 'Réseaux (M1801)']);
+    await waitFor(() => expect(titles()).toEqual(['Développeur (M1805)', 'Réseaux (M1801)']));
     await type(root.querySelector<HTMLInputElement>('#board-commune')!, 'ecul');
-    expect(titles()).toEqual(['Développeur (M1805)']);
+    await waitFor(() => expect(titles()).toEqual(['Développeur (M1805)']));
     await type(root.querySelector<HTMLInputElement>('#board-rome')!, '');
     await type(root.querySelector<HTMLInputElement>('#board-commune')!, '');
 
     await click(button(reminder, 'Prolonger'));
-    expect(root.querySelector('[data-testid="expiry-reminder"]')).toBeNull();
+    await waitFor(() => expect(root.querySelector('[data-testid="expiry-reminder"]')).toBeNull());
     await click(button(all(root, 'need-item').find((i) => i.textContent!.includes('Réseaux'))!, 'Clore'));
-    expect(titles()).toEqual(['Développeur (M1805)', 'Accueil (M1607)']);
+    await waitFor(() => expect(titles()).toEqual(['Développeur (M1805)', 'Accueil (M1607)']));
     await type(root.querySelector<HTMLSelectElement>('#board-status')!, 'closed');
-    expect(titles()).toEqual(['Réseaux (M1801)']);
-    expect((await pendingMutations(db)).map((m) => m.name)).toEqual(['need.create', 'need.create', 'need.create', 'need.update', 'need.update']);
+    await waitFor(() => expect(titles()).toEqual(['Réseaux (M1801)']));
+    await waitFor(async () => expect((await pendingMutations(db)).map((m) => m.name)).toEqual(['need.create', 'need.create', 'need.create', 'need.update', 'need.update']));
   });
 
   it('filters the pool, and opens a file from it in one click', async () => {
@@ -308,14 +312,14 @@ describe('board and pool in the side panel', () => {
     const opened = vi.fn();
     await act(() => render(<PoolView onOpened={opened} />, root));
     await settle(150);
-    expect(all(root, 'pool-item')).toHaveLength(2);
+    await waitFor(() => expect(all(root, 'pool-item')).toHaveLength(2));
     await type(root.querySelector<HTMLInputElement>('#pool-rome')!, 'M1805');
-    expect(all(root, 'pool-item').map((i) => i.dataset.poolId)).toHaveLength(1);
+    await waitFor(() => expect(all(root, 'pool-item').map((i) => i.dataset.poolId)).toHaveLength(1));
     await click(button(root, 'Ouvrir le dossier'));
-    expect(sendMessage).toHaveBeenCalledWith('promotion.openFor', { open: 'jobSeeker', ftId: '3456781J' });
-    expect(opened).toHaveBeenCalled();
+    await waitFor(() => expect(sendMessage).toHaveBeenCalledWith('promotion.openFor', { open: 'jobSeeker', ftId: '3456781J' }));
+    await waitFor(() => expect(opened).toHaveBeenCalled());
     await type(root.querySelector<HTMLSelectElement>('#pool-status')!, 'placed');
-    expect(root.querySelector('[data-testid="pool-count"]')!.textContent).toBe('Aucun profil ne correspond.');
+    await waitFor(() => expect(root.querySelector('[data-testid="pool-count"]')!.textContent).toBe('Aucun profil ne correspond.'));
   });
 
   it('switches the panel views with the arrow keys', async () => {
@@ -335,10 +339,10 @@ describe('board and pool in the side panel', () => {
       ['Vivier', 'false', -1],
     ]);
     await act(() => void tabs[0]!.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowRight', bubbles: true })));
-    expect(root.querySelector('[data-testid="shown"]')!.textContent).toBe('board');
-    expect(document.activeElement?.id).toBe('pf-tab-board');
+    await waitFor(() => expect(root.querySelector('[data-testid="shown"]')!.textContent).toBe('board'));
+    await waitFor(() => expect(document.activeElement?.id).toBe('pf-tab-board'));
     await act(() => void tabs[0]!.dispatchEvent(new KeyboardEvent('keydown', { key: 'End', bubbles: true })));
-    expect(root.querySelector('[data-testid="shown"]')!.textContent).toBe('pool');
-    expect(root.querySelector('[role="tabpanel"]')!.getAttribute('aria-labelledby')).toBe('pf-tab-pool');
+    await waitFor(() => expect(root.querySelector('[data-testid="shown"]')!.textContent).toBe('pool'));
+    await waitFor(() => expect(root.querySelector('[role="tabpanel"]')!.getAttribute('aria-labelledby')).toBe('pf-tab-pool'));
   });
 });
