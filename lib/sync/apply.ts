@@ -3,6 +3,7 @@
  * runs inside a transaction the caller opened over promotions, needs, pool (and outbox, meta): the pulled
  * page, its cursor and the re-applied pending writes are saved together or not at all.
  */
+import { isPseudonymised, pseudonymisedPromotion } from '../domain/consent';
 import { companyNeedSchema } from '../domain/need';
 import { poolEntrySchema } from '../domain/pool';
 import { promotionSchema, type Promotion, type PromotionEvent } from '../domain/promotion';
@@ -14,7 +15,9 @@ import { toStoredPromotion } from '../store/promotions';
 /** The tables a pulled page writes, for `db.transaction('rw', syncTables(db), …)`. */
 export const syncTables = (db: ProfilenceDb) => [db.promotions, db.needs, db.pool, db.outbox, db.meta];
 
+/** The record a mutation writes; none for a consent withdrawal, which concerns a person. */
 export function mutationTarget(row: Pick<OutboxRow, 'name' | 'args'>): { entity: EntityKind; id: string } | undefined {
+  if (row.name === 'jobseeker.consentWithdrawn') return undefined;
   const args = row.args as { id?: unknown; promotionId?: unknown } | null;
   const id = row.name === 'promotion.addEvent' ? args?.promotionId : args?.id;
   if (typeof id !== 'string') return undefined;
@@ -83,16 +86,29 @@ export async function applyMutationLocally(db: ProfilenceDb, row: Pick<OutboxRow
       if (current) await db.pool.put({ ...current, ...defined(changes) });
       return;
     }
+    case 'jobseeker.consentWithdrawn': {
+      // Until the server's pseudonym arrives, a local one: a pulled copy must not bring the names back.
+      const { ftId } = row.args as { ftId: string };
+      for (const promotion of await db.promotions.where('jobSeeker.ftId').equals(ftId).toArray()) {
+        if (isPseudonymised(promotion)) continue;
+        await db.promotions.put(rebuilt(promotion, pseudonymisedPromotion(promotion, `pseudo:local-${crypto.randomUUID()}`)));
+      }
+      await db.pool.where('ftId').equals(ftId).delete();
+      return;
+    }
   }
 }
 
-/** Re-applies the pending outbox rows that touch `ids` (all of them when `ids` is omitted), in `seq` order. */
+/**
+ * Re-applies the pending outbox rows that touch `ids` (all of them when `ids` is omitted), in `seq` order.
+ * A pending consent withdrawal names no record: it is applied again whenever anything was pulled.
+ */
 export async function reapplyPending(db: ProfilenceDb, ids?: ReadonlySet<string>): Promise<void> {
   if (ids && ids.size === 0) return;
   const pending = await db.outbox.orderBy('seq').toArray();
   for (const row of pending) {
     const target = mutationTarget(row);
-    if (target && (!ids || ids.has(target.id))) await applyMutationLocally(db, row);
+    if (target ? !ids || ids.has(target.id) : row.name === 'jobseeker.consentWithdrawn') await applyMutationLocally(db, row);
   }
 }
 

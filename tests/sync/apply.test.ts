@@ -173,6 +173,40 @@ describe('applying pulled changes', () => {
   });
 });
 
+describe('a pending consent withdrawal', () => {
+  it('keeps the names away when an older server copy of the promotion or the pool entry is pulled', async () => {
+    const db = freshDb();
+    const p = { ...promotion([]), pitch: 'Lucie, secrétaire polyvalente' };
+    p.events = [{ ...event(p.id, 'note', uuidv7()), note: 'Lucie préfère le matin' }];
+    const entry = {
+      id: uuidv7(),
+      ftId: '1234567A',
+      firstName: 'Lucie',
+      mainRome: 'M1607',
+      romeLabel: 'Secrétariat',
+      postcode: '69003',
+      city: 'Lyon',
+      pitch: 'Secrétaire.',
+      status: 'active',
+      promotionConsent: { granted: true },
+      addedBy: 'jeanne.martin',
+      agencyCode: '69031',
+      createdAt: AT,
+    };
+    await db.transaction('rw', syncTables(db), async () => {
+      await enqueue(db, 'jobseeker.consentWithdrawn', { ftId: '1234567A', at: AT });
+    });
+    // The server has not received the withdrawal yet: its copies still carry the names.
+    await apply(db, [change(p, 1), change(entry, 2, 'pool')]);
+    const stored = (await db.promotions.get(p.id))!;
+    expect(stored.jobSeeker).toMatchObject({ firstName: '', lastName: '', promotionConsent: { granted: false } });
+    expect(stored.jobSeeker.ftId).toMatch(/^pseudo:local-/);
+    expect(stored.pitch).toBe('');
+    expect(stored.events[0]!.note).not.toContain('Lucie');
+    expect(await db.pool.count()).toBe(0);
+  });
+});
+
 describe('store schema version 2', () => {
   it("opens a version-1 database with the counsellor's data intact and the new tables empty", async () => {
     const name = `profilence-v1-${crypto.randomUUID()}`;
