@@ -7,6 +7,7 @@ import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { setMeta } from '../../lib/store';
 import { readStatus, SYNC_META, type SyncStep } from '../../lib/sync';
+import { deleteEntity } from '../../server/sync/tombstones';
 import { comparable, deleteClientDatabases, SyncClient, type ClientOptions } from './clients';
 import { faultyFetch, type Call, type Fault } from './faults';
 import { DATABASES, startServers, TOKENS, type TestServers } from './server';
@@ -214,6 +215,27 @@ describe.each(DATABASES)('sync faults against a real server on loopback (%s)', (
     const report = await client.sync();
     expect(report.status).toMatchObject({ state: 'offline', pending: 4 });
     expect((await readStatus(client.db)).state).toBe('offline');
+  });
+
+  it('downloads the scope again after a 410 and drops what was deleted on the server meanwhile', async () => {
+    const jeanne = new SyncClient({ token: TOKENS.jeanne, fetch: loopback });
+    const kept = await writeSome(jeanne, 1);
+    const [gone] = await writeSome(jeanne, 1);
+    await jeanne.sync();
+    expect(await jeanne.promotions()).toHaveLength(2);
+
+    // Jeanne's install stays away; meanwhile a promotion is deleted and its tombstone purged (past 180 days).
+    const app = servers.apps[0]!;
+    await deleteEntity(app.db, app.dialect, 'agency:69031', 'promotion', gone!);
+    await app.maintenance.purgeTombstones(new Date(Date.now() + 200 * 86_400_000));
+    const local = await jeanne.addEvent(kept[0]!, 'note');
+
+    const report = await jeanne.sync();
+    expect(report.error).toBeUndefined();
+    expect(report.pull).toMatchObject({ fullDownload: true, swept: 1 });
+    const after = await jeanne.promotions();
+    expect(after.map((p) => p.id)).toEqual(kept);
+    expect(after[0]!.events.map((e) => e.id)).toContain(local.events.at(-1)!.id);
   });
 
   const STEPS: SyncStep[] = [
