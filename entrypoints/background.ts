@@ -3,10 +3,12 @@ import { registerMessageHandlers } from '@/lib/background/router';
 import { registerSync } from '@/lib/background/sync';
 import { forgetTab } from '@/lib/background/tab-contexts';
 import { actionOpensPopup, tabs } from '@/lib/platform';
-import { openDb } from '@/lib/store';
+import { dropExpiredRecords, openDb } from '@/lib/store';
 
 export default defineBackground(() => {
   const db = openDb();
+  // Retention: what is 24 months past its last event leaves this install at start-up, as it leaves the server.
+  void dropExpiredRecords(db).catch(() => undefined);
   // Listeners are registered synchronously at start-up: a service worker woken by an event must find them.
   // Hourly alarm, start-up catch-up, badge and daily notification of the follow-ups due.
   const reminders = registerReminders(db);

@@ -3,7 +3,7 @@ import { MatchPattern } from 'wxt/utils/match-patterns';
 import { assertExtensionPageSender, assertLegacyTabSender } from '@/lib/messaging/senders';
 import { onMessage } from '@/lib/messaging/protocol';
 import { contentScriptMatches, extensionId, extensionUrl, tabs } from '@/lib/platform';
-import { markSentByReference, rememberEstablishment, type ProfilenceDb } from '@/lib/store';
+import { markSentByReference, rememberEstablishment, withdrawConsent, type ProfilenceDb } from '@/lib/store';
 import { createBoardService, registerBoardCommands } from './board';
 import { createMailQueue } from './mail-queue';
 import { createPromotionService } from './promotions';
@@ -37,6 +37,10 @@ export function registerMessageHandlers(db: ProfilenceDb, reminders: ReminderSch
     const { tabId } = assertLegacyTabSender(sender, extensionId(), legacyPatterns());
     const { result } = await saveReading(tabId, data);
     if (result.recognized && result.page === 'establishment') await rememberEstablishment(db, result.data);
+    // The file says the job seeker does not (or no longer) consent: whatever is held about them is purged now.
+    if (result.recognized && result.page === 'profile' && !result.data.promotionConsent.granted) {
+      await withdrawConsent(db, result.data.ftId);
+    }
     await mails.onWebmailPage(tabId, result);
   });
 

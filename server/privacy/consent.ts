@@ -5,15 +5,15 @@
  * pull. The withdrawal is remembered by pseudonym: a promotion made before it that arrives late is stored
  * pseudonymised, a pool entry made before it is refused.
  */
-import type { PromotionEvent } from '../../lib/domain/promotion';
+import { pseudonymisedPromotion } from '../../lib/domain/consent';
 import type { EntityKind } from '../../lib/domain/sync';
 import { recordAudit } from '../audit/log';
 import { ENTITY_TABLES, type EntityTable } from '../db/schema';
 import type { MutationEnv, MutationOutcome } from '../sync/mutations';
-import { isPseudonym, pseudonymOf } from './pseudonym';
+import { pseudonymOf } from './pseudonym';
 import { rowsMentioning } from './subjects';
 
-export const EFFACED_NOTE = 'Note effacée : consentement du demandeur retiré.';
+export { isPseudonymised, pseudonymisedPromotion, scrubEvent } from '../../lib/domain/consent';
 
 export const CONSENT_MESSAGES = {
   pitchAfterWithdrawal:
@@ -21,32 +21,7 @@ export const CONSENT_MESSAGES = {
   poolAfterWithdrawal: "Le demandeur d'emploi a retiré son consentement : ajout au vivier refusé.",
 } as const;
 
-type StoredEvent = PromotionEvent & { version?: number };
-type PromotionData = Record<string, unknown> & { jobSeeker?: Record<string, unknown>; events?: StoredEvent[] };
-
-/** An event of a pseudonymised promotion: its free note may name the job seeker, so it is effaced. */
-export function scrubEvent<E extends { note?: string }>(event: E): E {
-  return event.note === undefined ? event : { ...event, note: EFFACED_NOTE };
-}
-
-/** The promotion as kept after the withdrawal; the establishment and its contact (the employer's) are untouched. */
-export function pseudonymisedPromotion(data: PromotionData, pseudonym: string): PromotionData {
-  const mainRome = data.jobSeeker?.mainRome;
-  return {
-    ...data,
-    jobSeeker: {
-      ftId: pseudonym,
-      firstName: '',
-      lastName: '',
-      ...(typeof mainRome === 'string' ? { mainRome } : {}),
-      promotionConsent: { granted: false },
-    },
-    pitch: '',
-    events: (data.events ?? []).map(scrubEvent),
-  };
-}
-
-export const isPseudonymised = (data: PromotionData) => typeof data.jobSeeker?.ftId === 'string' && isPseudonym(data.jobSeeker.ftId);
+type PromotionData = Record<string, unknown> & { jobSeeker?: Record<string, unknown>; events?: { note?: string }[] };
 
 /** When this job seeker withdrew their consent in the scope, if they did (read once per push). */
 export async function withdrawalOf(env: MutationEnv, ftId: string): Promise<string | undefined> {

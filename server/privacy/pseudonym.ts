@@ -23,4 +23,4 @@ export function pseudonymOf(key: Buffer, ftId: string): string {
   return `pseudo:${createHmac('sha256', key).update(normalizeFtId(ftId)).digest('hex')}`;
 }
 
-export const isPseudonym = (ftId: string) => ftId.startsWith('pseudo:');
+export { isPseudonym } from '../../lib/domain/consent';
