@@ -7,11 +7,13 @@ import { benchMatching } from './matching';
 import { benchPopup } from './popup';
 import { benchReaders } from './readers';
 import { benchServer } from './server';
+import { benchStats } from './stats';
 import { benchSync } from './sync';
 
 await benchReaders();
 await benchContentScripts();
 await benchMatching();
 await benchServer();
+await benchStats();
 await benchSync();
 await benchPopup();

@@ -8,37 +8,28 @@ import type { PromotionStatus } from '../domain/status';
 import type { PromotionFacts } from './facts';
 import type { StatsGrouping } from './schema';
 
-/** Promotions of one group sharing a status (and decline reason). */
-export interface OutcomeBucket {
+/** Promotions of one group with the same status, decline reason and reply delay (null: no reply). */
+export interface FactsBucket {
   key: string;
   status: PromotionStatus;
   declineReason: DeclineReason | null;
+  replyDays: number | null;
   promotions: number;
-  replied: number;
   interviews: number;
   flagged: number;
-}
-
-/** Answered promotions of one group with the same delay in days. */
-export interface DelayBucket {
-  key: string;
-  days: number;
-  promotions: number;
-}
-
-/** Distinct job seekers of one group, or of the whole selection (`key: null`): they do not add up across groups. */
-export interface ProfileBucket {
-  key: string | null;
   /** The counsellor's name, when grouped by counsellor. */
   label: string | null;
+}
+
+/** Distinct job seekers of the whole selection: they do not add up across groups, so they are counted once. */
+export interface ProfileCount {
   profiles: number;
   hiredProfiles: number;
 }
 
 export interface StatsBuckets {
-  outcomes: OutcomeBucket[];
-  delays: DelayBucket[];
-  profiles: ProfileBucket[];
+  facts: FactsBucket[];
+  profiles: ProfileCount;
 }
 
 export interface FactsFilter {
@@ -69,47 +60,26 @@ export function selectFacts(all: readonly PromotionFacts[], filter: FactsFilter)
 
 /** The buckets of already selected facts, as the server's queries would return them. */
 export function bucketsFromFacts(facts: readonly PromotionFacts[], groupBy: StatsGrouping): StatsBuckets {
-  const outcomes = new Map<string, OutcomeBucket>();
-  const delays = new Map<string, DelayBucket>();
-  const profiles = new Map<string | null, { label: string | null; all: Set<string>; hired: Set<string> }>();
-  const profileGroup = (key: string | null, label: string | null) => {
-    let group = profiles.get(key);
-    if (!group) profiles.set(key, (group = { label, all: new Set(), hired: new Set() }));
-    if (label !== null && (group.label === null || label > group.label)) group.label = label;
-    return group;
-  };
-
+  const buckets = new Map<string, FactsBucket>();
+  const profiles = new Set<string>();
+  const hired = new Set<string>();
   for (const f of facts) {
     const key = groupKey(f, groupBy);
     const reason = f.declineReason ?? null;
-    const outcomeKey = `${key}\u0000${f.status}\u0000${reason}`;
-    let outcome = outcomes.get(outcomeKey);
-    if (!outcome) {
-      outcome = { key, status: f.status, declineReason: reason, promotions: 0, replied: 0, interviews: 0, flagged: 0 };
-      outcomes.set(outcomeKey, outcome);
+    const replyDays = f.replyDays ?? null;
+    const id = `${key}\u0000${f.status}\u0000${reason}\u0000${replyDays}`;
+    let bucket = buckets.get(id);
+    if (!bucket) {
+      bucket = { key, status: f.status, declineReason: reason, replyDays, promotions: 0, interviews: 0, flagged: 0, label: null };
+      buckets.set(id, bucket);
     }
-    outcome.promotions += 1;
-    if (f.replyDays !== undefined) outcome.replied += 1;
-    if (f.reachedInterview) outcome.interviews += 1;
-    if (f.flaggedEvents > 0) outcome.flagged += 1;
-
-    if (f.replyDays !== undefined) {
-      const delayKey = `${key}\u0000${f.replyDays}`;
-      const delay = delays.get(delayKey) ?? { key, days: f.replyDays, promotions: 0 };
-      delay.promotions += 1;
-      delays.set(delayKey, delay);
-    }
-
+    bucket.promotions += 1;
+    if (f.reachedInterview) bucket.interviews += 1;
+    if (f.flaggedEvents > 0) bucket.flagged += 1;
     // Like `max(counsellor_name)` on the server: the same label whatever the order.
-    for (const group of [profileGroup(key, groupBy === 'counsellor' ? f.counsellorName : null), profileGroup(null, null)]) {
-      group.all.add(f.profileKey);
-      if (f.status === 'hired') group.hired.add(f.profileKey);
-    }
+    if (groupBy === 'counsellor' && (bucket.label === null || f.counsellorName > bucket.label)) bucket.label = f.counsellorName;
+    profiles.add(f.profileKey);
+    if (f.status === 'hired') hired.add(f.profileKey);
   }
-
-  return {
-    outcomes: [...outcomes.values()],
-    delays: [...delays.values()],
-    profiles: [...profiles].map(([key, g]) => ({ key, label: g.label, profiles: g.all.size, hiredProfiles: g.hired.size })),
-  };
+  return { facts: [...buckets.values()], profiles: { profiles: profiles.size, hiredProfiles: hired.size } };
 }

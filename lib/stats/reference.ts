@@ -54,7 +54,7 @@ export function compareWithReference(f: StatsFigures): ComparisonRow[] {
     {
       id: 'profilesPerHire',
       label: 'Profils promus pour une embauche',
-      team: f.hiredProfiles > 0 ? f.profiles / f.hiredProfiles : null,
+      team: f.profiles !== null && f.hiredProfiles ? f.profiles / f.hiredProfiles : null,
       reference: REFERENCE_PILOTS.profilesPerHire,
       unit: 'profiles',
       referenceNote: '1 embauche pour 13 profils promus (second pilote)',

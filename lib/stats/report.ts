@@ -1,6 +1,6 @@
 /** Figures from buckets: shares, median and mean delays, groups in their display order. */
 import { DECLINE_REASONS, type DeclineReason } from '../domain/promotion';
-import { bucketsFromFacts, selectFacts, type DelayBucket, type FactsFilter, type OutcomeBucket, type StatsBuckets } from './buckets';
+import { bucketsFromFacts, selectFacts, type FactsBucket, type FactsFilter, type ProfileCount, type StatsBuckets } from './buckets';
 import { monthLabel, monthsBetween } from './days';
 import type { PromotionFacts } from './facts';
 import { romeDomainLabel } from './rome';
@@ -22,7 +22,7 @@ const share = (part: number, whole: number): number | null => (whole > 0 ? part 
 const roundTenth = (n: number) => Math.round(n * 10) / 10;
 
 /** Median of a histogram of whole days: the middle value, or the mean of the two middle ones. */
-export function medianOf(delays: readonly Pick<DelayBucket, 'days' | 'promotions'>[]): number | null {
+export function medianOf(delays: readonly { days: number; promotions: number }[]): number | null {
   const sorted = [...delays].filter((d) => d.promotions > 0).sort((a, b) => a.days - b.days);
   const total = sorted.reduce((n, d) => n + d.promotions, 0);
   if (total === 0) return null;
@@ -41,11 +41,8 @@ export function emptyDeclines(): DeclinesByReason {
   return Object.fromEntries(REASONS.map((r) => [r, 0])) as DeclinesByReason;
 }
 
-export function figuresOf(
-  outcomes: readonly OutcomeBucket[],
-  delays: readonly DelayBucket[],
-  profiles: { profiles: number; hiredProfiles: number } = { profiles: 0, hiredProfiles: 0 },
-): StatsFigures {
+/** The figures of some buckets; `profiles` only for a whole selection (null in a breakdown). */
+export function figuresOf(buckets: readonly FactsBucket[], profiles: ProfileCount | null): StatsFigures {
   const f: StatsFigures = {
     sent: 0,
     replied: 0,
@@ -61,15 +58,21 @@ export function figuresOf(
     noResponse: 0,
     withdrawn: 0,
     open: 0,
-    profiles: profiles.profiles,
-    hiredProfiles: profiles.hiredProfiles,
+    profiles: profiles?.profiles ?? null,
+    hiredProfiles: profiles?.hiredProfiles ?? null,
     flagged: 0,
   };
-  for (const b of outcomes) {
+  const delays: { days: number; promotions: number }[] = [];
+  let totalDays = 0;
+  for (const b of buckets) {
     f.sent += b.promotions;
-    f.replied += b.replied;
     f.interviews += b.interviews;
     f.flagged += b.flagged;
+    if (b.replyDays !== null) {
+      f.replied += b.promotions;
+      delays.push({ days: b.replyDays, promotions: b.promotions });
+      totalDays += b.replyDays * b.promotions;
+    }
     if (b.status === 'hired') f.hires += b.promotions;
     else if (b.status === 'kept') f.kept += b.promotions;
     else if (b.status === 'no_response') f.noResponse += b.promotions;
@@ -83,8 +86,7 @@ export function figuresOf(
   f.replyRate = share(f.replied, f.sent);
   f.hireRate = share(f.hires, f.sent);
   f.medianDaysToReply = medianOf(delays);
-  const answered = delays.reduce((n, d) => n + d.promotions, 0);
-  f.meanDaysToReply = answered > 0 ? roundTenth(delays.reduce((n, d) => n + d.days * d.promotions, 0) / answered) : null;
+  f.meanDaysToReply = f.replied > 0 ? roundTenth(totalDays / f.replied) : null;
   return f;
 }
 
@@ -96,34 +98,22 @@ function groupLabel(groupBy: StatsGrouping, key: string, counsellorName: string 
 
 /** The report of a selection: its total and one line per group (every month of the period when by month). */
 export function statsReport(buckets: StatsBuckets, context: ReportContext): StatsReport {
-  const byKey = new Map<string, { outcomes: OutcomeBucket[]; delays: DelayBucket[] }>();
-  const entry = (key: string) => {
-    let e = byKey.get(key);
-    if (!e) byKey.set(key, (e = { outcomes: [], delays: [] }));
-    return e;
-  };
-  for (const b of buckets.outcomes) entry(b.key).outcomes.push(b);
-  for (const d of buckets.delays) entry(d.key).delays.push(d);
-  const profiles = new Map(buckets.profiles.map((p) => [p.key, p]));
-
+  const byKey = new Map<string, FactsBucket[]>();
+  const labels = new Map<string, string>();
+  for (const b of buckets.facts) {
+    const list = byKey.get(b.key);
+    if (list) list.push(b);
+    else byKey.set(b.key, [b]);
+    const known = labels.get(b.key);
+    if (b.label !== null && (known === undefined || b.label > known)) labels.set(b.key, b.label);
+  }
+  const label = (key: string) => groupLabel(context.groupBy, key, labels.get(key));
   const keys =
     context.groupBy === 'month'
       ? monthsBetween(context.from, context.to)
-      : [...byKey.keys()].sort((a, b) =>
-          context.groupBy === 'counsellor'
-            ? groupLabel('counsellor', a, profiles.get(a)?.label).localeCompare(groupLabel('counsellor', b, profiles.get(b)?.label), 'fr')
-            : a.localeCompare(b),
-        );
-  const groups: StatsGroup[] = keys.map((key) => {
-    const e = byKey.get(key) ?? { outcomes: [], delays: [] };
-    return { key, label: groupLabel(context.groupBy, key, profiles.get(key)?.label), figures: figuresOf(e.outcomes, e.delays, profiles.get(key)) };
-  });
-
-  return {
-    ...context,
-    total: figuresOf(buckets.outcomes, buckets.delays, profiles.get(null)),
-    groups,
-  };
+      : [...byKey.keys()].sort((a, b) => (context.groupBy === 'counsellor' ? label(a).localeCompare(label(b), 'fr') : a < b ? -1 : a > b ? 1 : 0));
+  const groups: StatsGroup[] = keys.map((key) => ({ key, label: label(key), figures: figuresOf(byKey.get(key) ?? [], null) }));
+  return { ...context, total: figuresOf(buckets.facts, buckets.profiles), groups };
 }
 
 /** The extension's way: the report straight from promotion facts (offline figures, tests). */

@@ -65,9 +65,12 @@ export const statsFiguresSchema = z.object({
   withdrawn: count,
   /** Still waiting for an outcome (sent, answered or at interview). */
   open: count,
-  /** Distinct job seekers promoted, and of those, hired at least once. */
-  profiles: count,
-  hiredProfiles: count,
+  /**
+   * Distinct job seekers promoted, and of those, hired at least once: for the whole selection only (null in
+   * each group of a breakdown, where they would not add up).
+   */
+  profiles: count.nullable(),
+  hiredProfiles: count.nullable(),
   /** Promotions with an event kept for review (after a final state, before the sending). */
   flagged: count,
 });

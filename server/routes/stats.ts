@@ -29,12 +29,7 @@ export const statsRoute: FastifyPluginAsyncZod = async (app) => {
       const access = statsAccess(request.counsellor!, scope);
       const period = resolvePeriod(asked);
       if ('error' in period) throw new ApiError(400, 'invalid_request', `Requête invalide : ${period.error}`);
-      const buckets = await readStatsBuckets(
-        app.db,
-        app.dialect,
-        { ...period, agencyCode: access.agencyCode, counsellor: access.counsellor },
-        groupBy,
-      );
+      const buckets = await readStatsBuckets(app.db, { ...period, agencyCode: access.agencyCode, counsellor: access.counsellor }, groupBy);
       return statsReport(buckets, { scope, perimeter: access.perimeter, ...period, groupBy, generatedAt: new Date().toISOString() });
     },
   );

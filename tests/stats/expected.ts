@@ -15,7 +15,7 @@ const NO_DECLINES = {
   other: 0,
 };
 
-/** Nothing sent: every count 0, every share and delay null. */
+/** Nothing sent: every count 0, every share and delay null. Distinct job seekers: 0 for a whole selection. */
 export function figures(f: Partial<Omit<StatsFigures, 'declinesByReason'>> & { declinesByReason?: Partial<StatsFigures['declinesByReason']> } = {}): StatsFigures {
   return {
     sent: 0,
@@ -38,6 +38,14 @@ export function figures(f: Partial<Omit<StatsFigures, 'declinesByReason'>> & { d
     declinesByReason: { ...NO_DECLINES, ...f.declinesByReason },
   };
 }
+
+/** The figures of one group of a breakdown: distinct job seekers are counted for the whole selection only. */
+export function group(f: Parameters<typeof figures>[0] = {}): StatsFigures {
+  return figures({ ...f, profiles: null, hiredProfiles: null });
+}
+
+/** A selection's figures seen as one group of a larger breakdown. */
+export const asGroup = (f: StatsFigures): StatsFigures => ({ ...f, profiles: null, hiredProfiles: null });
 
 /**
  * Jeanne: J1–J6 and J8 sent in the period (J7 is a draft, J9 was sent in December) = 7.
@@ -66,7 +74,7 @@ export const JEANNE_TOTAL = figures({
 });
 
 /** January J1, J2, J3 (sent 20/01 23:30 UTC = 21/01 in Paris): delays 4, 10, 22. */
-export const JEANNE_JANUARY = figures({
+export const JEANNE_JANUARY = group({
   sent: 3,
   replied: 3,
   replyRate: 1,
@@ -78,12 +86,10 @@ export const JEANNE_JANUARY = figures({
   declined: 1,
   declinesByReason: { profile_mismatch: 1 },
   open: 1,
-  profiles: 2,
-  hiredProfiles: 1,
 });
 
 /** February J4, J5. */
-export const JEANNE_FEBRUARY = figures({
+export const JEANNE_FEBRUARY = group({
   sent: 2,
   replied: 1,
   replyRate: 0.5,
@@ -93,12 +99,11 @@ export const JEANNE_FEBRUARY = figures({
   hireRate: 0,
   withdrawn: 1,
   open: 1,
-  profiles: 2,
   flagged: 1,
 });
 
 /** March J6 (sent 28/02 23:30 UTC = 01/03 in Paris) and J8. */
-export const JEANNE_MARCH = figures({
+export const JEANNE_MARCH = group({
   sent: 2,
   replied: 2,
   replyRate: 1,
@@ -109,8 +114,6 @@ export const JEANNE_MARCH = figures({
   hireRate: 0.5,
   declined: 1,
   declinesByReason: { no_position: 1 },
-  profiles: 2,
-  hiredProfiles: 1,
 });
 
 /** Paul: P1 kept (14 d), P2 no answer, P3 declined candidate_unavailable (1 d; the later lacking_skills is flagged). */
@@ -154,11 +157,11 @@ export const AGENCY_TOTAL = figures({
 });
 
 /** Agency 69031 by ROME domain, in key order. */
-export const AGENCY_BY_ROME: [string, ReturnType<typeof figures>][] = [
-  ['D11', figures({ sent: 1, replied: 1, replyRate: 1, medianDaysToReply: 2, meanDaysToReply: 2, interviews: 1, hires: 1, hireRate: 1, profiles: 1, hiredProfiles: 1 })],
+export const AGENCY_BY_ROME: [string, StatsFigures][] = [
+  ['D11', group({ sent: 1, replied: 1, replyRate: 1, medianDaysToReply: 2, meanDaysToReply: 2, interviews: 1, hires: 1, hireRate: 1 })],
   [
     'K22',
-    figures({
+    group({
       sent: 2,
       replied: 1,
       replyRate: 0.5,
@@ -168,14 +171,13 @@ export const AGENCY_BY_ROME: [string, ReturnType<typeof figures>][] = [
       declined: 1,
       declinesByReason: { candidate_unavailable: 1 },
       noResponse: 1,
-      profiles: 2,
       flagged: 1,
     }),
   ],
   [
     // J1 (A) 4 d, J2 (B) 10 d, J3 (A) 22 d, J6 (E) 2 d, P1 (F) 14 d: median 10, mean 52/5 = 10.4.
     'M16',
-    figures({
+    group({
       sent: 5,
       replied: 5,
       replyRate: 1,
@@ -188,11 +190,9 @@ export const AGENCY_BY_ROME: [string, ReturnType<typeof figures>][] = [
       declined: 2,
       declinesByReason: { profile_mismatch: 1, no_position: 1 },
       open: 1,
-      profiles: 4,
-      hiredProfiles: 1,
     }),
   ],
-  ['N11', figures({ sent: 2, replied: 1, replyRate: 0.5, medianDaysToReply: 2, meanDaysToReply: 2, interviews: 1, hireRate: 0, withdrawn: 1, open: 1, profiles: 2, flagged: 1 })],
+  ['N11', group({ sent: 2, replied: 1, replyRate: 0.5, medianDaysToReply: 2, meanDaysToReply: 2, interviews: 1, hireRate: 0, withdrawn: 1, open: 1, flagged: 1 })],
 ];
 
 /**

@@ -57,16 +57,17 @@ export const promotionFacts: Migration = {
     const typed = db as unknown as Kysely<DatabaseSchema>;
     let after = '';
     for (;;) {
+      // Paged on the primary key alone: a filter on `deleted` here lets SQLite pick another index and sort every page.
       const page = await typed
         .selectFrom('promotions')
-        .select(['id', 'data', 'version'])
-        .where('deleted', '=', 0)
+        .select(['id', 'data', 'version', 'deleted'])
         .where('id', '>', after)
         .orderBy('id')
         .limit(PAGE)
         .execute();
       if (page.length === 0) break;
-      await upsertFacts(typed, page.map((row) => factsOfRow(row)).filter((f): f is PromotionFactsTable => f !== undefined));
+      const live = page.filter((row) => !row.deleted);
+      await upsertFacts(typed, live.map((row) => factsOfRow(row)).filter((f): f is PromotionFactsTable => f !== undefined));
       after = page[page.length - 1]!.id;
     }
   },
