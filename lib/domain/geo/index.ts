@@ -2,5 +2,5 @@
 import index from './communes-fr.generated.json';
 import { createLocator, type CommuneIndex } from './lookup';
 
-export const locateCommune = createLocator(index as CommuneIndex);
+export const locateCommune = createLocator(index as unknown as CommuneIndex);
 export { communeKey, distanceKm, type Point } from './lookup';
