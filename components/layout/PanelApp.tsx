@@ -5,6 +5,7 @@ import { BoardView } from '../board/BoardView';
 import { PanelTabs, type PanelTab } from '../board/PanelTabs';
 import { PoolView } from '../pool/PoolView';
 import { SyncStatus } from '../sync/SyncStatus';
+import { DashboardLink } from '../dashboard/DashboardLink';
 
 export function PanelApp() {
   const state = useTabContext();
@@ -28,6 +29,9 @@ export function PanelApp() {
         {tab === 'pool' && <PoolView onOpened={() => setTab('page')} />}
       </PanelTabs>
       <SyncStatus />
+      <footer>
+        <DashboardLink />
+      </footer>
     </main>
   );
 }
