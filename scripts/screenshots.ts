@@ -3,6 +3,8 @@
 import { mkdirSync } from 'node:fs';
 import { startDemo } from '../demo/server';
 import { launchWithExtension, waitForTestIdText } from '../tests/e2e/harness';
+import { samplePromotions } from '../lib/stats/sample';
+import { toStoredPromotion } from '../lib/store/promotions';
 
 const OUT = 'docs/screenshots';
 mkdirSync(OUT, { recursive: true });
@@ -22,6 +24,29 @@ try {
   await panel.getByLabel(/LOGICIELS DU RHÔNE/).waitFor();
   await panel.screenshot({ path: `${OUT}/side-panel.png`, fullPage: true });
   console.log(`${OUT}/side-panel.png`);
+
+  // The dashboard over a year of fictitious promotions, written into the extension's IndexedDB from the page.
+  const dashboard = await browser.openExtensionPage('dashboard.html');
+  await dashboard.setViewportSize({ width: 1280, height: 900 });
+  await waitForTestIdText(dashboard, 'dashboard-source', 'calculés sur ce poste');
+  const rows = samplePromotions({ now: new Date() }).map(toStoredPromotion);
+  await dashboard.evaluate(
+    (rows) =>
+      new Promise<void>((resolve, reject) => {
+        const open = indexedDB.open('profilence');
+        open.onsuccess = () => {
+          const tx = open.result.transaction('promotions', 'readwrite');
+          for (const row of rows) tx.objectStore('promotions').put(row);
+          tx.oncomplete = () => (open.result.close(), resolve());
+          tx.onerror = () => reject(tx.error);
+        };
+      }),
+    rows,
+  );
+  await dashboard.reload();
+  await dashboard.locator('.pf-chart canvas').waitFor();
+  await dashboard.screenshot({ path: `${OUT}/dashboard.png`, fullPage: true });
+  console.log(`${OUT}/dashboard.png`);
 } finally {
   await browser.close();
   await demo.close();

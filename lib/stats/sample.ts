@@ -64,7 +64,7 @@ export function samplePromotions({ now, count = 48, counsellorId = 'Jeanne MARTI
     };
     push('sent', sentAt);
     for (const [type, days] of story) {
-      push(type, sentAt + days * DAY, type === 'declined' ? { reason: REASONS[i % REASONS.length]! } : {});
+      push(type, sentAt + days * DAY, type === 'declined' ? { reason: REASONS[Math.floor(i / 3) % REASONS.length]! } : {});
     }
     const [firstName, lastName] = NAMES[i % NAMES.length]!;
     promotions.push({
