@@ -164,6 +164,22 @@ describe.each(DATABASES)('GET /v1/stats on %s', (kind) => {
     expect(gone.total).toMatchObject({ sent: 6, replied: 5, hires: 2, interviews: 2, medianDaysToReply: 2, open: 1 });
   });
 
+  it('keeps counting a job seeker who withdrew consent, under a pseudonym only', async () => {
+    // Job seeker A (1234567A): J1 and J3 in agency 69031.
+    const reply = await clients.paul.push([{ name: 'jobseeker.consentWithdrawn', args: { ftId: '1234567A', at: '2025-04-02T09:00:00+02:00' } }]);
+    expect(reply.results[0]!.status).toBe('applied');
+    const keys = await h.app.db
+      .withTables<{ promotion_facts: { agency_code: string; profile_key: string } }>()
+      .selectFrom('promotion_facts')
+      .select('profile_key')
+      .where('agency_code', '=', '69031')
+      .execute();
+    expect(keys.some((k) => k.profile_key.includes('1234567A'))).toBe(false);
+    expect(keys.filter((k) => k.profile_key.startsWith('69031:pseudo:'))).toHaveLength(2);
+    // Same figures: A is still one job seeker, hired once.
+    expect((await stats(h.app, TOKENS.manager, { scope: 'agency:69031' })).total).toEqual(AGENCY_TOTAL);
+  });
+
   it('computes in SQL what the extension computes from the same promotions', async () => {
     const pulled = [...(await pullAll(h.app, TOKENS.manager, 'agency:69031')).changes, ...(await pullAll(h.app, TOKENS.villeurbanne, 'agency:69032')).changes];
     const facts = pulled.map((c) => promotionFacts(c.data as Promotion & { events: OrderedEvent[] }));
