@@ -1,14 +1,6 @@
 import type { JobSeekerProfile } from '@/lib/domain/legacy';
+import { CONTRACT_LABELS } from '../board/labels';
 import { frenchDate, groupedPhone } from '../format';
-
-const CONTRACT_LABELS: Record<string, string> = {
-  CDI: 'CDI',
-  CDD: 'CDD',
-  MIS: 'Intérim',
-  SAI: 'Saisonnier',
-  ALT: 'Alternance',
-  LIB: 'Libéral',
-};
 
 export function ConsentNotice({ consent }: { consent: JobSeekerProfile['promotionConsent'] }) {
   if (consent.granted) {
