@@ -32,6 +32,9 @@ async function establishmentBySiret(db: ProfilenceDb, siret: string): Promise<Es
   return (await getEstablishment(db, siret))?.establishment;
 }
 
+/** Stands for the reference until the store has made the promotion's id. */
+const PENDING_REFERENCE = 'PRF-000000';
+
 const refusal = (code: Extract<PrepareOutcome, { ok: false }>['code'], message: string): PrepareOutcome => ({
   ok: false,
   code,
@@ -117,7 +120,7 @@ export function createPromotionService(db: ProfilenceDb, mails: MailQueue) {
             rome: request.rome,
             establishmentName: establishment.name,
             contactName: contact ? contactSalutation(contact) : undefined,
-            reference: 'PRF-000000',
+            reference: PENDING_REFERENCE,
           });
           const body = request.editedBody ?? draft.body;
           const promotion = await createPromotion(
@@ -125,12 +128,8 @@ export function createPromotionService(db: ProfilenceDb, mails: MailQueue) {
             { jobSeeker: profile, establishment, contact, rome: request.rome, mode: request.mode, channel: 'email', pitch: body },
             ctx,
           );
-          const { subject } = generatePitch(profile, {
-            mode: request.mode,
-            rome: request.rome,
-            establishmentName: establishment.name,
-            reference: promotion.reference,
-          });
+          // The reference comes from the id the store just made: written into the subject drafted above.
+          const subject = draft.subject.replace(PENDING_REFERENCE, promotion.reference);
           ids.push(promotion.id);
           jobs.push({ promotionId: promotion.id, reference: promotion.reference, to: [contact!.email!], subject, body, attachment });
         }
@@ -149,7 +148,7 @@ export function createPromotionService(db: ProfilenceDb, mails: MailQueue) {
         for (const { establishment, contact } of targets) {
           const body =
             request.editedBody ??
-            generatePitch(profile, { mode: request.mode, rome: request.rome, establishmentName: establishment.name, reference: 'PRF-000000' }).body;
+            generatePitch(profile, { mode: request.mode, rome: request.rome, establishmentName: establishment.name, reference: PENDING_REFERENCE }).body;
           const promotion = await createPromotion(
             db,
             { jobSeeker: profile, establishment, contact, rome: request.rome, mode: request.mode, channel, pitch: body },
