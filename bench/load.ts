@@ -9,16 +9,19 @@
  * tests/load/load.test.ts asserts that nothing failed.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import pg from 'pg';
 import { uuidv7 } from '../lib/domain/ids';
 import { promotionReference, type Promotion, type PromotionEvent } from '../lib/domain/promotion';
+
+import { freshPostgres } from './postgres';
+
+export { freshPostgres };
 
 const ROOT = resolve(fileURLToPath(new URL('.', import.meta.url)), '..');
 const AGENCIES = ['69031', '69032'] as const;
@@ -107,42 +110,7 @@ export async function stopServerProcess(server: ServerProcess, signal: NodeJS.Si
   await exited;
 }
 
-export interface Postgres {
-  url: string;
-  drop(): Promise<void>;
-}
 
-/** A fresh database on the test PostgreSQL, or on a throwaway cluster; null when PostgreSQL is not installed. */
-export async function freshPostgres(): Promise<Postgres | null> {
-  let baseUrl = process.env.PROFILENCE_TEST_DATABASE_URL;
-  let stopCluster: (() => void) | undefined;
-  if (!baseUrl) {
-    const { startTestPostgres } = (await import(pathToFileURL(join(ROOT, 'scripts/postgres.mjs')).href)) as {
-      startTestPostgres(): Promise<{ url: string; stop(): void } | null>;
-    };
-    const started = await startTestPostgres().catch(() => null);
-    if (!started) return null;
-    baseUrl = started.url;
-    stopCluster = started.stop;
-  }
-  const name = `load_${randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: baseUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(baseUrl);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    drop: async () => {
-      const c = new pg.Client({ connectionString: baseUrl });
-      await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await c.end();
-      stopCluster?.();
-    },
-  };
-}
 
 // ── data ───────────────────────────────────────────────────────────────────────
 interface Counsellor {
@@ -338,7 +306,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult[]> {
   try {
     if (databases.includes('sqlite')) results.push(await measure('SQLite', { ...common, PROFILENCE_DATA_DIR: join(work, 'sqlite') }, settings));
     if (databases.includes('postgres')) {
-      const postgres = await freshPostgres();
+      const postgres = await freshPostgres('load');
       if (postgres) {
         try {
           results.push(await measure('PostgreSQL', { ...common, DATABASE_URL: postgres.url }, settings));

@@ -8,7 +8,7 @@
  * Run alone with `npx tsx bench/server.ts`.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
@@ -19,6 +19,7 @@ import pg from 'pg';
 import { uuidv7 } from '../lib/domain/ids';
 import { promotionReference, type Promotion, type PromotionEvent } from '../lib/domain/promotion';
 import { encodeCursor } from '../server/sync/cursor';
+import { freshPostgres } from './postgres';
 
 const ROOT = resolve(fileURLToPath(new URL('.', import.meta.url)), '..');
 const TOKEN = 'bench-token-jeanne';
@@ -206,41 +207,7 @@ async function measure(database: string, env: Record<string, string>): Promise<R
   }
 }
 
-interface Postgres {
-  url: string;
-  drop(): Promise<void>;
-}
 
-async function freshPostgres(): Promise<Postgres | null> {
-  let baseUrl = process.env.PROFILENCE_TEST_DATABASE_URL;
-  let stopCluster: (() => void) | undefined;
-  if (!baseUrl) {
-    const { startTestPostgres } = (await import(pathToFileURL(join(ROOT, 'scripts/postgres.mjs')).href)) as {
-      startTestPostgres(): Promise<{ url: string; stop(): void } | null>;
-    };
-    const started = await startTestPostgres().catch(() => null);
-    if (!started) return null;
-    baseUrl = started.url;
-    stopCluster = started.stop;
-  }
-  const name = `bench_${randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: baseUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(baseUrl);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    drop: async () => {
-      const c = new pg.Client({ connectionString: baseUrl });
-      await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await c.end();
-      stopCluster?.();
-    },
-  };
-}
 
 function printTable(rows: Row[]): void {
   const header = ['base', 'scénario', 'req/s', 'p50 (ms)', 'p99 (ms)', 'échecs'];

@@ -5,11 +5,10 @@
  * through `app.inject` — median of several calls — for the national team, a manager and one counsellor.
  * Run alone with `npx tsx bench/stats.ts`.
  */
-import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
 import type { FastifyInstance } from 'fastify';
 import pg from 'pg';
 import { promotionReference, type DeclineReason, type PromotionEventType } from '../lib/domain/promotion';
@@ -18,8 +17,8 @@ import type { DatabaseConfig, DevTokenEntry } from '../server/config';
 import { promotionFacts as factsMigration } from '../server/db/migrations/003-promotion-facts';
 import { statsIndexes } from '../server/db/migrations/004-stats-indexes';
 import type { EntityTable } from '../server/db/schema';
+import { freshPostgres } from './postgres';
 
-const ROOT = resolve(fileURLToPath(new URL('.', import.meta.url)), '..');
 const PROMOTIONS = 100_000;
 const AGENCIES = 20;
 /** The big agency: a fifth of the promotions, 50 counsellors. */
@@ -218,35 +217,10 @@ async function measure(database: string, config: DatabaseConfig): Promise<{ rows
   }
 }
 
-async function freshPostgres(): Promise<{ config: DatabaseConfig; drop(): Promise<void> } | null> {
-  let baseUrl = process.env.PROFILENCE_TEST_DATABASE_URL;
-  let stopCluster: (() => void) | undefined;
-  if (!baseUrl) {
-    const { startTestPostgres } = (await import(pathToFileURL(join(ROOT, 'scripts/postgres.mjs')).href)) as {
-      startTestPostgres(): Promise<{ url: string; stop(): void } | null>;
-    };
-    const started = await startTestPostgres().catch(() => null);
-    if (!started) return null;
-    baseUrl = started.url;
-    stopCluster = started.stop;
-  }
-  const name = `bench_stats_${randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: baseUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(baseUrl);
-  url.pathname = `/${name}`;
-  return {
-    config: { kind: 'postgres', url: url.toString(), poolSize: 10 },
-    drop: async () => {
-      const c = new pg.Client({ connectionString: baseUrl });
-      await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await c.end();
-      stopCluster?.();
-    },
-  };
+/** The stats bench's PostgreSQL: a fresh database, as a server database configuration. */
+async function statsPostgres(): Promise<{ config: DatabaseConfig; drop(): Promise<void> } | null> {
+  const postgres = await freshPostgres('bench_stats');
+  return postgres && { config: { kind: 'postgres', url: postgres.url, poolSize: 10 }, drop: postgres.drop };
 }
 
 function printTable(rows: Row[]): void {
@@ -266,7 +240,7 @@ export async function benchStats(): Promise<void> {
   try {
     const runs: [string, () => Promise<{ config: DatabaseConfig; drop(): Promise<void> } | null>][] = [
       ['SQLite', async () => ({ config: { kind: 'sqlite', file: join(work, 'stats.sqlite') }, drop: async () => undefined })],
-      ['PostgreSQL', freshPostgres],
+      ['PostgreSQL', statsPostgres],
     ];
     for (const [name, open] of runs) {
       const db = await open();
