@@ -3,6 +3,8 @@
  * Fields are found by their French labels (then by usual names), like the readers: a redesign
  * that keeps the labels keeps working.
  */
+import { findComposeFields } from '@/lib/adapters/messagerie/detect';
+
 export interface Attachment {
   fileName: string;
   type: string;
@@ -38,42 +40,7 @@ export function parseComposeFill(value: unknown): ComposeFill {
   return { to: v.to!, subject: v.subject!, body: v.body!, ...(a ? { attachment: a } : {}) };
 }
 
-const fold = (s: string) =>
-  s
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[\s\u00a0:]+/g, ' ')
-    .trim()
-    .toLowerCase();
-
 type Control = HTMLInputElement | HTMLTextAreaElement;
-
-function controlByLabel(doc: Document, names: readonly string[]): Control | null {
-  for (const label of Array.from(doc.querySelectorAll('label'))) {
-    if (!names.includes(fold(label.textContent ?? ''))) continue;
-    const control = label.control ?? (label.htmlFor ? doc.getElementById(label.htmlFor) : null);
-    if (control instanceof doc.defaultView!.HTMLInputElement || control instanceof doc.defaultView!.HTMLTextAreaElement) {
-      return control;
-    }
-  }
-  return null;
-}
-
-export interface ComposeFields {
-  to: Control;
-  subject: Control;
-  body: Control;
-  files: HTMLInputElement | null;
-}
-
-export function findComposeFields(doc: Document): ComposeFields | null {
-  const to = controlByLabel(doc, ['a', 'destinataire', 'destinataires', 'pour']) ?? doc.querySelector<Control>('[name="to"]');
-  const subject = controlByLabel(doc, ['objet', 'sujet']) ?? doc.querySelector<Control>('[name="subject"]');
-  const body =
-    controlByLabel(doc, ['corps du message', 'message', 'texte du message']) ?? doc.querySelector<Control>('form textarea');
-  const files = doc.querySelector<HTMLInputElement>('form input[type="file"]');
-  return to && subject && body ? { to, subject, body, files } : null;
-}
 
 function setValue(control: Control, value: string): void {
   // The native setter, then events, so page scripts (frameworks included) see the change as typed.
@@ -93,8 +60,9 @@ function decodeBase64(base64: string): Uint8Array<ArrayBuffer> {
 export type FillOutcome = { filled: true; attached: boolean } | { filled: false; reason: string };
 
 export function fillCompose(doc: Document, fill: ComposeFill): FillOutcome {
+  // The messagerie reader's own lookup of the form (labels first, then field names): one definition of the form.
   const fields = findComposeFields(doc);
-  if (!fields) {
+  if (!fields?.subject || !fields.body) {
     return { filled: false, reason: "Le formulaire de nouveau message n'a pas été trouvé : la messagerie a peut-être changé." };
   }
   setValue(fields.to, fill.to.join(', '));
@@ -103,13 +71,13 @@ export function fillCompose(doc: Document, fill: ComposeFill): FillOutcome {
   const signature = fields.body.value.trim();
   setValue(fields.body, signature ? `${fill.body}\n\n${signature}` : fill.body);
   let attached = false;
-  if (fill.attachment && fields.files) {
+  if (fill.attachment && fields.attachments) {
     const win = doc.defaultView!;
     const transfer = new win.DataTransfer();
     const bytes = decodeBase64(fill.attachment.base64);
     transfer.items.add(new win.File([bytes], fill.attachment.fileName, { type: fill.attachment.type || 'application/pdf' }));
-    fields.files.files = transfer.files;
-    fields.files.dispatchEvent(new Event('change', { bubbles: true }));
+    fields.attachments.files = transfer.files;
+    fields.attachments.dispatchEvent(new Event('change', { bubbles: true }));
     attached = true;
   }
   fields.to.focus();

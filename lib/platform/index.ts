@@ -36,11 +36,6 @@ export const tabs = {
     const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
     return tab?.id;
   },
-  /** The tab hosting the calling extension page, when it is opened in a tab rather than the side panel. */
-  async ownTabId(): Promise<number | undefined> {
-    const tab = await browser.tabs.getCurrent();
-    return tab?.id;
-  },
   /** Shows `url` in tab `tabId` when it still exists, else in a new tab; returns the tab used. */
   async openOrNavigate(tabId: number | undefined, url: string): Promise<number> {
     if (tabId !== undefined) {
