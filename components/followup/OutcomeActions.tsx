@@ -8,7 +8,7 @@ import { useState } from 'preact/hooks';
 import { DECLINE_REASONS, type DeclineReason } from '@/lib/domain/promotion';
 import { canApply, type PromotionStatus } from '@/lib/domain/status';
 import { sendMessage } from '@/lib/messaging/protocol';
-import type { AddEventOutcome, AddEventRequest, OutcomeType } from '@/lib/reminders/commands';
+import type { AddEventOutcome, AddEventRequest, OutcomeType } from '@/lib/messaging/follow-up-commands';
 
 export const OUTCOME_ACTIONS: readonly { type: OutcomeType; label: string }[] = [
   { type: 'followed_up', label: 'Relancé' },
