@@ -73,5 +73,3 @@ export function createBoardCommands(db: ProfilenceDb, clock: () => Date = () => 
       }),
   };
 }
-
-export type BoardCommands = ReturnType<typeof createBoardCommands>;

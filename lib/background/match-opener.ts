@@ -67,5 +67,3 @@ export function createMatchOpener(db: ProfilenceDb, tabs: TabOpener = browserTab
     },
   };
 }
-
-export type MatchOpener = ReturnType<typeof createMatchOpener>;

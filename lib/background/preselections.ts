@@ -36,5 +36,3 @@ export function createPreselections(clock: () => Date = () => new Date()) {
     },
   };
 }
-
-export type Preselections = ReturnType<typeof createPreselections>;

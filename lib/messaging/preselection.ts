@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { ftIdSchema, siretSchema } from '@/lib/domain/formats';
 
-export const PRESELECTION_PREFIX = 'promote:preselect:';
+const PRESELECTION_PREFIX = 'promote:preselect:';
 export const preselectionKey = (ftId: string) => `${PRESELECTION_PREFIX}${ftId}`;
 export const MAX_PRESELECTED = 20;
 export const preselectionSchema = z.object({ sirets: z.array(siretSchema).max(MAX_PRESELECTED), at: z.string() });

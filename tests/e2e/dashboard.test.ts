@@ -9,7 +9,7 @@ import { promotionFacts } from '@/lib/stats/facts';
 import { periodOf } from '@/components/dashboard/periods';
 import { count, percent } from '@/components/dashboard/format';
 import { statsFromFacts } from '@/lib/stats/report';
-import { samplePromotions } from '@/lib/stats/sample';
+import { samplePromotions } from '@/demo/sample-promotions';
 import { launchWithExtension, waitForTestIdText, type ExtensionBrowser } from './harness';
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
