@@ -24,8 +24,10 @@ import {
   updateNeed,
   updatePoolEntry,
   type BoardRefusalCode,
+  type BoardWriteContext,
   type ProfilenceDb,
 } from '@/lib/store';
+import { signedInAgent, writerOf } from './agent';
 import { allContexts, getContext } from './tab-contexts';
 
 const tabIdSchema = z.number().int().min(0);
@@ -123,10 +125,10 @@ const RELOAD = 'rechargez la page puis recommencez.';
 type Reading = Extract<TabContext['result'], { recognized: true }>;
 const recognized = (c: TabContext): Reading | undefined => (c.result.recognized ? c.result : undefined);
 
-function author(reading: Reading): { counsellorId: string; agencyCode: string } | undefined {
-  const counsellorId = reading.agent?.name;
+/** The agency from the page's banner; the author is the signed-in agent, never the banner's name. */
+async function author(db: ProfilenceDb, reading: Reading): Promise<BoardWriteContext | undefined> {
   const agencyCode = reading.agent?.agencyCode;
-  return counsellorId && agencyCode ? { counsellorId, agencyCode } : undefined;
+  return agencyCode ? { ...writerOf(await signedInAgent(db)), agencyCode } : undefined;
 }
 
 async function guarded(work: () => Promise<BoardOutcome>): Promise<BoardOutcome> {
@@ -164,8 +166,8 @@ export function createBoardService(db: ProfilenceDb, tabs: TabOpener = browserTa
         if (!reading?.recognized || reading.page !== 'establishment') {
           return refused('not_found', `La fiche de l'établissement n'est plus ouverte : rouvrez-la puis recommencez.`);
         }
-        const who = author(reading);
-        if (!who) return refused('invalid', `Conseiller ou agence introuvable dans le bandeau de la fiche : ${RELOAD}`);
+        const who = await author(db, reading);
+        if (!who) return refused('invalid', `Agence introuvable dans le bandeau de la fiche : ${RELOAD}`);
         const e = reading.data;
         const need = await addNeed(
           db,
@@ -201,8 +203,8 @@ export function createBoardService(db: ProfilenceDb, tabs: TabOpener = browserTa
         }
         // Consent as the background read it on the file, whatever the panel shows.
         const entryInput = poolEntryFromProfile(reading.data, request.pitch);
-        const who = author(reading);
-        if (!who) return refused('invalid', `Conseiller ou agence introuvable dans le bandeau du dossier : ${RELOAD}`);
+        const who = await author(db, reading);
+        if (!who) return refused('invalid', `Agence introuvable dans le bandeau du dossier : ${RELOAD}`);
         const entry = await addToPool(db, entryInput, { ...who, now: clock() });
         return { ok: true, id: entry.id };
       }),
