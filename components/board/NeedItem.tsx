@@ -1,5 +1,6 @@
 /** One line of the board: the need, its establishment, its status, and one-click status changes. */
 import { useState } from 'preact/hooks';
+import { authorLabel } from '@/lib/domain/agent';
 import {
   daysLeft,
   NEED_BOARD_STATUS_LABELS,
@@ -62,7 +63,7 @@ export function NeedItem({ need, now = new Date(), showEstablishment = false, on
       </p>
       {showEstablishment && <p class="pf-card-text">{where}</p>}
       <p class="pf-muted fr-mb-0">
-        {summary ? `${summary} · ` : ''}ajouté par {need.createdBy} le {frenchDate(need.createdAt)}
+        {summary ? `${summary} · ` : ''}ajouté par {authorLabel(need.createdBy, need.createdByName)} le {frenchDate(need.createdAt)}
         {need.expiresAt && status === 'open' ? ` · expire le ${frenchDate(need.expiresAt)}` : ''}
         {status === 'expired' && need.expiresAt ? ` · expiré le ${frenchDate(need.expiresAt)}` : ''}
       </p>

@@ -18,3 +18,25 @@ export function authorLabel(id: string, name: string | undefined): string {
   // Records made before display names existed carry the banner name in the identity field itself.
   return id === LOCAL_AGENT_ID ? 'vous' : id;
 }
+
+export interface Agent {
+  /** The token's `sub`, or `LOCAL_AGENT_ID`. */
+  id: string;
+  /** Display name; absent for the local placeholder. */
+  name?: string;
+}
+
+/** The agent from the endpoint's `GET /v1/me` answer, the local placeholder when never signed in. */
+export function agentFromIdentity(identity: { sub: string; name: string } | undefined): Agent {
+  if (!identity) return { id: LOCAL_AGENT_ID };
+  const name = identity.name.trim();
+  return name ? { id: identity.sub, name } : { id: identity.sub };
+}
+
+/**
+ * Whether `agent` wrote a record. Records made before identities were kept carry a name in the identity field
+ * and no display name: they are matched on the signed-in agent's name.
+ */
+export function isAuthor(agent: Agent, id: string, name: string | undefined): boolean {
+  return id === agent.id || (name === undefined && agent.name !== undefined && id === agent.name);
+}
