@@ -9,7 +9,7 @@ import type { ReadResult } from '@/lib/domain/legacy';
 const fills: { tabId: number; to: string[]; subject: string; body: string; attachment?: { fileName: string } }[] = [];
 vi.mock('@/lib/messaging/protocol', () => ({
   sendMessage: vi.fn(async (name: string, data: (typeof fills)[number], tabId: number) => {
-    if (name === 'compose.fill') fills.push({ tabId, ...data });
+    if (name === 'compose.fill') fills.push({ ...data, tabId });
     return { filled: true, attached: false };
   }),
 }));
