@@ -8,7 +8,7 @@ import {
   needBoardStatus,
   type StoredNeed,
 } from '@/lib/store';
-import { frenchDate } from '../format';
+import { frenchDate, plural } from '../format';
 import { boardCommand } from './commands';
 import { CONTRACT_LABELS } from './labels';
 
@@ -25,7 +25,7 @@ interface Props {
 
 export function needSummary(need: Pick<StoredNeed, 'positions' | 'contractType'>): string {
   return [
-    need.positions ? `${need.positions} poste${need.positions > 1 ? 's' : ''}` : undefined,
+    need.positions ? plural(need.positions, 'poste', 'postes') : undefined,
     need.contractType ? (CONTRACT_LABELS[need.contractType] ?? need.contractType) : undefined,
   ]
     .filter(Boolean)

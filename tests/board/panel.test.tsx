@@ -112,7 +112,7 @@ describe('board and pool in the side panel', () => {
   it('adds a need from the establishment page, pre-filled from the needs the page lists and editable', async () => {
     await act(() => render(<EstablishmentBoard establishment={establishment} tabId={ESTABLISHMENT_TAB} />, root));
     await settle();
-    await waitFor(() => expect(root.textContent).toContain('Aucun besoin de cet établissement au tableau.'));
+    await waitFor(() => expect(root.textContent).toContain("Aucun besoin de cet établissement au tableau de l'agence. Les besoins notés dans la fiche entreprise n'y sont partagés qu'une fois ajoutés."));
     await click(button(root, 'Ajouter au tableau des besoins'));
     const form = root.querySelector<HTMLFormElement>('[data-testid="need-form"]')!;
     await waitFor(() => expect(form.querySelector<HTMLInputElement>('#need-rome')!.value).toBe('M1805'));
