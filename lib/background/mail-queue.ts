@@ -12,7 +12,7 @@ import { z } from 'zod';
 import { composeUrlFor } from '@/lib/config';
 import type { ReadResult } from '@/lib/domain/legacy';
 import { referenceInSubject } from '@/lib/domain/pitch';
-import { MAIL_QUEUE_KEY, mailDraftKey, type PendingMail } from '@/lib/messaging/mail-queue';
+import { MAIL_QUEUE_KEY, MAIL_SESSION_KEY, mailDraftKey, type PendingMail } from '@/lib/messaging/mail-queue';
 import { sendMessage } from '@/lib/messaging/protocol';
 import { localStore, sessionStore, tabs } from '@/lib/platform';
 import type { StoredPromotion } from '@/lib/store';
@@ -93,6 +93,19 @@ export function createMailQueue(deps: MailQueueDeps) {
     return run;
   };
 
+  async function park(): Promise<void> {
+    const state = await load();
+    await save({ mails: state.mails.map((m) => ({ ...m, waiting: false })), filled: false });
+  }
+
+  // First, before anything else: a worker starting in a new browser session (session storage empty, unlike a
+  // worker merely restarted) parks what the previous session left waiting.
+  void serial(async () => {
+    if (await sessionStore.get(MAIL_SESSION_KEY)) return;
+    await sessionStore.set(MAIL_SESSION_KEY, true);
+    await park();
+  });
+
   async function openCurrent(state: QueueState, preferredTab = state.tabId): Promise<void> {
     if (!current(state)) return save(state);
     const webmail = await deps.findWebmailTab(preferredTab);
@@ -151,23 +164,25 @@ export function createMailQueue(deps: MailQueueDeps) {
     },
 
     /** The e-mails of the sending in progress, the one in the webmail first. */
-    async pending(): Promise<PendingMail[]> {
-      const waiting = (await load()).mails.filter((m) => m.waiting);
-      const shown: PendingMail[] = [];
-      for (const m of waiting) {
-        const to = (await loadDraft(m.promotionId))?.to ?? [];
-        shown.push({ promotionId: m.promotionId, reference: m.reference, subject: m.subject, to });
-      }
-      return shown;
-    },
+    pending: () =>
+      serial(async () => {
+        const waiting = (await load()).mails.filter((m) => m.waiting);
+        const shown: PendingMail[] = [];
+        for (const m of waiting) {
+          const to = (await loadDraft(m.promotionId))?.to ?? [];
+          shown.push({ promotionId: m.promotionId, reference: m.reference, subject: m.subject, to });
+        }
+        return shown;
+      }),
 
     /** The queued e-mail of a promotion, waiting or parked, and whether this session still holds it whole. */
-    async find(promotionId: string): Promise<{ subject: string; attachCv: boolean; complete: boolean } | undefined> {
-      const mail = (await load()).mails.find((m) => m.promotionId === promotionId);
-      if (!mail) return undefined;
-      const draft = await loadDraft(promotionId);
-      return { subject: mail.subject, attachCv: mail.attachCv, complete: !!draft && (!mail.attachCv || !!draft.attachment) };
-    },
+    find: (promotionId: string): Promise<{ subject: string; attachCv: boolean; complete: boolean } | undefined> =>
+      serial(async () => {
+        const mail = (await load()).mails.find((m) => m.promotionId === promotionId);
+        if (!mail) return undefined;
+        const draft = await loadDraft(promotionId);
+        return { subject: mail.subject, attachCv: mail.attachCv, complete: !!draft && (!mail.attachCv || !!draft.attachment) };
+      }),
 
     /**
      * « Reprendre l'e-mail »: this promotion's e-mail goes first and the webmail opens its new-message page.
@@ -187,11 +202,7 @@ export function createMailQueue(deps: MailQueueDeps) {
     remove: (promotionId: string) => serial(async () => drop(await load(), promotionId)),
 
     /** Every e-mail stops waiting: their promotions stay drafts, resumed one by one from the history. */
-    pause: () =>
-      serial(async () => {
-        const state = await load();
-        await save({ mails: state.mails.map((m) => ({ ...m, waiting: false })), filled: false });
-      }),
+    pause: () => serial(park),
 
     /** Every reading of a webmail page passes here. */
     onWebmailPage: (tabId: number, result: ReadResult) =>

@@ -2,7 +2,7 @@
 import { MatchPattern } from 'wxt/utils/match-patterns';
 import { assertExtensionPageSender, assertLegacyTabSender } from '@/lib/messaging/senders';
 import { onMessage } from '@/lib/messaging/protocol';
-import { contentScriptMatches, extensionId, extensionUrl, runtimeEvents, tabs } from '@/lib/platform';
+import { contentScriptMatches, extensionId, extensionUrl, tabs } from '@/lib/platform';
 import { getPromotion, markSentByReference, rememberEstablishment, withdrawConsent, type ProfilenceDb } from '@/lib/store';
 import { signedInAgent } from './agent';
 import { createBoardService, registerBoardCommands } from './board';
@@ -34,8 +34,6 @@ export function registerMessageHandlers(db: ProfilenceDb, reminders: ReminderSch
       await reminders.check('change');
     },
   });
-  // A browser restart parks the e-mails still waiting: each one is resumed from the history, none reopens alone.
-  runtimeEvents.onStartup(() => void mails.pause());
   const mailCommands = createMailCommands(db, mails, { changed: () => reminders.check('change') });
   const promotions = createPromotionService(db, mails);
 

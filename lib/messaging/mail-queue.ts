@@ -12,6 +12,8 @@ import { idSchema } from '@/lib/domain/promotion';
  * Survives a browser restart.
  */
 export const MAIL_QUEUE_KEY = 'mail.queue';
+/** storage.session: set once the queue has seen this browser session; absent, the browser was restarted. */
+export const MAIL_SESSION_KEY = 'mail.session';
 /** storage.session: a promotion's e-mail as prepared (address, text, CV), dropped when the browser closes. */
 export const mailDraftKey = (promotionId: string) => `mail.draft.${promotionId}`;
 

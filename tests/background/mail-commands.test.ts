@@ -101,9 +101,11 @@ describe('commands for an e-mail never confirmed', () => {
     const subject = `Proposition de candidature – Secrétariat – réf. ${promotion.reference}`;
     const cv = { fileName: 'CV_Marie_DUPONT.pdf', type: 'application/pdf', base64: 'JVBERi0=' };
     await queue.enqueue([{ promotionId: promotion.id, reference: promotion.reference, subject, to: ['claire.roussel@example.com'], body: 'Madame, je vous propose…', attachment: cv }]);
-    // The browser restarts: the session (the e-mail and its CV) is gone, the queue parks what it kept.
+    // The browser restarts: the session (the e-mail and its CV) is gone, the new background parks what it kept.
     await fakeBrowser.storage.session.clear();
-    await queue.pause();
+    queue = createMailQueue({ findWebmailTab: async () => undefined, promotion: (id) => getPromotion(db, id), onSent: async () => undefined });
+    commands = createMailCommands(db, queue, { now: async () => NOW });
+    expect(await queue.pending()).toEqual([]);
     calls.length = 0;
 
     const refused = await commands.resume({ promotionId: promotion.id });

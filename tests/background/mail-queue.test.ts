@@ -108,8 +108,8 @@ describe('mail queue', () => {
   it('keeps the queue through a browser restart, parked until the counsellor resumes an e-mail', async () => {
     await createMailQueue(deps).enqueue([job(1, true), job(2)]);
     await restartBrowser();
+    // The background starts in a new browser session: nothing reopens by itself.
     const queue = createMailQueue(deps);
-    await queue.pause(); // what the background does at browser start-up
     expect(await queue.pending()).toEqual([]);
     // Still known, but this session lost the e-mail itself (and its CV).
     expect(await queue.find('p1')).toEqual({ subject: job(1).subject, attachCv: true, complete: false });
@@ -126,6 +126,15 @@ describe('mail queue', () => {
     await queue.onWebmailPage(tab.id!, sent('http://messagerie.localhost:8090/mail/envoye/7', job(2).subject));
     expect(await queue.pending()).toEqual([]);
     expect(await queue.find('p1')).toMatchObject({ attachCv: true });
+  });
+
+  it('keeps the sending going when only the service worker restarted (same browser session)', async () => {
+    await createMailQueue(deps).enqueue([job(1), job(2)]);
+    const restartedWorker = createMailQueue(deps);
+    expect((await restartedWorker.pending()).map((m) => m.promotionId)).toEqual(['p1', 'p2']);
+    const tab = await composeTab();
+    await restartedWorker.onWebmailPage(tab.id!, compose(tab.url!));
+    expect(fills.map((f) => f.subject)).toEqual([job(1).subject]);
   });
 
   it('never fills a named e-mail whose CV was lost: it is parked instead', async () => {
