@@ -30,7 +30,8 @@ export interface Agent {
 export function agentFromIdentity(identity: { sub: string; name: string } | undefined): Agent {
   if (!identity) return { id: LOCAL_AGENT_ID };
   const name = identity.name.trim();
-  return name ? { id: identity.sub, name } : { id: identity.sub };
+  // The endpoint answers the `sub` as the name when the identity provider gave none: that is no name.
+  return name && name !== identity.sub ? { id: identity.sub, name } : { id: identity.sub };
 }
 
 /**
