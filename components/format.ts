@@ -15,12 +15,5 @@ export const groupedSiret = (siret: string) => siret.replace(/^(\d{3})(\d{3})(\d
 /** `06 12 34 56 78` with non-breaking spaces: a number never wraps in the middle. */
 export const groupedPhone = (phone: string) => phone.replace(/(\d{2})(?=\d)/g, '$1\u00a0');
 
-/** The word for `n` things, in French: singular for 0 and 1 (« 1 promotion envoyée », « 0 profil promu »). */
-export function pluralWord(n: number, one: string, many: string): string {
-  return n > 1 ? many : one;
-}
-
-/** `n` and its word: « 1 profil promu », « 3 profils promus ». Every count the interface shows goes through here. */
-export function plural(n: number, one: string, many: string): string {
-  return `${n.toLocaleString('fr-FR')} ${pluralWord(n, one, many)}`;
-}
+/** Every count the interface shows goes through these (one rule, shared with the background's texts). */
+export { plural, pluralWord } from '@/lib/domain/plural';

@@ -99,11 +99,15 @@ export function createMailQueue(deps: MailQueueDeps) {
   }
 
   // First, before anything else: a worker starting in a new browser session (session storage empty, unlike a
-  // worker merely restarted) parks what the previous session left waiting.
+  // worker merely restarted) parks what the previous session left waiting, and forgets the e-mails whose
+  // promotion is no longer a draft (sent from another install, withdrawn, purged with the consent or by retention).
   void serial(async () => {
     if (await sessionStore.get(MAIL_SESSION_KEY)) return;
     await sessionStore.set(MAIL_SESSION_KEY, true);
-    await park();
+    const state = await load();
+    const kept: QueuedMail[] = [];
+    for (const m of state.mails) if ((await deps.promotion(m.promotionId))?.status === 'draft') kept.push({ ...m, waiting: false });
+    await save({ mails: kept, filled: false });
   });
 
   async function openCurrent(state: QueueState, preferredTab = state.tabId): Promise<void> {

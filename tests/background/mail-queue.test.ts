@@ -108,9 +108,14 @@ describe('mail queue', () => {
   it('keeps the queue through a browser restart, parked until the counsellor resumes an e-mail', async () => {
     await createMailQueue(deps).enqueue([job(1, true), job(2)]);
     await restartBrowser();
+    // Meanwhile p3 was sent from another install (a sync brought it): its e-mail is forgotten.
+    await createMailQueue(deps).enqueue([{ ...job(3), promotionId: 'p3', reference: 'PRF-000003' }]);
+    await restartBrowser();
+    statuses.set('p3', 'sent');
     // The background starts in a new browser session: nothing reopens by itself.
     const queue = createMailQueue(deps);
     expect(await queue.pending()).toEqual([]);
+    expect(await queue.find('p3')).toBeUndefined();
     // Still known, but this session lost the e-mail itself (and its CV).
     expect(await queue.find('p1')).toEqual({ subject: job(1).subject, attachCv: true, complete: false });
     expect(await queue.find('p2')).toEqual({ subject: job(2).subject, attachCv: false, complete: false });
