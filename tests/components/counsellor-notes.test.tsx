@@ -9,6 +9,7 @@ import { EstablishmentCard } from '@/components/context/EstablishmentCard';
 import { PortfolioList } from '@/components/context/PortfolioList';
 import { KeyFigures } from '@/components/dashboard/KeyFigures';
 import { groupedPhone, plural } from '@/components/format';
+import { CandidateList } from '@/components/promotion/CandidateList';
 import type { Establishment, PortfolioEntry } from '@/lib/domain/legacy';
 import { figuresOf } from '@/lib/stats/report';
 import { readingOf } from '../background/fixtures';
@@ -86,5 +87,25 @@ describe('what a counsellor noticed', () => {
     expect(text()).toContain('2 demandeurs');
     await act(() => render(<PortfolioList entries={[entry({})]} />, root));
     expect(text()).toContain('1 demandeur,');
+  });
+
+  it('shows in full the address the e-mail will go to, for the Interlocuteur chosen', async () => {
+    const show = (contactIndex: number) =>
+      act(() =>
+        render(
+          <CandidateList
+            candidates={[{ establishment, open: true }]}
+            selected={[establishment.siret]}
+            contactBySiret={{ [establishment.siret]: contactIndex }}
+            onToggle={() => undefined}
+            onContact={() => undefined}
+          />,
+          root,
+        ),
+      );
+    await show(0);
+    expect(root.querySelector('[data-testid="contact-email"]')?.textContent).toBe(`E-mail envoyé à ${establishment.contacts[0]!.email}`);
+    await show(1);
+    expect(root.querySelector('[data-testid="contact-email"]')?.textContent).toBe(`E-mail envoyé à ${establishment.contacts[1]!.email}`);
   });
 });
