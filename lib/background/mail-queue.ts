@@ -58,11 +58,9 @@ const queueStateSchema = z.object({
 });
 type QueueState = z.infer<typeof queueStateSchema>;
 
-const EMPTY: QueueState = { mails: [], filled: false };
-
 async function load(): Promise<QueueState> {
   const parsed = queueStateSchema.safeParse(await localStore.get(MAIL_QUEUE_KEY));
-  return parsed.success ? parsed.data : { ...EMPTY, mails: [] };
+  return parsed.success ? parsed.data : { mails: [], filled: false };
 }
 const save = (state: QueueState) => localStore.set(MAIL_QUEUE_KEY, state);
 const current = (state: QueueState) => state.mails.find((m) => m.waiting);
