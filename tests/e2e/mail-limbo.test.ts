@@ -3,7 +3,8 @@
 // attached again), marked sent, or abandoned with a reason; a message sent elsewhere and seen later in the
 // webmail's sent items confirms its promotion. No browser dialog may show, ever (the webmail sends like a real one).
 // No sync server in this test: what was recorded is checked in the panel's history.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
@@ -18,6 +19,18 @@ const ESTABLISHMENTS = {
   abandoned: { siret: '79845123300026', name: 'PROPRETÉ LYONNAISE SERVICES' },
   seenLater: { siret: '84217690100010', name: 'TRANSPORTS LYON EST LOGISTIQUE', email: 'j.perret.tlel@example.com' },
 } as const;
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** Serious or critical axe-core violations of the page (run through the debugging protocol: the CSP forbids injection). */
+async function seriousViolations(page: Page): Promise<string[]> {
+  await page.evaluate(`${axeSource}\n;0`);
+  const violations = (await page.evaluate(`axe.run(document, { resultTypes: ['violations'] }).then(r => r.violations)`)) as {
+    id: string;
+    impact: string | null;
+  }[];
+  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id);
+}
 
 /** Chromium on a profile kept between launches, so closing it and launching again is a browser restart. */
 async function launch(userDataDir: string, dialogs: string[]): Promise<{ context: BrowserContext; extensionId: string }> {
@@ -111,6 +124,7 @@ describe('no promotion left in limbo (Chromium, browser restarted)', () => {
       }
     }
     expect(demo.mailbox.list()).toEqual([]);
+    expect(await seriousViolations(panel)).toEqual([]);
 
     // « Reprendre l'e-mail »: the webmail gets the e-mail again, CV fetched again from the open file; « Envoyer ».
     await row(panel, ESTABLISHMENTS.resumed.name).getByRole('button', { name: "Reprendre l'e-mail" }).click();
@@ -138,6 +152,7 @@ describe('no promotion left in limbo (Chromium, browser restarted)', () => {
     const abandoned = row(panel, ESTABLISHMENTS.abandoned.name);
     await abandoned.getByRole('button', { name: 'Abandonner', exact: true }).click();
     await panel.getByLabel("Motif de l'abandon").fill('Poste pourvu entre-temps');
+    expect(await seriousViolations(panel)).toEqual([]);
     await panel.getByRole('button', { name: 'Abandonner la promotion' }).click();
     await expect.poll(() => abandoned.getByTestId('promotion-status').textContent(), { timeout: 15_000 }).toBe('Retirée');
     expect(await abandoned.getByTestId('timeline-event').first().textContent()).toContain('Poste pourvu entre-temps');
