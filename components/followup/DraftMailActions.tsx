@@ -13,13 +13,15 @@ const UNREACHABLE = "Profilence n'a pas pu enregistrer l'action : rechargez la p
 type Step = 'buttons' | 'sent' | 'abandon';
 
 interface Props {
-  promotion: { id: string };
+  promotion: { id: string; createdAt: string };
   /** Who and where, for screen readers: « Marie DUPONT chez LOGICIELS DU RHÔNE ». */
   label: string;
 }
 
 export function DraftMailActions({ promotion, label }: Props) {
   const today = parisDay(new Date());
+  // Sent another way, but not before the promotion was prepared.
+  const prepared = parisDay(promotion.createdAt);
   const [step, setStep] = useState<Step>('buttons');
   const [sentOn, setSentOn] = useState(today);
   const [reason, setReason] = useState('');
@@ -90,6 +92,7 @@ export function DraftMailActions({ promotion, label }: Props) {
               class="fr-input"
               type="date"
               id={`sent-on-${id}`}
+              min={prepared}
               max={today}
               required
               value={sentOn}

@@ -35,7 +35,7 @@ describe('DraftMailActions', () => {
     sendMessage.mockResolvedValue({ ok: true });
     root = document.createElement('div');
     document.body.append(root);
-    await act(() => render(<DraftMailActions promotion={{ id: ID }} label="Marie DUPONT chez LOGICIELS DU RHÔNE" />, root));
+    await act(() => render(<DraftMailActions promotion={{ id: ID, createdAt: '2026-11-02T08:00:00Z' }} label="Marie DUPONT chez LOGICIELS DU RHÔNE" />, root));
   });
   afterEach(() => {
     render(null, root);
@@ -56,6 +56,7 @@ describe('DraftMailActions', () => {
     expect(labelOf(`sent-on-${ID}`)).toContain("Date d'envoi");
     expect(date.value).toBe(today);
     expect(date.max).toBe(today);
+    expect(date.min).toBe('2026-11-02');
     await type(`#sent-on-${ID}`, '2026-11-02');
     await click("Enregistrer l'envoi");
     expect(sendMessage).toHaveBeenCalledWith('mail.markSent', { promotionId: ID, sentOn: '2026-11-02' });
