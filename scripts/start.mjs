@@ -62,7 +62,10 @@ Profilence est prêt.
 2. Ouvrez le portefeuille de démonstration : http://dossiers.localhost:${DEMO_PORT}/portefeuille
    (fiches entreprises : http://entreprises.localhost:${DEMO_PORT}/recherche?q=lyon,
     messagerie : http://messagerie.localhost:${DEMO_PORT}/mail/nouveau)
-3. Cliquez sur l'icône Profilence dans la barre d'outils : le panneau latéral s'ouvre.
+3. Épinglez l'icône Profilence : cliquez sur la pièce de puzzle (« Extensions ») à droite de la barre
+   d'adresse, puis sur l'épingle à côté de « Profilence ».
+4. Cliquez sur l'icône Profilence : une fenêtre s'ouvre avec les relances à faire ; cliquez sur
+   « Ouvrir le panneau latéral » pour afficher le panneau à côté du dossier.
 ${existsSync('server/main.ts') ? `\nServeur central : http://localhost:${SERVER_PORT}/v1/health (documentation : /docs)\n` : ''}
 Ctrl+C pour tout arrêter.`);
 }, 1500);

@@ -49,7 +49,7 @@ export function PageContext({ context }: { context: TabContext | null }) {
             <ProfileCard profile={result.data} />
             <PromoteSection profile={result.data} tabId={context.tabId} />
             <NeedMatches profile={result.data} />
-            <PoolRecommend profile={result.data} tabId={context.tabId} counsellor={result.agent?.name} />
+            <PoolRecommend profile={result.data} tabId={context.tabId} />
             <PromotionHistory ftId={result.data.ftId} />
           </>
         );

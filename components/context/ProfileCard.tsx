@@ -1,6 +1,6 @@
 import type { JobSeekerProfile } from '@/lib/domain/legacy';
 import { contractLabel } from '@/lib/domain/labels';
-import { frenchDate, groupedPhone } from '../format';
+import { frenchDate, groupedPhone, plural } from '../format';
 
 export function ConsentNotice({ consent }: { consent: JobSeekerProfile['promotionConsent'] }) {
   if (consent.granted) {
@@ -61,7 +61,7 @@ export function ProfileCard({ profile }: { profile: JobSeekerProfile }) {
         <Field label="Qualification" value={profile.qualification?.label} />
         <Field
           label="Expérience"
-          value={profile.experienceYears === undefined ? undefined : `${profile.experienceYears} an${profile.experienceYears > 1 ? 's' : ''}`}
+          value={profile.experienceYears === undefined ? undefined : plural(profile.experienceYears, 'an', 'ans')}
         />
         <Field label="Disponibilité" value={availabilityText(profile.availability)} />
         <Field label="Mobilité" value={mobilityText(profile.mobility)} />

@@ -1,6 +1,8 @@
 /** Promotions already made for the open job seeker or to the open establishment. */
+import { authorLabel } from '@/lib/domain/agent';
 import { CHANNEL_LABELS, STATUS_LABELS } from '@/lib/domain/labels';
 import { listForEstablishment, listForJobSeeker, type StoredPromotion } from '@/lib/store';
+import { DraftMailActions } from '../followup/DraftMailActions';
 import { OutcomeActions } from '../followup/OutcomeActions';
 import { PromotionTimeline } from '../followup/PromotionTimeline';
 import { frenchDate } from '../format';
@@ -20,24 +22,30 @@ export function PromotionHistory({ ftId, siret }: { ftId?: string; siret?: strin
         <p class="pf-muted">Aucune promotion pour l'instant.</p>
       ) : (
         <ul class="pf-list">
-          {rows.map((p) => (
-            <li key={p.id} data-testid="promotion-row">
-              {ftId ? p.establishment.name : `${p.jobSeeker.firstName} ${p.jobSeeker.lastName}`.trim() || p.jobSeeker.ftId}{' '}
-              <span class="fr-badge fr-badge--sm fr-badge--no-icon" data-testid="promotion-status">
-                {STATUS_LABELS[p.status]}
-              </span>
-              <br />
-              <span class="pf-muted">
-                {CHANNEL_LABELS[p.channel]}
-                {p.mode === 'anonymous' ? ', anonyme' : ''} · {frenchDate(p.createdAt)} · {p.reference}
-              </span>
-              <PromotionTimeline promotion={p} />
-              <OutcomeActions
-                promotion={p}
-                label={`${p.jobSeeker.firstName} ${p.jobSeeker.lastName} chez ${p.establishment.name}`.trim()}
-              />
-            </li>
-          ))}
+          {rows.map((p) => {
+            const label = `${p.jobSeeker.firstName} ${p.jobSeeker.lastName} chez ${p.establishment.name}`.trim();
+            return (
+              <li key={p.id} data-testid="promotion-row">
+                {ftId ? p.establishment.name : `${p.jobSeeker.firstName} ${p.jobSeeker.lastName}`.trim() || p.jobSeeker.ftId}{' '}
+                <span class="fr-badge fr-badge--sm fr-badge--no-icon" data-testid="promotion-status">
+                  {STATUS_LABELS[p.status]}
+                </span>
+                <br />
+                <span class="pf-muted">
+                  {CHANNEL_LABELS[p.channel]}
+                  {p.mode === 'anonymous' ? ', anonyme' : ''} · {frenchDate(p.createdAt)} · {p.reference} · par{' '}
+                  {authorLabel(p.counsellorId, p.counsellorName)}
+                </span>
+                <PromotionTimeline promotion={p} />
+                {/* An e-mail never confirmed: resumed, marked sent or abandoned, never left « Brouillon » for good. */}
+                {p.channel === 'email' && p.status === 'draft' ? (
+                  <DraftMailActions promotion={p} label={label} />
+                ) : (
+                  <OutcomeActions promotion={p} label={label} />
+                )}
+              </li>
+            );
+          })}
         </ul>
       )}
     </section>

@@ -22,8 +22,8 @@ export function createBoardCommands(db: ProfilenceDb, clock: () => Date = () => 
         if (!reading?.recognized || reading.page !== 'establishment') {
           return refused('not_found', `La fiche de l'établissement n'est plus ouverte : rouvrez-la puis recommencez.`);
         }
-        const who = author(reading);
-        if (!who) return refused('invalid', `Conseiller ou agence introuvable dans le bandeau de la fiche : ${RELOAD}`);
+        const who = await author(db, reading);
+        if (!who) return refused('invalid', `Agence introuvable dans le bandeau de la fiche : ${RELOAD}`);
         const e = reading.data;
         const need = await addNeed(
           db,
@@ -59,8 +59,8 @@ export function createBoardCommands(db: ProfilenceDb, clock: () => Date = () => 
         }
         // Consent as the background read it on the file, whatever the panel shows.
         const entryInput = poolEntryFromProfile(reading.data, request.pitch);
-        const who = author(reading);
-        if (!who) return refused('invalid', `Conseiller ou agence introuvable dans le bandeau du dossier : ${RELOAD}`);
+        const who = await author(db, reading);
+        if (!who) return refused('invalid', `Agence introuvable dans le bandeau du dossier : ${RELOAD}`);
         const entry = await addToPool(db, entryInput, { ...who, now: clock() });
         return { ok: true, id: entry.id };
       }),

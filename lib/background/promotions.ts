@@ -21,6 +21,7 @@ import {
   PromotionRefused,
   type ProfilenceDb,
 } from '@/lib/store';
+import { signedInAgent, writerOf } from './agent';
 import type { MailQueue } from './mail-queue';
 import { allContexts, getContext } from './tab-contexts';
 
@@ -41,7 +42,7 @@ const refusal = (code: Extract<PrepareOutcome, { ok: false }>['code'], message: 
   message,
 });
 
-export function createPromotionService(db: ProfilenceDb, mails: MailQueue) {
+export function createPromotionService(db: ProfilenceDb, mails: Pick<MailQueue, 'enqueue'>) {
   async function resolve(raw: unknown, channel: PromotionChannel) {
     const request = (channel === 'email' ? prepareRequestSchema : recordContactRequestSchema).parse(raw);
     const context = await getContext(request.jobSeekerTabId);
@@ -56,9 +57,10 @@ export function createPromotionService(db: ProfilenceDb, mails: MailQueue) {
       };
     }
     const agencyCode = reading.agent?.agencyCode;
-    const counsellorId = reading.agent?.name;
-    if (!agencyCode || !counsellorId) {
-      return { error: refusal('invalid', 'Conseiller ou agence introuvable dans le bandeau du dossier : rechargez la page.') };
+    // The author is the agent signed in to the central endpoint, never the name the banner prints.
+    const writer = writerOf(await signedInAgent(db));
+    if (!agencyCode) {
+      return { error: refusal('invalid', 'Agence introuvable dans le bandeau du dossier : rechargez la page.') };
     }
     const targets = [];
     const duplicates = [];
@@ -81,7 +83,7 @@ export function createPromotionService(db: ProfilenceDb, mails: MailQueue) {
         },
       };
     }
-    return { request, profile, targets, ctx: { counsellorId, agencyCode } };
+    return { request, profile, targets, ctx: { ...writer, agencyCode } };
   }
 
   async function guarded(work: () => Promise<PrepareOutcome>): Promise<PrepareOutcome> {
@@ -154,7 +156,7 @@ export function createPromotionService(db: ProfilenceDb, mails: MailQueue) {
             { jobSeeker: profile, establishment, contact, rome: request.rome, mode: request.mode, channel, pitch: body },
             ctx,
           );
-          await addEvent(db, promotion.id, { type: 'sent', by: ctx.counsellorId });
+          await addEvent(db, promotion.id, { type: 'sent', by: ctx.counsellorId, byName: ctx.counsellorName });
           ids.push(promotion.id);
         }
         return { ok: true, promotionIds: ids, mailsQueued: 0 };

@@ -23,6 +23,8 @@ export const companyNeedSchema = companyNeedEditableSchema.extend({
   postcode: postcodeSchema,
   city: z.string().trim().min(1).max(200),
   createdBy: z.string().trim().min(1).max(200),
+  /** The author's name for display; `createdBy` holds their identity (`sub`). */
+  createdByName: z.string().trim().max(200).optional(),
   agencyCode: agencyCodeSchema,
   createdAt: dateTimeSchema,
 });

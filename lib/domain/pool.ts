@@ -21,6 +21,8 @@ export const poolEntrySchema = poolEntryEditableSchema.extend({
   /** Only a profile whose promotion was authorised may enter the pool; the server checks it again. */
   promotionConsent: z.object({ granted: z.literal(true, { error: 'Promotion du profil non autorisée.' }), since: isoDateSchema.optional() }),
   addedBy: z.string().trim().min(1).max(200),
+  /** The author's name for display; `addedBy` holds their identity (`sub`). */
+  addedByName: z.string().trim().max(200).optional(),
   agencyCode: agencyCodeSchema,
   createdAt: dateTimeSchema,
 });

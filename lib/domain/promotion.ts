@@ -56,6 +56,8 @@ export const promotionEventSchema = z
     type: z.enum(PROMOTION_EVENT_TYPES, { error: "Type d'événement inconnu." }),
     at: dateTimeSchema,
     by: shortText(200, 'Auteur'),
+    /** The author's name for display; `by` holds their identity (`sub`). */
+    byName: z.string().trim().max(200).optional(),
     reason: declineReasonSchema.optional(),
     note: z.string().trim().max(2000, { error: 'Note : 2000 caractères au plus.' }).optional(),
   })
@@ -120,6 +122,8 @@ export const promotionSchema = promotionDescriptiveSchema.extend({
   reference: z.string().regex(/^PRF-[0-9A-Z]{6}$/, { error: 'Référence de promotion invalide.' }),
   createdAt: dateTimeSchema,
   counsellorId: shortText(200, 'Conseiller'),
+  /** The counsellor's name for display; `counsellorId` holds their identity (`sub`). */
+  counsellorName: z.string().trim().max(200).optional(),
   agencyCode: agencyCodeSchema,
   jobSeeker: promotionJobSeekerSchema,
   establishment: promotionEstablishmentSchema,

@@ -41,7 +41,7 @@ export interface PromotionFacts {
   flaggedEvents: number;
 }
 
-type FactsSource = Pick<Promotion, 'id' | 'agencyCode' | 'counsellorId' | 'rome'> & {
+type FactsSource = Pick<Promotion, 'id' | 'agencyCode' | 'counsellorId' | 'counsellorName' | 'rome'> & {
   jobSeeker: Pick<Promotion['jobSeeker'], 'ftId'>;
   events: readonly OrderedEvent[];
 };
@@ -53,7 +53,8 @@ export function promotionFacts(promotion: FactsSource, author: string = promotio
     id: promotion.id,
     agencyCode: promotion.agencyCode,
     counsellor: author,
-    counsellorName: promotion.counsellorId,
+    // The display name; records made before names were kept carry one in `counsellorId` itself.
+    counsellorName: promotion.counsellorName ?? promotion.counsellorId,
     romeDomain: romeDomain(promotion.rome),
     profileKey: `${promotion.agencyCode}:${promotion.jobSeeker.ftId}`,
     status: derived.status,

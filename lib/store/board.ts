@@ -31,6 +31,8 @@ export class BoardRefused extends Error {
 /** Who writes: the counsellor named by the legacy page's banner, and their agency. */
 export interface BoardWriteContext {
   counsellorId: string;
+  /** Display name of the signed-in agent (`counsellorId` holds their `sub`). */
+  counsellorName?: string;
   agencyCode: string;
   now?: Date;
 }
@@ -106,6 +108,7 @@ export async function addNeed(db: ProfilenceDb, input: NewNeed, ctx: BoardWriteC
     status: 'open' as const,
     expiresAt: input.expiresAt ?? needExpiry(now),
     createdBy: ctx.counsellorId,
+    ...(ctx.counsellorName ? { createdByName: ctx.counsellorName } : {}),
     agencyCode: ctx.agencyCode,
     createdAt: now.toISOString(),
   };
@@ -121,7 +124,7 @@ export async function addNeed(db: ProfilenceDb, input: NewNeed, ctx: BoardWriteC
     if (same) {
       throw new BoardRefused(
         'duplicate',
-        `Ce besoin est déjà au tableau (ajouté par ${same.createdBy}) : mettez à jour la ligne existante plutôt que de la recopier.`,
+        `Ce besoin est déjà au tableau (ajouté par ${same.createdByName ?? same.createdBy}) : mettez à jour la ligne existante plutôt que de la recopier.`,
       );
     }
     await db.needs.add(need);

@@ -118,6 +118,7 @@ export async function addToPool(db: ProfilenceDb, input: NewPoolEntry, ctx: Boar
     status: 'active' as const,
     promotionConsent: input.promotionConsent,
     addedBy: ctx.counsellorId,
+    ...(ctx.counsellorName ? { addedByName: ctx.counsellorName } : {}),
     agencyCode: ctx.agencyCode,
     createdAt: now.toISOString(),
   };
@@ -129,7 +130,7 @@ export async function addToPool(db: ProfilenceDb, input: NewPoolEntry, ctx: Boar
   return db.transaction('rw', db.pool, db.outbox, db.meta, async () => {
     const existing = await activePoolEntryOf(db, entry.ftId);
     if (existing) {
-      throw new BoardRefused('duplicate', `Ce profil est déjà dans le vivier (recommandé par ${existing.addedBy}).`);
+      throw new BoardRefused('duplicate', `Ce profil est déjà dans le vivier (recommandé par ${existing.addedByName ?? existing.addedBy}).`);
     }
     await db.pool.add(entry);
     await enqueue(db, 'pool.add', entry, now);
@@ -154,7 +155,7 @@ export async function updatePoolEntry(db: ProfilenceDb, id: string, changes: Poo
     if (Object.keys(diff).length === 0) return row;
     if (diff.status === 'active') {
       const other = await activePoolEntryOf(db, row.ftId);
-      if (other && other.id !== id) throw new BoardRefused('duplicate', `Ce profil est déjà dans le vivier (recommandé par ${other.addedBy}).`);
+      if (other && other.id !== id) throw new BoardRefused('duplicate', `Ce profil est déjà dans le vivier (recommandé par ${other.addedByName ?? other.addedBy}).`);
     }
     const updated: StoredPoolEntry = { ...row, ...diff };
     await enqueue(db, 'pool.update', { id, baseVersion: row.serverVersion ?? 0, changes: diff }, now);

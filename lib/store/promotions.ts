@@ -108,6 +108,8 @@ export interface CreatePromotionInput {
 
 export interface WriteContext {
   counsellorId: string;
+  /** Display name of the signed-in agent (`counsellorId` holds their `sub`). */
+  counsellorName?: string;
   agencyCode: string;
   now?: Date;
 }
@@ -144,6 +146,7 @@ export async function createPromotion(
     reference: promotionReference(id),
     createdAt: now.toISOString(),
     counsellorId: ctx.counsellorId,
+    ...(ctx.counsellorName ? { counsellorName: ctx.counsellorName } : {}),
     agencyCode: ctx.agencyCode,
     jobSeeker,
     establishment: isEstablishment(input.establishment) ? establishmentSnapshot(input.establishment) : input.establishment,
@@ -169,6 +172,8 @@ export async function createPromotion(
 export interface NewEvent {
   type: PromotionEventType;
   by: string;
+  /** Display name of `by`. */
+  byName?: string;
   reason?: DeclineReason;
   note?: string;
   /** When it happened; now when omitted. */
@@ -182,6 +187,7 @@ function buildEvent(promotionId: string, input: NewEvent, now: Date): PromotionE
     type: input.type,
     at: input.at ?? now.toISOString(),
     by: input.by,
+    ...(input.byName ? { byName: input.byName } : {}),
     ...(input.reason ? { reason: input.reason } : {}),
     ...(input.note ? { note: input.note } : {}),
   };
@@ -274,7 +280,7 @@ const REFERENCE_PATTERN = /^PRF-[0-9A-Z]{6}$/;
 export async function markSentByReference(
   db: ProfilenceDb,
   reference: string,
-  sent: { at: string; by: string },
+  sent: { at: string; by: string; byName?: string },
   now: Date = new Date(),
 ): Promise<MarkSentOutcome> {
   const ref = reference.trim().toUpperCase();
@@ -284,7 +290,7 @@ export async function markSentByReference(
     const row = rows[0];
     if (!row) return { outcome: 'not_found' } as const;
     if (row.events.some((e) => e.type === 'sent')) return { outcome: 'already_sent', promotion: row } as const;
-    const event = buildEvent(row.id, { type: 'sent', at: sent.at, by: sent.by }, now);
+    const event = buildEvent(row.id, { type: 'sent', at: sent.at, by: sent.by, byName: sent.byName }, now);
     return { outcome: 'marked', promotion: await appendEvent(db, row, event, now) } as const;
   });
 }

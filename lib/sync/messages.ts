@@ -1,4 +1,5 @@
 /** French wording of the sync status and of the server's refusals, for the side panel. */
+import { plural } from '../domain/plural';
 import type { MutationName, RejectionCode } from '../domain/sync';
 import type { SyncStatus } from './status';
 
@@ -46,7 +47,6 @@ export function rejectionLabel(code: RejectionCode | undefined): string {
   return code ? REJECTION_LABELS[code] : 'Refusée par le serveur';
 }
 
-const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
 /** « il y a 2 min », « il y a 3 h », « le 12/03 à 14:05 ». */
 export function sinceLabel(iso: string, now: number): string {
