@@ -151,7 +151,7 @@ describe.each(DATABASES)('push on %s', (kind) => {
     const stored = (await pullAll(h.app, TOKENS.jeanne)).changes;
     expect(stored).toHaveLength(1);
     expect(stored[0]!.version).toBe(4);
-    const data = stored[0]!.data as Promotion & { events: { id: string; version: number }[] };
+    const data = stored[0]!.data as Omit<Promotion, 'events'> & { events: { id: string; version: number }[] };
     expect(data.pitch).toBe('Texte revu.');
     expect(data.events.map((e) => [e.id, e.version])).toEqual([
       [sent.id, 2],
