@@ -158,8 +158,8 @@ describe('applying pulled changes', () => {
     const refused = promotion();
     const lostEvent = event(synced.id, 'sent', uuidv7());
     await db.transaction('rw', syncTables(db), async () => {
-      await applyMutationLocally(db, { name: 'promotion.create', args: refused });
-      await applyMutationLocally(db, { name: 'promotion.addEvent', args: lostEvent });
+      await applyMutationLocally(db, { id: uuidv7(), name: 'promotion.create', args: refused });
+      await applyMutationLocally(db, { id: uuidv7(), name: 'promotion.addEvent', args: lostEvent });
     });
     const stillPending = promotion();
     await db.transaction('rw', syncTables(db), async () => {
