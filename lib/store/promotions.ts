@@ -218,7 +218,8 @@ async function appendEvent(db: ProfilenceDb, row: StoredPromotion, event: Promot
   if (result.outcome === 'unchanged') return row;
   const updated = toStoredPromotion(result.record);
   await db.promotions.put(updated);
-  await enqueue(db, 'promotion.addEvent', event, now);
+  // The event as kept: on a pseudonymised promotion its note is already effaced and never leaves the install.
+  await enqueue(db, 'promotion.addEvent', updated.events.at(-1)!, now);
   return updated;
 }
 
