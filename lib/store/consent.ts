@@ -4,11 +4,13 @@
  * draft dropped) and `jobseeker.consentWithdrawn` is queued in the same transaction, so the server does the same
  * for the whole agency and every other install follows on its next pull.
  */
-import { pseudonymisedPromotion } from '../domain/consent';
 import { ftIdSchema } from '../domain/formats';
-import type { ProfilenceDb, StoredPromotion } from './db';
+import { localPseudonym, reduceConsentWithdrawal, type MutationArgs, type Refused } from '../domain/mutations';
+import type { ProfilenceDb } from './db';
 import { enqueue } from './outbox';
-import { toStoredPromotion } from './promotions';
+import { promotionRecord, toStoredPromotion } from './promotions';
+import { localContext } from './reduced';
+import { InvalidRecord } from './validation';
 
 export interface ConsentWithdrawal {
   promotions: number;
@@ -19,13 +21,28 @@ export interface ConsentWithdrawal {
 
 const NOTHING: ConsentWithdrawal = { promotions: 0, poolEntries: 0, queued: false };
 
-/** Until the server's keyed pseudonym arrives: one random pseudonym for the person's promotions on this install. */
-const localPseudonym = () => `pseudo:local-${crypto.randomUUID()}`;
-
-function pseudonymised(row: StoredPromotion, pseudonym: string): StoredPromotion {
-  const { status: _status, sentAt: _sentAt, lastEventAt: _lastEventAt, serverVersion, syncGeneration, ...promotion } = row;
-  const stored = toStoredPromotion(pseudonymisedPromotion(promotion, pseudonym)) as StoredPromotion;
-  return { ...stored, ...(serverVersion !== undefined ? { serverVersion } : {}), ...(syncGeneration !== undefined ? { syncGeneration } : {}) };
+/**
+ * What the withdrawal (outbox row `mutationId`) does to this install's records of the person: the reducer's rule,
+ * with the install's pseudonym for that withdrawal. Inside a transaction over promotions and pool. A refusal
+ * (none without checks, as on an install today) writes nothing.
+ */
+export async function applyConsentWithdrawal(
+  db: ProfilenceDb,
+  args: MutationArgs<'jobseeker.consentWithdrawn'>,
+  mutationId: string,
+): Promise<Refused | undefined> {
+  const promotions = await db.promotions.where('jobSeeker.ftId').equals(args.ftId).toArray();
+  const poolEntries = await db.pool.where('ftId').equals(args.ftId).toArray();
+  const effect = reduceConsentWithdrawal(
+    { promotions: promotions.map(promotionRecord), poolEntries },
+    args,
+    localPseudonym(mutationId),
+    localContext(new Date(args.at)),
+  );
+  if ('outcome' in effect) return effect;
+  await db.pool.bulkDelete(effect.removed.map((entry) => entry.id));
+  await db.promotions.bulkPut(effect.pseudonymised.map(toStoredPromotion));
+  return undefined;
 }
 
 export async function withdrawConsent(db: ProfilenceDb, ftId: string, at: Date = new Date()): Promise<ConsentWithdrawal> {
@@ -34,13 +51,13 @@ export async function withdrawConsent(db: ProfilenceDb, ftId: string, at: Date =
   return db.transaction('rw', [db.promotions, db.pool, db.drafts, db.outbox, db.meta], async () => {
     // A draft for someone who does not consent has no use: it goes whatever else is held.
     await db.drafts.delete(key.data);
-    const promotions = await db.promotions.where('jobSeeker.ftId').equals(key.data).toArray();
-    const entries = await db.pool.where('ftId').equals(key.data).primaryKeys();
-    if (promotions.length === 0 && entries.length === 0) return NOTHING;
-    const pseudonym = localPseudonym();
-    await db.pool.bulkDelete(entries);
-    await db.promotions.bulkPut(promotions.map((row) => pseudonymised(row, pseudonym)));
-    await enqueue(db, 'jobseeker.consentWithdrawn', { ftId: key.data, at: at.toISOString() }, at);
-    return { promotions: promotions.length, poolEntries: entries.length, queued: true };
+    const promotions = await db.promotions.where('jobSeeker.ftId').equals(key.data).count();
+    const poolEntries = await db.pool.where('ftId').equals(key.data).count();
+    if (promotions === 0 && poolEntries === 0) return NOTHING;
+    const args = { ftId: key.data, at: at.toISOString() };
+    const queued = await enqueue(db, 'jobseeker.consentWithdrawn', args, at);
+    const refused = await applyConsentWithdrawal(db, args, queued.id);
+    if (refused) throw new InvalidRecord(refused.message);
+    return { promotions, poolEntries, queued: true };
   });
 }

@@ -32,8 +32,9 @@ export {
   rememberEstablishment,
   searchEstablishments,
 } from './establishments';
-export { deleteDraft, draftSchema, loadDraft, saveDraft } from './drafts';
-export type { Draft, DraftInput } from './drafts';
+export { deleteDraft, loadDraft, saveDraft } from './drafts';
+export { draftSchema } from './draft-schema';
+export type { Draft, DraftInput } from './draft-schema';
 export { acknowledge, dismissRejection, enqueue, listRejections, pendingCount, pendingMutations } from './outbox';
 export { clientId, getMeta, META_KEYS, setMeta } from './meta';
 export { describeIssues, InvalidRecord } from './validation';

@@ -18,9 +18,11 @@ import {
   type PromotionMode,
 } from '../domain/promotion';
 import { EVENT_TYPE_LABELS, STATUS_LABELS } from '../domain/labels';
+import { reducePromotionCreate, reducePromotionEvent, type PromotionRecord, type Refused } from '../domain/mutations';
 import { canApply, deriveStatus } from '../domain/status';
-import type { ProfilenceDb, StoredPromotion } from './db';
+import type { ProfilenceDb, StoredPromotion, SyncedFields } from './db';
 import { enqueue } from './outbox';
+import { accepted, localContext } from './reduced';
 import { describeIssues } from './validation';
 
 export type PromotionRefusalCode = 'consent_missing' | 'invalid' | 'transition' | 'not_found';
@@ -53,8 +55,11 @@ const SECTIONS = {
   note: 'Note',
 };
 
+/** A promotion as the reducers know it, with the sync fields it carries on this install. */
+export type LocalPromotionRecord = PromotionRecord & SyncedFields;
+
 /** The status caches of a promotion, recomputed from its events. Every write goes through here. */
-export function toStoredPromotion(promotion: Promotion): StoredPromotion {
+export function toStoredPromotion(promotion: LocalPromotionRecord): StoredPromotion {
   const derived = deriveStatus(promotion.events);
   const row: StoredPromotion = { ...promotion, status: derived.status };
   if (derived.sentAt) row.sentAt = derived.sentAt;
@@ -62,11 +67,15 @@ export function toStoredPromotion(promotion: Promotion): StoredPromotion {
   return row;
 }
 
-/** The record without its caches, as the endpoint knows it. */
-function withoutCaches(row: StoredPromotion): Promotion {
+/** The record without its caches (sync fields kept), to hand to a reducer. */
+export function promotionRecord(row: StoredPromotion): LocalPromotionRecord {
   const { status: _status, sentAt: _sentAt, lastEventAt: _lastEventAt, ...promotion } = row;
   return promotion;
 }
+
+/** A reducer's refusal as the store's error: its codes are the ones the panel tells apart. */
+const promotionRefusal = ({ code, message }: Refused) =>
+  new PromotionRefused(code === 'consent_missing' || code === 'not_found' ? code : 'invalid', message);
 
 type JobSeekerSnapshot = Promotion['jobSeeker'];
 type EstablishmentSnapshot = Promotion['establishment'];
@@ -161,7 +170,7 @@ export async function createPromotion(
   if (!parsed.success) {
     throw new PromotionRefused('invalid', `Promotion non enregistrée : ${describeIssues(parsed.error, SECTIONS)}`);
   }
-  const row = toStoredPromotion(parsed.data);
+  const row = toStoredPromotion(accepted(reducePromotionCreate(undefined, parsed.data, localContext(now)), promotionRefusal).record);
   await db.transaction('rw', db.promotions, db.outbox, db.meta, async () => {
     await db.promotions.add(row);
     await enqueue(db, 'promotion.create', parsed.data, now);
@@ -199,9 +208,12 @@ function buildEvent(promotionId: string, input: NewEvent, now: Date): PromotionE
 }
 
 async function appendEvent(db: ProfilenceDb, row: StoredPromotion, event: PromotionEvent, now: Date): Promise<StoredPromotion> {
-  const updated = toStoredPromotion({ ...withoutCaches(row), events: [...row.events, event] });
+  const result = accepted(reducePromotionEvent(promotionRecord(row), event, localContext(now)), promotionRefusal);
+  if (result.outcome === 'unchanged') return row;
+  const updated = toStoredPromotion(result.record);
   await db.promotions.put(updated);
-  await enqueue(db, 'promotion.addEvent', event, now);
+  // The event as kept: on a pseudonymised promotion its note is already effaced and never leaves the install.
+  await enqueue(db, 'promotion.addEvent', updated.events.at(-1)!, now);
   return updated;
 }
 

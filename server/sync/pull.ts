@@ -1,5 +1,5 @@
 /** `GET /v1/sync/pull`: changes after the cursor, in version order, across the three entity tables. */
-import type { Change, EntityKind, PullResponse } from '../../lib/domain/sync';
+import type { EntityKind } from '../../lib/domain/sync';
 import { sql } from 'kysely';
 import { ENTITY_TABLES, type Db } from '../db/schema';
 import { ApiError } from '../errors';
@@ -49,18 +49,6 @@ export async function readChangesPage(db: Db, scope: string, cursor: string | un
   return { rows: page, cursor: encodeCursor(last), hasMore: rows.length > limit };
 }
 
-export async function readChanges(db: Db, scope: string, cursor: string | undefined, limit: number): Promise<PullResponse> {
-  const { rows, ...rest } = await readChangesPage(db, scope, cursor, limit);
-  const changes: Change[] = rows.map((row) => ({
-    entity: row.entity,
-    id: row.id,
-    version: Number(row.version),
-    deleted: Boolean(row.deleted),
-    data: row.deleted || row.data === null ? null : JSON.parse(row.data),
-  }));
-  return { changes, ...rest };
-}
-
 /**
  * The page as JSON text, with each record's stored JSON spliced in as is: no parse and re-serialise of
  * data the server wrote itself (the pull is the hot path). Same shape as `pullResponseSchema`.
@@ -71,9 +59,4 @@ export function pageToJson(page: ChangesPage): string {
     return `{"entity":${JSON.stringify(row.entity)},"id":${JSON.stringify(row.id)},"version":${Number(row.version)},"deleted":${deleted},"data":${deleted ? 'null' : row.data}}`;
   });
   return `{"changes":[${changes.join(',')}],"cursor":${JSON.stringify(page.cursor)},"hasMore":${page.hasMore}}`;
-}
-
-export async function horizonOf(db: Db, scope: string): Promise<number> {
-  const row = await db.selectFrom('tombstone_horizons').select('version').where('scope', '=', scope).executeTakeFirst();
-  return row ? Number(row.version) : 0;
 }

@@ -126,6 +126,30 @@ describe.each(DATABASES)('merging concurrent writes on %s', (kind) => {
     expect(rows.map((r) => [r.entity, r.field])).toEqual([['need', 'status']]);
   });
 
+  it('takes a need or a pool entry created again from another install as the record it has, and refuses its id for another one', async () => {
+    const jeanne = new TestClient(h.app, TOKENS.jeanne);
+    const paul = new TestClient(h.app, TOKENS.paul);
+    const need = makeNeed();
+    const entry = makePoolEntry();
+    await jeanne.push([{ name: 'need.create', args: need }, { name: 'pool.add', args: entry }]);
+    await jeanne.push([update('need.update', need.id, 1, { positions: 5 }), update('pool.update', entry.id, 2, { status: 'placed' })]);
+    const before = (await pullAll(h.app, TOKENS.jeanne)).changes;
+
+    // The history again, from an install that never saw the later edits: nothing moves, nothing is refused.
+    const replay = await paul.push([{ name: 'need.create', args: need }, { name: 'pool.add', args: { ...entry, pitch: 'Autre texte.' } }]);
+    expect(replay.results.map((r) => r.status)).toEqual(['applied', 'applied']);
+    expect((await pullAll(h.app, TOKENS.jeanne)).changes).toEqual(before);
+
+    const elsewhere = await paul.push([
+      { name: 'need.create', args: { ...need, siret: '35600000009075' } },
+      { name: 'pool.add', args: { ...entry, ftId: '1234567A' } },
+    ]);
+    expect(elsewhere.results.map((r) => [r.status, r.code])).toEqual([
+      ['rejected', 'conflict'],
+      ['rejected', 'conflict'],
+    ]);
+  });
+
   it('refuses an invalid edit value without touching the record', async () => {
     const jeanne = new TestClient(h.app, TOKENS.jeanne);
     const promotion = makePromotion();

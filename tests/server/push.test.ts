@@ -1,6 +1,7 @@
 // @vitest-environment node
 import { randomUUID } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Promotion } from '../../lib/domain/promotion';
 import type { PushResponse } from '../../lib/domain/sync';
 import {
   addEvent,
@@ -133,18 +134,40 @@ describe.each(DATABASES)('push on %s', (kind) => {
     expect(next.results).toEqual([{ seq: 9, status: 'applied' }]);
   });
 
-  it('takes a resent create with identical content as applied, and refuses a different one with the same id', async () => {
+  it('takes a create pushed again (another install) as a merge of its events, and refuses the same id for another person', async () => {
     const jeanne = new TestClient(h.app, TOKENS.jeanne);
     const paul = new TestClient(h.app, TOKENS.paul);
     const promotion = makePromotion();
-    await jeanne.push([create(promotion)]);
-    const same = await paul.push([create(structuredClone(promotion))]);
-    expect(same.results[0]).toEqual({ seq: 1, status: 'applied' });
-    const changed = await paul.push([create({ ...promotion, pitch: 'Autre texte' })]);
-    expect(changed.results[0]).toMatchObject({ status: 'rejected', code: 'conflict' });
-    const { changes } = await pullAll(h.app, TOKENS.jeanne);
-    expect(changes).toHaveLength(1);
-    expect(changes[0]!.version).toBe(1);
+    const sent = makeEvent(promotion.id, { type: 'sent' });
+    await jeanne.push([create(promotion), addEvent(sent), update('promotion.update', promotion.id, 2, { pitch: 'Texte revu.' })]);
+
+    // The same id again, with an older pitch, the known event and a new one: the events merge, the fields stay.
+    const replied = makeEvent(promotion.id, { type: 'employer_replied', at: '2025-03-14T10:00:00+01:00' });
+    const again = await paul.push([create({ ...promotion, pitch: 'Autre texte', events: [sent, replied] }), create(structuredClone(promotion))]);
+    expect(again.results).toEqual([
+      { seq: 1, status: 'applied' },
+      { seq: 2, status: 'applied' },
+    ]);
+    const stored = (await pullAll(h.app, TOKENS.jeanne)).changes;
+    expect(stored).toHaveLength(1);
+    expect(stored[0]!.version).toBe(4);
+    const data = stored[0]!.data as Omit<Promotion, 'events'> & { events: { id: string; version: number }[] };
+    expect(data.pitch).toBe('Texte revu.');
+    expect(data.events.map((e) => [e.id, e.version])).toEqual([
+      [sent.id, 2],
+      [replied.id, 4],
+    ]);
+
+    const otherPerson = await paul.push([
+      create({ ...promotion, jobSeeker: { ...promotion.jobSeeker, ftId: '7654321B' } }),
+      create({ ...promotion, establishment: { ...promotion.establishment, siret: '35600000009075' } }),
+    ]);
+    expect(otherPerson.results.map((r) => [r.status, r.code])).toEqual([
+      ['rejected', 'conflict'],
+      ['rejected', 'conflict'],
+    ]);
+    expect(looksFrench(otherPerson.results[0]!.message ?? '')).toBe(true);
+    expect((await pullAll(h.app, TOKENS.jeanne)).changes[0]!.version).toBe(4);
   });
 
   it('refuses an update of an identity field (SIRET) as invalid', async () => {
