@@ -42,6 +42,11 @@ export interface HttpTransportOptions {
   baseUrl: string | (() => string | Promise<string>);
   /** The bearer token at the time of the call; none means « Reconnexion nécessaire » without calling. */
   token: () => string | undefined | Promise<string | undefined>;
+  /**
+   * The server answered 401 to a token: get a new one (refresh token) and say whether to try again. Called once
+   * per call, so a token the server keeps refusing ends as « Reconnexion nécessaire ».
+   */
+  renewToken?: () => Promise<boolean>;
   fetch?: FetchLike;
   timeoutMs?: number;
   /** For `Retry-After` given as a date. */
@@ -97,7 +102,7 @@ export function createHttpTransport(options: HttpTransportOptions): SyncTranspor
   const now = options.now ?? Date.now;
   const baseUrl = async () => (typeof options.baseUrl === 'function' ? await options.baseUrl() : options.baseUrl).replace(/\/+$/, '');
 
-  async function call<S extends z.ZodType>(path: string, init: RequestInit, schema: S): Promise<z.output<S>> {
+  async function call<S extends z.ZodType>(path: string, init: RequestInit, schema: S, renewed = false): Promise<z.output<S>> {
     const [base, token] = await Promise.all([baseUrl(), options.token()]);
     if (!token) throw new SyncError('auth_required', 'Aucun compte connecté : connectez-vous dans les options de Profilence.');
     const headers: Record<string, string> = { authorization: `Bearer ${token}`, accept: 'application/json' };
@@ -126,6 +131,9 @@ export function createHttpTransport(options: HttpTransportOptions): SyncTranspor
       throw new SyncError('server', 'Réponse du serveur illisible : nouvel essai dans quelques instants.', { status });
     }
     const kind = kindOfStatus(status);
+    if (kind === 'auth_required' && !renewed && options.renewToken && (await options.renewToken())) {
+      return call(path, init, schema, true);
+    }
     const body = apiErrorSchema.safeParse(json);
     const details = {
       status,

@@ -6,7 +6,7 @@ import { createRemoteJWKSet, errors, jwtVerify, type JWTPayload } from 'jose';
 import type { OidcConfig } from '../config';
 import { counsellorFromClaims } from './claims';
 import type { Counsellor } from './counsellor';
-import { issuerVariants, type ProviderMetadata } from './discovery';
+import { createDiscovery, issuerVariants, type ProviderMetadata } from './discovery';
 
 export type TokenVerifier = (token: string) => Promise<Counsellor | null>;
 
@@ -42,12 +42,12 @@ function describe(err: unknown, config: OidcConfig): Rejection {
 export function createJwtVerifier(
   config: OidcConfig,
   onRejected?: RejectionLogger,
-  metadata?: () => Promise<ProviderMetadata>,
+  metadata: () => Promise<ProviderMetadata> = createDiscovery(config.issuer),
 ): TokenVerifier {
   let jwks: Promise<ReturnType<typeof createRemoteJWKSet>> | undefined;
   const keySet = () => {
     jwks ??= (async () => {
-      const url = config.jwksUrl ?? (await metadata!()).jwks_uri;
+      const url = config.jwksUrl ?? (await metadata()).jwks_uri;
       // An unknown `kid` (the provider rotated its key) downloads the set again, at most once per cooldown.
       return createRemoteJWKSet(new URL(url), { timeoutDuration: 5000, cooldownDuration: config.jwksCooldownMs ?? 30_000 });
     })().catch((err: unknown) => {

@@ -1,0 +1,2 @@
+// oidc-provider (panva) ships no types: the tests use a few members, typed where they are used.
+declare module 'oidc-provider';
