@@ -33,8 +33,6 @@ export interface OidcConfig {
   acceptUntypedJwt?: boolean;
   /** Opaque access tokens checked at the provider (RFC 7662) with this confidential client. */
   introspection?: { url?: string; clientId: string; clientSecret: string };
-  /** Minimum time between two JWKS downloads (an unknown `kid` triggers one); 30 s when absent. */
-  jwksCooldownMs?: number;
 }
 
 export type DatabaseConfig = { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string; poolSize: number };

@@ -48,8 +48,8 @@ export function createJwtVerifier(
   const keySet = () => {
     jwks ??= (async () => {
       const url = config.jwksUrl ?? (await metadata()).jwks_uri;
-      // An unknown `kid` (the provider rotated its key) downloads the set again, at most once per cooldown.
-      return createRemoteJWKSet(new URL(url), { timeoutDuration: 5000, cooldownDuration: config.jwksCooldownMs ?? 30_000 });
+      // An unknown `kid` (the provider rotated its key) downloads the set again, at most every 30 s.
+      return createRemoteJWKSet(new URL(url), { timeoutDuration: 5000, cooldownDuration: 30_000 });
     })().catch((err: unknown) => {
       jwks = undefined;
       throw err;
