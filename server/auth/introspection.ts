@@ -36,7 +36,7 @@ export function createIntrospectionVerifier(
   config: OidcConfig & { introspection: NonNullable<OidcConfig['introspection']> },
   metadata: () => Promise<ProviderMetadata>,
   onRejected?: RejectionLogger,
-  now: () => number = Date.now,
+  now: () => number = () => Date.now(),
 ): TokenVerifier {
   const cache = createTtlCache<Counsellor | null>();
   const { clientId, clientSecret } = config.introspection;

@@ -8,6 +8,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { exportJWK, generateKeyPair, type JWK } from 'jose';
 import Provider, { errors } from 'oidc-provider';
+import { createMemoryAdapter } from 'oidc-provider/lib/adapters/memory_adapter.js';
 
 export const API_RESOURCE = 'https://api.profilence.test';
 export const API_SCOPE = 'sync';
@@ -55,7 +56,7 @@ async function signingKey(kid: string): Promise<JWK> {
   return { ...(await exportJWK(privateKey)), kid, alg: 'RS256', use: 'sig' };
 }
 
-function configuration(options: ProviderOptions, keys: JWK[]) {
+function configuration(options: ProviderOptions, keys: JWK[], adapter: unknown) {
   const ttl = options.accessTokenTtl ?? 60;
   return {
     clients: [
@@ -69,6 +70,7 @@ function configuration(options: ProviderOptions, keys: JWK[]) {
       { client_id: API_CLIENT.id, client_secret: API_CLIENT.secret, grant_types: [], response_types: [], redirect_uris: [] },
     ],
     jwks: { keys },
+    adapter,
     cookies: { keys: ['cle-de-cookies-de-test'] },
     scopes: ['openid', 'offline_access', 'profile'],
     claims: { openid: ['sub'], profile: ['name', 'given_name', 'family_name'] },
@@ -76,6 +78,7 @@ function configuration(options: ProviderOptions, keys: JWK[]) {
     features: {
       devInteractions: { enabled: true },
       introspection: { enabled: true },
+      revocation: { enabled: true },
       resourceIndicators: {
         enabled: true,
         defaultResource: () => undefined,
@@ -140,8 +143,10 @@ export async function startProvider(options: ProviderOptions): Promise<RealProvi
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const issuer = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  // One store for every instance: a key rotation rebuilds the provider, sessions and grants carry on.
+  const adapter = createMemoryAdapter();
   const build = () => {
-    const provider = new Provider(issuer, configuration(options, keys));
+    const provider = new Provider(issuer, configuration(options, keys, adapter));
     handler = provider.callback();
   };
   build();
