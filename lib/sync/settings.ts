@@ -127,7 +127,8 @@ export const toSyncForm = (s: SyncSettings): SyncSettingsForm => ({
   devToken: s.devToken ?? '',
   issuer: s.oidc?.issuer ?? '',
   clientId: s.oidc?.clientId ?? '',
-  resource: s.oidc?.resource ?? OIDC_RESOURCE,
+  // Without a provider yet, the build's defaults pre-fill the provider's fields.
+  resource: s.oidc ? (s.oidc.resource ?? '') : OIDC_RESOURCE,
   scopes: s.oidc?.scopes ?? OIDC_SCOPES,
 });
 
