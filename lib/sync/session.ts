@@ -8,12 +8,14 @@
 import { SyncError } from './errors';
 import { isSessionValid, refreshSession, RenewalError, sessionMatches, signInWithPkce, type OidcSession, type SignInDeps } from './oidc';
 import type { SyncSettings } from './settings';
-import { clearSession, loadSession, saveSession } from './settings-store';
+import { clearSession, isSignedOut, loadSession, saveSession, setSignedOut } from './settings-store';
 
 /** The renewal alarm rings this long before the access token expires. */
 export const RENEW_AHEAD_MS = 60_000;
 /** Browsers do not ring alarms sooner than 30 s from now. */
 const MIN_ALARM_DELAY_MS = 30_000;
+/** A silent sign-in without a session (after a browser restart) is tried at most this often. */
+export const SILENT_RETRY_MS = 5 * 60_000;
 
 export interface SessionKeeperDeps {
   settings: () => Promise<SyncSettings>;
@@ -40,6 +42,7 @@ export interface SessionKeeper {
 export function createSessionKeeper(deps: SessionKeeperDeps): SessionKeeper {
   const now = deps.now ?? Date.now;
   let renewing: Promise<OidcSession | undefined> | undefined;
+  let lastSilentAttempt = -Infinity;
 
   async function schedule(session: OidcSession | undefined): Promise<void> {
     if (!deps.schedule) return;
@@ -61,6 +64,7 @@ export function createSessionKeeper(deps: SessionKeeperDeps): SessionKeeper {
       }
     }
     if (!renewed) {
+      lastSilentAttempt = now();
       await clearSession();
       await schedule(undefined);
       return undefined;
@@ -78,6 +82,24 @@ export function createSessionKeeper(deps: SessionKeeperDeps): SessionKeeper {
     return renewing;
   }
 
+  /**
+   * No session (the browser restarted: session storage is empty): the provider may still have its own session
+   * in this browser's cookies, so a sign-in without window gives a new one and the counsellor is not asked again.
+   */
+  async function silentSignIn(settings: SyncSettings): Promise<OidcSession | undefined> {
+    if (!settings.oidc || !deps.silent || now() - lastSilentAttempt < SILENT_RETRY_MS) return undefined;
+    lastSilentAttempt = now();
+    if (await isSignedOut()) return undefined;
+    try {
+      const session = await signInWithPkce(settings.oidc, { ...deps.silent(), fetch: deps.fetch, now }, { interactive: false });
+      await saveSession(session);
+      await schedule(session);
+      return session;
+    } catch {
+      return undefined;
+    }
+  }
+
   async function current(): Promise<{ settings: SyncSettings; session?: OidcSession }> {
     const settings = await deps.settings();
     const session = await loadSession();
@@ -88,7 +110,7 @@ export function createSessionKeeper(deps: SessionKeeperDeps): SessionKeeper {
     async token() {
       if (renewing) await renewing.catch(() => undefined);
       const { settings, session } = await current();
-      if (!session) return settings.devToken;
+      if (!session) return (await silentSignIn(settings))?.accessToken ?? settings.devToken;
       if (isSessionValid(session, now())) return session.accessToken;
       return (await renew(settings, session))?.accessToken;
     },
@@ -104,10 +126,13 @@ export function createSessionKeeper(deps: SessionKeeperDeps): SessionKeeper {
       await renew(settings, session).catch(() => undefined); // unreachable: the next call tries again
     },
     async signedIn(session) {
+      lastSilentAttempt = -Infinity; // the provider has a session again: worth trying after a restart
+      await setSignedOut(false);
       await saveSession(session);
       await schedule(session);
     },
     async signedOut() {
+      await setSignedOut(true);
       await clearSession();
       await schedule(undefined);
     },

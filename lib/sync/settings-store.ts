@@ -7,6 +7,8 @@ import { isSessionValid, sessionMatches, type OidcSession } from './oidc';
 import { parseSyncSettings, SYNC_SETTINGS_KEY, syncSettingsSchema, type SyncSettings } from './settings';
 
 export const SYNC_SESSION_KEY = 'sync.session';
+/** Set by « Se déconnecter » until the next sign-in: no silent sign-in meanwhile, even after a restart. */
+export const SIGNED_OUT_KEY = 'sync.signedOut';
 
 export async function loadSyncSettings(): Promise<SyncSettings> {
   return parseSyncSettings(await localStore.get(SYNC_SETTINGS_KEY));
@@ -33,6 +35,15 @@ export async function saveSession(session: OidcSession): Promise<void> {
 
 export async function clearSession(): Promise<void> {
   await sessionStore.remove(SYNC_SESSION_KEY);
+}
+
+export async function setSignedOut(signedOut: boolean): Promise<void> {
+  if (signedOut) await localStore.set(SIGNED_OUT_KEY, true);
+  else await localStore.remove(SIGNED_OUT_KEY);
+}
+
+export async function isSignedOut(): Promise<boolean> {
+  return (await localStore.get<boolean>(SIGNED_OUT_KEY)) === true;
 }
 
 /**

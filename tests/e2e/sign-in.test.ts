@@ -1,7 +1,8 @@
 // Sign-in through a real OpenID Connect provider (panva's oidc-provider, its own login and consent pages) in
 // Chromium with the built extension: the browser's `identity.launchWebAuthFlow` window, driven like a counsellor
 // would; then promotions synced to the central endpoint, the access token left to expire (40 s), and syncing
-// going on through silent renewals (refresh token), with no second sign-in.
+// going on through silent renewals (refresh token), with no second sign-in, even once the session storage is
+// emptied as a browser restart does (sign-in without window through the provider's own session).
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -127,9 +128,8 @@ describe('sign-in with the agents’ identity provider (Chromium, built extensio
     expect(first?.refreshToken).toBeTruthy();
     const firstExpiry = JSON.parse(Buffer.from(first!.accessToken.split('.')[1]!, 'base64url').toString()).exp * 1000;
 
-    // Watch for any new page of the provider from now on: there must be none.
-    const providerPages: string[] = [];
-    browser.context.on('page', (p) => void p.waitForLoadState('domcontentloaded').then(() => p.url().startsWith(provider.issuer) && providerPages.push(p.url())));
+    // What an interactive sign-in costs the counsellor: the login and consent forms submitted.
+    expect(provider.formSubmissions).toHaveLength(2);
 
     const panel = await browser.openExtensionPage('sidepanel.html');
     await promoteByPhone(panel, '1234567A', '73282932000074', 'Marie', /LOGICIELS DU RHÔNE/);
@@ -149,8 +149,16 @@ describe('sign-in with the agents’ identity provider (Chromium, built extensio
     expect(grants.filter((g) => g === 'refresh_token').length).toBeGreaterThanOrEqual(1);
     // The token requests came from the extension itself, allowed by the provider's CORS rule.
     expect(new Set(provider.tokenRequests.map((r) => r.origin))).toEqual(new Set([`chrome-extension://${browser.extensionId}`]));
-    expect(providerPages).toEqual([]);
+    expect(provider.formSubmissions).toHaveLength(2);
     expect(await panel.getByText('Reconnexion nécessaire').count()).toBe(0);
+
+    // The browser's session storage is emptied, as when it restarts: the refresh token is gone, but the provider
+    // still knows this browser, and a sign-in without window (prompt=none) gives a new session.
+    await browser.worker.evaluate(() => chrome.storage.session.clear());
+    await promoteByPhone(panel, '7654321B', '90182736000016', 'Sandrine', /NUMÉRIQUE OUEST LYONNAIS/);
+    expect(await until(storedPromotions, (r) => r.length === 3)).toContainEqual({ sub: 'jeanne.martin', ftId: '7654321B', siret: '90182736000016' });
+    expect(provider.tokenRequests.filter((r) => r.grant === 'authorization_code')).toHaveLength(2);
+    expect(provider.formSubmissions).toHaveLength(2); // still the one sign-in of the morning
     expect(unexpectedDialogs).toEqual([]);
   });
 });

@@ -48,6 +48,8 @@ export interface RealProvider {
   rotateSigningKey(): Promise<void>;
   /** Token endpoint requests seen, by grant type. */
   tokenRequests: { grant: string; origin?: string }[];
+  /** Forms the user submitted on the provider's pages (login, consent): what an interactive sign-in costs. */
+  formSubmissions: string[];
   close(): Promise<void>;
 }
 
@@ -132,6 +134,7 @@ function configuration(options: ProviderOptions, keys: JWK[], adapter: unknown) 
 export async function startProvider(options: ProviderOptions): Promise<RealProvider> {
   const keys = [await signingKey('k1')];
   const tokenRequests: RealProvider['tokenRequests'] = [];
+  const formSubmissions: string[] = [];
   let handler: (req: IncomingMessage, res: ServerResponse) => void = () => undefined;
   const server: Server = createServer((req, res) => {
     if (req.url?.startsWith('/token') && req.method === 'POST') {
@@ -139,6 +142,7 @@ export async function startProvider(options: ProviderOptions): Promise<RealProvi
       req.on('data', (c) => (body += c));
       req.on('end', () => tokenRequests.push({ grant: new URLSearchParams(body).get('grant_type') ?? '', origin: req.headers.origin }));
     }
+    if (req.url?.startsWith('/interaction/') && req.method === 'POST') formSubmissions.push(req.url);
     handler(req, res);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -153,6 +157,7 @@ export async function startProvider(options: ProviderOptions): Promise<RealProvi
   return {
     issuer,
     tokenRequests,
+    formSubmissions,
     async rotateSigningKey() {
       // The first key signs: the new one goes first, the old one stays to check tokens already issued.
       // Grants, sessions and refresh tokens live in the library's shared in-memory store and survive.
@@ -168,8 +173,13 @@ export async function startProvider(options: ProviderOptions): Promise<RealProvi
  * authorization URL, signs in as `login`, grants consent, and hands back the URL the provider redirected to
  * (the extension's redirect URL with `code`, `state` and `iss`). For tests without a browser.
  */
-export async function signInThroughPages(authorizationUrl: string, login: string, redirectUri: string): Promise<string> {
-  const jar = new Map<string, string>();
+export async function signInThroughPages(
+  authorizationUrl: string,
+  login: string,
+  redirectUri: string,
+  /** The browser's cookies, kept between sign-ins to find the provider's own session again. */
+  jar = new Map<string, string>(),
+): Promise<string> {
   const remember = (res: Response) => {
     for (const cookie of res.headers.getSetCookie()) {
       const [pair] = cookie.split(';');

@@ -211,6 +211,33 @@ describe('the session kept alive in the background', () => {
     expect(isSyncError(refused) && refused.kind).toBe('auth_required');
   });
 
+  it("after a restart (no session) signs in again without a window through the provider's own session, but not after « Se déconnecter »", async () => {
+    const cookies = new Map<string, string>();
+    const windows: boolean[] = [];
+    // The browser: its cookies outlive the extension's session storage; a silent window shows no page.
+    const launch = async (url: string, interactive: boolean) => {
+      windows.push(interactive);
+      return signInThroughPages(url, 'jeanne.martin', REDIRECT, cookies);
+    };
+    clock = Date.now();
+    const k = createSessionKeeper({ settings: async () => ({ ...sync, oidc: settings }), now: () => clock, silent: () => ({ launch, redirectUri: REDIRECT }) });
+    // Before any sign-in the provider does not know this browser: the silent try fails (login_required).
+    expect(await k.token()).toBeUndefined();
+    await k.signedIn(await signInWithPkce(settings, { launch, redirectUri: REDIRECT, now: () => clock }));
+    const submitted = provider.formSubmissions.length;
+    await fakeBrowser.storage.session.clear(); // the browser restarted
+    const token = await k.token();
+    expect(token).toBeTruthy();
+    expect(windows).toEqual([false, true, false]);
+    expect(provider.formSubmissions.length).toBe(submitted); // no login, no consent
+    expect(await createHttpTransport({ baseUrl: servers.urls[0]!, token: () => token }).me()).toMatchObject({ sub: 'jeanne.martin' });
+
+    await k.signedOut();
+    clock += 10 * 60_000;
+    expect(await k.token()).toBeUndefined();
+    expect(windows).toEqual([false, true, false]);
+  });
+
   it('ignores a session from another provider or client', async () => {
     const session = await signedIn();
     await saveSession({ ...session, clientId: 'autre-client' });
