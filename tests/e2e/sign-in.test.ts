@@ -102,8 +102,13 @@ describe('sign-in with the agents’ identity provider (Chromium, built extensio
     await file.close();
   }
 
+  /** The extension's session storage, read in its service worker. */
+  type SessionArea = { get(key: string): Promise<Record<string, unknown>>; clear(): Promise<void> };
   const session = () =>
-    browser.worker.evaluate(async () => (await chrome.storage.session.get('sync.session'))['sync.session'] as { accessToken: string; refreshToken?: string } | undefined);
+    browser.worker.evaluate(
+      async (key) => (await (globalThis as unknown as { chrome: { storage: { session: SessionArea } } }).chrome.storage.session.get(key))[key],
+      'sync.session',
+    ) as Promise<{ accessToken: string; refreshToken?: string } | undefined>;
 
   it('signs in once, syncs, and keeps syncing after the access token expired, without signing in again', { timeout: 180_000 }, async () => {
     const options = await browser.openExtensionPage('options.html');
@@ -154,7 +159,7 @@ describe('sign-in with the agents’ identity provider (Chromium, built extensio
 
     // The browser's session storage is emptied, as when it restarts: the refresh token is gone, but the provider
     // still knows this browser, and a sign-in without window (prompt=none) gives a new session.
-    await browser.worker.evaluate(() => chrome.storage.session.clear());
+    await browser.worker.evaluate(() => (globalThis as unknown as { chrome: { storage: { session: { clear(): Promise<void> } } } }).chrome.storage.session.clear());
     await promoteByPhone(panel, '7654321B', '90182736000016', 'Sandrine', /NUMÉRIQUE OUEST LYONNAIS/);
     expect(await until(storedPromotions, (r) => r.length === 3)).toContainEqual({ sub: 'jeanne.martin', ftId: '7654321B', siret: '90182736000016' });
     expect(provider.tokenRequests.filter((r) => r.grant === 'authorization_code')).toHaveLength(2);
