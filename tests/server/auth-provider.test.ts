@@ -138,9 +138,12 @@ describe('opaque access tokens through introspection', () => {
     });
     const session = await signIn(provider, 'jeanne.martin', null);
     expect(session.accessToken.split('.')).toHaveLength(1);
+    const before = provider.introspections();
     const res = await me(h, session.accessToken);
     expect(res.statusCode).toBe(200);
     expect(res.json()).toEqual({ sub: 'jeanne.martin', agencyCode: '69031', name: 'Jeanne MARTIN', roles: [] });
+    expect((await getPull(h.app, session.accessToken, { scope: SCOPE })).statusCode).toBe(200);
+    expect(provider.introspections() - before).toBe(1); // the answer is kept briefly
     // Revoked at the provider: refused once the brief cache (a minute at most) has passed.
     await fetch(`${provider.issuer}/token/revocation`, {
       method: 'POST',

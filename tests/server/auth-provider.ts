@@ -50,6 +50,8 @@ export interface RealProvider {
   tokenRequests: { grant: string; origin?: string }[];
   /** Forms the user submitted on the provider's pages (login, consent): what an interactive sign-in costs. */
   formSubmissions: string[];
+  /** Introspection requests received (RFC 7662). */
+  introspections(): number;
   close(): Promise<void>;
 }
 
@@ -135,6 +137,7 @@ export async function startProvider(options: ProviderOptions): Promise<RealProvi
   const keys = [await signingKey('k1')];
   const tokenRequests: RealProvider['tokenRequests'] = [];
   const formSubmissions: string[] = [];
+  let introspections = 0;
   let handler: (req: IncomingMessage, res: ServerResponse) => void = () => undefined;
   const server: Server = createServer((req, res) => {
     if (req.url?.startsWith('/token') && req.method === 'POST') {
@@ -143,6 +146,7 @@ export async function startProvider(options: ProviderOptions): Promise<RealProvi
       req.on('end', () => tokenRequests.push({ grant: new URLSearchParams(body).get('grant_type') ?? '', origin: req.headers.origin }));
     }
     if (req.url?.startsWith('/interaction/') && req.method === 'POST') formSubmissions.push(req.url);
+    if (req.url === '/token/introspection') introspections++;
     handler(req, res);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -158,6 +162,7 @@ export async function startProvider(options: ProviderOptions): Promise<RealProvi
     issuer,
     tokenRequests,
     formSubmissions,
+    introspections: () => introspections,
     async rotateSigningKey() {
       // The first key signs: the new one goes first, the old one stays to check tokens already issued.
       // Grants, sessions and refresh tokens live in the library's shared in-memory store and survive.

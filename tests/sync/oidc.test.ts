@@ -18,7 +18,7 @@ import {
   type OidcSession,
 } from '../../lib/sync/oidc';
 import { createSessionKeeper } from '../../lib/sync/session';
-import type { OidcSettings, SyncSettings } from '../../lib/sync/settings';
+import { validateSyncForm, type OidcSettings, type SyncSettings } from '../../lib/sync/settings';
 import { loadSession, saveSession } from '../../lib/sync/settings-store';
 import { API_RESOURCE, EXTENSION_CLIENT, signInThroughPages, startProvider, type RealProvider } from '../server/auth-provider';
 import { startServers, type TestServers } from './server';
@@ -114,6 +114,40 @@ describe('sign-in with the real provider', () => {
       /injoignable/,
     );
     await expect(signInWithPkce(settings, { launch: asJeanne, redirectUri: REDIRECT })).resolves.toMatchObject({ issuer: provider.issuer });
+  });
+
+  it('asks neither offline_access nor consent from a provider that does not offer it', async () => {
+    const withoutOffline = async (url: string, init: RequestInit) => {
+      const res = await fetch(url, init);
+      if (!url.endsWith('/openid-configuration')) return res;
+      const metadata = (await res.json()) as { scopes_supported: string[] };
+      return Response.json({ ...metadata, scopes_supported: metadata.scopes_supported.filter((s) => s !== 'offline_access') });
+    };
+    let asked: URL | undefined;
+    const session = await signInWithPkce(settings, {
+      launch: (url) => {
+        asked = new URL(url);
+        return asJeanne(url);
+      },
+      redirectUri: REDIRECT,
+      fetch: withoutOffline,
+    });
+    expect(asked!.searchParams.get('scope')).toBe('openid profile');
+    expect(asked!.searchParams.has('prompt')).toBe(false);
+    expect(session.refreshToken).toBeUndefined();
+  });
+
+  it('checks the resource and the scopes typed in the options, in French', () => {
+    const form = { serverUrl: 'https://profilence.example', devToken: '', issuer: provider.issuer, clientId: EXTENSION_CLIENT };
+    expect(validateSyncForm({ ...form, resource: 'pas une adresse', scopes: 'openid' })).toMatchObject({
+      ok: false,
+      errors: { resource: expect.stringMatching(/^Ressource \(audience\) : une adresse absolue/) },
+    });
+    expect(validateSyncForm({ ...form, resource: '', scopes: 'profile "admin"' })).toMatchObject({ ok: false, errors: { scopes: expect.stringMatching(/guillemets/) } });
+    expect(validateSyncForm({ ...form, resource: ` ${API_RESOURCE} `, scopes: 'profile  email' })).toMatchObject({
+      ok: true,
+      settings: { oidc: { resource: API_RESOURCE, scopes: 'openid profile email' } },
+    });
   });
 
   it('rotates the refresh token at each renewal; a used one is refused', async () => {
