@@ -120,6 +120,8 @@ describe('sign-in with the agents’ identity provider (Chromium, built extensio
     await sync.getByLabel(/Jeton de développement/).fill('');
     await sync.getByRole('button', { name: 'Enregistrer' }).click();
     await waitForTestIdText(options, 'sync-settings-feedback', 'Réglages enregistrés');
+    // The provider does not know this browser yet: the sign-in without window tried at once fails.
+    await waitForTestIdText(options, 'sync-settings-status', 'Reconnexion nécessaire');
 
     // « Se connecter »: the browser opens the provider's page (launchWebAuthFlow); the counsellor signs in and consents.
     const [login] = await Promise.all([browser.context.waitForEvent('page'), sync.getByRole('button', { name: 'Se connecter' }).click()]);
