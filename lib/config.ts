@@ -11,6 +11,10 @@ export const DEV_TOKEN = env.WXT_PROFILENCE_DEV_TOKEN ?? '';
 /** The agents' identity provider (OpenID Connect, sign-in with PKCE) and this extension's client id there. */
 export const OIDC_ISSUER = env.WXT_PROFILENCE_OIDC_ISSUER ?? '';
 export const OIDC_CLIENT_ID = env.WXT_PROFILENCE_OIDC_CLIENT_ID ?? '';
+/** The API's resource indicator (RFC 8707) asked for at sign-in, so the provider issues tokens for it. */
+export const OIDC_RESOURCE = env.WXT_PROFILENCE_OIDC_RESOURCE ?? '';
+/** Scopes asked at sign-in; `offline_access` is added when the provider offers it. */
+export const OIDC_SCOPES = env.WXT_PROFILENCE_OIDC_SCOPES ?? 'openid profile';
 
 export function composeUrlFor(openWebmailUrl?: string): string {
   if (!openWebmailUrl) return COMPOSE_URL;

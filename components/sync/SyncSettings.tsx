@@ -19,6 +19,16 @@ const FIELDS: { id: SyncSettingsField; label: string; hint: string; type?: strin
   { id: 'serverUrl', label: 'Adresse du serveur central', hint: 'Par exemple https://profilence.intranet.example ; http://localhost:8787 pour la démonstration.', type: 'url' },
   { id: 'issuer', label: "Fournisseur d'identité (OpenID Connect)", hint: "L'adresse de l'émetteur des jetons des agents. Laissez vide pour la démonstration.", type: 'url' },
   { id: 'clientId', label: 'Identifiant client de Profilence', hint: "Déclaré chez le fournisseur d'identité." },
+  {
+    id: 'resource',
+    label: "Ressource (audience) de l'API",
+    hint: "Demandée au fournisseur pour que ses jetons soient destinés au serveur central, par exemple https://profilence.intranet.example. Laissez vide si le fournisseur n'en demande pas.",
+  },
+  {
+    id: 'scopes',
+    label: 'Étendues demandées (scopes)',
+    hint: 'Par défaut « openid profile » ; « offline_access » est ajouté quand le fournisseur le propose, pour rester connecté la journée.',
+  },
   { id: 'devToken', label: 'Jeton de développement', hint: 'Démonstration seulement (par exemple demo-jeanne) ; jamais sur un serveur de production.', type: 'password' },
 ];
 

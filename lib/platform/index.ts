@@ -141,6 +141,9 @@ export const alarms = {
   async get(name: string): Promise<{ name: string; scheduledTime: number; periodInMinutes?: number } | undefined> {
     return (await browser.alarms.get(name)) ?? undefined;
   },
+  async clear(name: string): Promise<void> {
+    await browser.alarms.clear(name);
+  },
   onAlarm(listener: (name: string) => void): void {
     browser.alarms.onAlarm.addListener((alarm) => listener(alarm.name));
   },
@@ -197,7 +200,8 @@ export const openOptionsPage = () => browser.runtime.openOptionsPage();
 /** Sign-in at an identity provider in a browser window (permission `identity`); resolves with the redirect URL. */
 export const identity = {
   redirectUrl: () => browser.identity.getRedirectURL(),
-  launchWebAuthFlow: (url: string) => browser.identity.launchWebAuthFlow({ url, interactive: true }),
+  /** `interactive: false` shows nothing: it succeeds only if the provider redirects at once (its own session). */
+  launchWebAuthFlow: (url: string, interactive = true) => browser.identity.launchWebAuthFlow({ url, interactive }),
 };
 
 /** The network as the browser sees it (service worker or page). */

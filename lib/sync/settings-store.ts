@@ -1,9 +1,14 @@
-/** Sync settings in storage.local, the signed-in session in storage.session (gone when the browser closes). */
+/**
+ * Sync settings in storage.local; the signed-in session (access and refresh tokens) in storage.session only:
+ * gone when the browser closes, never written to disk, out of reach of content scripts.
+ */
 import { localStore, sessionStore } from '../platform';
-import { isSessionValid, type OidcSession } from './oidc';
+import { isSessionValid, sessionMatches, type OidcSession } from './oidc';
 import { parseSyncSettings, SYNC_SETTINGS_KEY, syncSettingsSchema, type SyncSettings } from './settings';
 
 export const SYNC_SESSION_KEY = 'sync.session';
+/** Set by « Se déconnecter » until the next sign-in: no silent sign-in meanwhile, even after a restart. */
+export const SIGNED_OUT_KEY = 'sync.signedOut';
 
 export async function loadSyncSettings(): Promise<SyncSettings> {
   return parseSyncSettings(await localStore.get(SYNC_SETTINGS_KEY));
@@ -32,9 +37,22 @@ export async function clearSession(): Promise<void> {
   await sessionStore.remove(SYNC_SESSION_KEY);
 }
 
-/** The bearer token to use now: the signed-in session when valid, else the development token, else none. */
+export async function setSignedOut(signedOut: boolean): Promise<void> {
+  if (signedOut) await localStore.set(SIGNED_OUT_KEY, true);
+  else await localStore.remove(SIGNED_OUT_KEY);
+}
+
+export async function isSignedOut(): Promise<boolean> {
+  return (await localStore.get<boolean>(SIGNED_OUT_KEY)) === true;
+}
+
+/**
+ * The bearer token to use now without renewing (extension pages such as the dashboard): the signed-in session
+ * when valid and from the configured provider, else the development token, else none. The background keeps
+ * the session fresh (lib/sync/session.ts).
+ */
 export async function currentToken(settings: SyncSettings, now: number = Date.now()): Promise<string | undefined> {
   const session = await loadSession();
-  if (settings.oidc && isSessionValid(session, now)) return session.accessToken;
+  if (sessionMatches(session, settings.oidc) && isSessionValid(session, now)) return session.accessToken;
   return settings.devToken;
 }

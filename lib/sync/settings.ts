@@ -1,18 +1,21 @@
 /**
  * Synchronisation settings: the central endpoint's address and how the counsellor signs in (OpenID Connect
- * with PKCE against the agents' identity provider, or a development token for the demo). Pure: parsing,
- * build-time defaults and the checks of the options form, with French messages.
+ * with PKCE against the agents' identity provider, or a development token for the demo). Pure: the one
+ * schema of these settings (stored options, build-time defaults, and later policies all go through it), the
+ * checks of the options form, with French messages.
  */
 import { z } from 'zod';
-import { DEV_TOKEN, OIDC_CLIENT_ID, OIDC_ISSUER, SERVER_URL } from '../config';
+import { DEV_TOKEN, OIDC_CLIENT_ID, OIDC_ISSUER, OIDC_RESOURCE, OIDC_SCOPES, SERVER_URL } from '../config';
 
 export const SYNC_SETTINGS_KEY = 'settings.sync';
 
 export interface OidcSettings {
   issuer: string;
   clientId: string;
-  /** Requested scopes; `openid` at least. */
-  scope: string;
+  /** Requested scopes, space-separated; `openid` always. */
+  scopes: string;
+  /** The API's resource indicator (RFC 8707), e.g. `https://profilence.intranet.example`; none = not sent. */
+  resource?: string;
 }
 
 export interface SyncSettings {
@@ -45,11 +48,38 @@ const serverUrlSchema = z
   })
   .transform((v) => v.replace(/\/+$/, ''));
 
+/** Without its trailing slash: the provider's discovery document is compared either way (lib/sync/oidc.ts). */
 const issuerSchema = z
   .string()
   .trim()
   .refine((v) => isAllowedServerUrl(v), { error: "Fournisseur d'identité : une adresse https://… est attendue." })
   .transform((v) => v.replace(/\/+$/, ''));
+
+/** Scopes as the provider spells them: no quotes, no backslash (RFC 6749 3.3); `openid` added when missing. */
+const scopesSchema = z
+  .string()
+  .trim()
+  .max(500, { error: 'Étendues demandées : 500 caractères au plus.' })
+  .regex(/^[\x21\x23-\x5b\x5d-\x7e ]*$/, { error: 'Étendues demandées : des mots séparés par des espaces, sans guillemets ni caractères accentués.' })
+  .transform((v) => {
+    const words = v.split(/\s+/).filter(Boolean);
+    return [...new Set(['openid', ...words])].join(' ');
+  });
+
+/** RFC 8707: an absolute URI without fragment. */
+const resourceSchema = z
+  .string()
+  .trim()
+  .max(500)
+  .refine((v) => !v || (URL.canParse(v) && !v.includes('#')), { error: 'Ressource (audience) : une adresse absolue sans « # » est attendue, par exemple https://profilence.intranet.example.' })
+  .transform((v) => v || undefined);
+
+export const oidcSettingsSchema = z.object({
+  issuer: issuerSchema,
+  clientId: z.string().trim().min(1, { error: 'Identifiant client : valeur obligatoire.' }).max(200),
+  scopes: scopesSchema.default('openid profile'),
+  resource: resourceSchema.optional(),
+});
 
 export const syncSettingsSchema = z.object({
   serverUrl: serverUrlSchema,
@@ -60,20 +90,15 @@ export const syncSettingsSchema = z.object({
     .regex(/^[\x21-\x7e]*$/, { error: 'Jeton de développement : ni espace ni caractère accentué.' })
     .optional()
     .transform((v) => v || undefined),
-  oidc: z
-    .object({
-      issuer: issuerSchema,
-      clientId: z.string().trim().min(1, { error: 'Identifiant client : valeur obligatoire.' }).max(200),
-      scope: z.string().trim().min(1).max(500).default('openid profile'),
-    })
-    .optional(),
+  oidc: oidcSettingsSchema.optional(),
 });
 
 export function defaultSyncSettings(): SyncSettings {
+  const oidc = OIDC_ISSUER && OIDC_CLIENT_ID ? oidcSettingsSchema.safeParse({ issuer: OIDC_ISSUER, clientId: OIDC_CLIENT_ID, scopes: OIDC_SCOPES, resource: OIDC_RESOURCE }) : undefined;
   return {
     serverUrl: SERVER_URL.replace(/\/+$/, ''),
     ...(DEV_TOKEN ? { devToken: DEV_TOKEN } : {}),
-    ...(OIDC_ISSUER && OIDC_CLIENT_ID ? { oidc: { issuer: OIDC_ISSUER, clientId: OIDC_CLIENT_ID, scope: 'openid profile' } } : {}),
+    ...(oidc?.success ? { oidc: oidc.data } : {}),
   };
 }
 
@@ -90,6 +115,8 @@ export interface SyncSettingsForm {
   devToken: string;
   issuer: string;
   clientId: string;
+  resource: string;
+  scopes: string;
 }
 
 export type SyncSettingsField = keyof SyncSettingsForm;
@@ -100,6 +127,9 @@ export const toSyncForm = (s: SyncSettings): SyncSettingsForm => ({
   devToken: s.devToken ?? '',
   issuer: s.oidc?.issuer ?? '',
   clientId: s.oidc?.clientId ?? '',
+  // Without a provider yet, the build's defaults pre-fill the provider's fields.
+  resource: s.oidc ? (s.oidc.resource ?? '') : OIDC_RESOURCE,
+  scopes: s.oidc?.scopes ?? OIDC_SCOPES,
 });
 
 export function validateSyncForm(
@@ -113,7 +143,7 @@ export function validateSyncForm(
   const parsed = syncSettingsSchema.safeParse({
     serverUrl: form.serverUrl,
     devToken: form.devToken,
-    ...(issuer && clientId ? { oidc: { issuer, clientId } } : {}),
+    ...(issuer && clientId ? { oidc: { issuer, clientId, scopes: form.scopes, resource: form.resource } } : {}),
   });
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {

@@ -7,13 +7,27 @@ import type { ServerConfig } from '../config';
 import { unauthorized } from '../errors';
 import type { Counsellor } from './counsellor';
 import { createDevTokenVerifier } from './dev-tokens';
-import { createJwtVerifier, type TokenVerifier } from './jwt';
+import type { Rejection, TokenVerifier } from './jwt';
+import { createOidcVerifier } from './oidc';
 
 declare module 'fastify' {
   interface FastifyRequest {
     counsellor: Counsellor | null;
   }
 }
+
+const REJECTION_WORDS: Record<Rejection['reason'], string> = {
+  issuer: 'émetteur inattendu (iss)',
+  audience: 'audience inattendue (aud)',
+  type: "pas un jeton d'accès (typ at+jwt attendu)",
+  expired: 'jeton expiré',
+  signature: 'signature invalide',
+  unknown_key: 'clé de signature inconnue du fournisseur',
+  claims: 'claims manquants',
+  malformed: 'jeton illisible',
+  inactive: 'jeton inactif selon le fournisseur (introspection)',
+  provider: 'fournisseur injoignable ou réponse illisible',
+};
 
 const PUBLIC_PATHS = /^\/(v1\/health$|docs(\/|$))/;
 
@@ -26,7 +40,13 @@ export function registerAuth(app: FastifyInstance, config: ServerConfig['auth'])
     app.log.warn("jetons de développement acceptés (PROFILENCE_DEV_TOKENS) : à ne jamais activer en production");
   }
   if (config.oidc) {
-    verifiers.push(createJwtVerifier(config.oidc, (reason) => app.log.info({ reason }, 'jeton OIDC refusé')));
+    verifiers.push(
+      createOidcVerifier(
+        config.oidc,
+        (rejection) => app.log.info({ oidc: rejection }, `jeton OIDC refusé : ${REJECTION_WORDS[rejection.reason]}`),
+        (detail) => app.log.warn({ oidc: { detail } }, 'nom du conseiller introuvable chez le fournisseur'),
+      ),
+    );
   }
 
   app.decorateRequest('counsellor', null);
