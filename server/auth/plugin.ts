@@ -15,7 +15,8 @@ declare module 'fastify' {
   }
 }
 
-const PUBLIC_PATHS = /^\/(v1\/health$|docs(\/|$))/;
+// /metrics checks its own token (PROFILENCE_METRICS_TOKEN), if any: a scraper is not a counsellor.
+const PUBLIC_PATHS = /^\/(v1\/health$|v1\/ready$|metrics$|docs(\/|$))/;
 
 export const isPublicPath = (url: string) => PUBLIC_PATHS.test(url.split('?')[0] ?? '');
 
