@@ -13,7 +13,10 @@ import { createDatabase, migrateToLatest } from './db/database';
 import type { Db, Dialect } from './db/schema';
 import { ApiError, frameworkErrorHandler, frenchValidatorCompiler, registerErrorHandlers } from './errors';
 import { registerCors, registerSecurityHeaders } from './http/headers';
+import { registerMetrics } from './observability/plugin';
 import { healthRoute } from './routes/health';
+import { metricsRoute } from './routes/metrics';
+import { readyRoute } from './routes/ready';
 import { meRoute } from './routes/me';
 import { statsRoute } from './routes/stats';
 import { syncPullRoute } from './routes/sync-pull';
@@ -94,6 +97,7 @@ export async function buildApp(config: ServerConfig): Promise<FastifyInstance> {
     app.addHook('onClose', async () => clearInterval(timer));
   }
 
+  registerMetrics(app);
   registerSecurityHeaders(app);
   registerCors(app, config.extensionOrigins);
   registerAuth(app, config.auth);
@@ -136,6 +140,8 @@ export async function buildApp(config: ServerConfig): Promise<FastifyInstance> {
   });
 
   await app.register(healthRoute);
+  await app.register(readyRoute);
+  await app.register(metricsRoute(config.metricsToken));
   await app.register(meRoute);
   await app.register(statsRoute);
   await app.register(syncPushRoute);

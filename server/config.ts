@@ -51,6 +51,8 @@ export interface ServerConfig {
   tombstoneRetentionDays: number;
   /** How often the purge runs while the server is up (0 = only at start). */
   maintenanceIntervalMs: number;
+  /** Bearer token a Prometheus scraper must send to `/metrics`; absent = open (keep it off the public proxy). */
+  metricsToken?: string;
 }
 
 export class ConfigError extends Error {
@@ -112,6 +114,7 @@ const envSchema = z.object({
   PROFILENCE_TRUST_PROXY: z.enum(['0', '1', 'true', 'false']).optional(),
   PROFILENCE_TOMBSTONE_DAYS: intFrom('PROFILENCE_TOMBSTONE_DAYS', 1, 3650).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  PROFILENCE_METRICS_TOKEN: z.string().min(16, { error: 'jeton de supervision trop court (16 caractères au moins)' }).optional(),
 });
 
 const EXTENSION_ORIGIN = /^(chrome-extension|moz-extension):\/\/[a-z0-9-]+$/i;
@@ -277,6 +280,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
     log: { level: e.LOG_LEVEL },
     tombstoneRetentionDays: e.PROFILENCE_TOMBSTONE_DAYS ?? DEFAULTS.tombstoneRetentionDays,
     maintenanceIntervalMs: DEFAULTS.maintenanceIntervalMs,
+    metricsToken: e.PROFILENCE_METRICS_TOKEN,
   };
 }
 

@@ -29,7 +29,8 @@ const REJECTION_WORDS: Record<Rejection['reason'], string> = {
   provider: 'fournisseur injoignable ou réponse illisible',
 };
 
-const PUBLIC_PATHS = /^\/(v1\/health$|docs(\/|$))/;
+// /metrics checks its own token (PROFILENCE_METRICS_TOKEN), if any: a scraper is not a counsellor.
+const PUBLIC_PATHS = /^\/(v1\/health$|v1\/ready$|metrics$|docs(\/|$))/;
 
 export const isPublicPath = (url: string) => PUBLIC_PATHS.test(url.split('?')[0] ?? '');
 

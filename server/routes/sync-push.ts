@@ -19,7 +19,10 @@ export const syncPushRoute: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const counsellor = request.counsellor!;
-      return applyPush({ db: app.db, dialect: app.dialect, counsellor, log: request.log }, request.body);
+      const result = await applyPush({ db: app.db, dialect: app.dialect, counsellor, log: request.log }, request.body);
+      app.metrics.syncBatch.observe(request.body.mutations.length, { direction: 'push' });
+      for (const r of result.results) if (r.status === 'rejected') app.metrics.rejected.inc({ code: r.code ?? 'inconnu' });
+      return result;
     },
   );
 };
