@@ -186,9 +186,11 @@ const tooBig = (el: Element) => /^(TABLE|DL|FORM|UL|OL|SECTION|ARTICLE|MAIN)$/.t
 function labelBox(label: Element): Element {
   let box = label;
   const text = normalizeText(label.textContent ?? '');
-  while (box.parentElement && box.parentElement.tagName !== 'BODY' && !LABEL_TAGS.has(box.tagName)) {
-    if (normalizeText(box.parentElement.textContent ?? '') !== text) break;
-    box = box.parentElement;
+  // Only through wrappers of the label alone: a value without text (a switch, an icon) must not be climbed over.
+  while (box.parentElement && box.parentElement.tagName !== 'BODY' && !LABEL_TAGS.has(box.tagName) && box.tagName !== 'TD') {
+    const parent = box.parentElement;
+    if (parent.children.length !== 1 || normalizeText(parent.textContent ?? '') !== text) break;
+    box = parent;
   }
   return box;
 }
@@ -199,6 +201,12 @@ function isDataGrid(table: Element | null): boolean {
   const cells = Array.from(table.querySelector('tr')?.children ?? []);
   return cells.length > 1 && cells.every((c) => c.tagName === 'TH');
 }
+
+/** Inside a cell of a data grid (a history of events, a list): a past value, never the current consent. */
+const inDataGrid = (el: Element) => {
+  const cell = el.closest('td');
+  return cell !== null && isDataGrid(cell.closest('table'));
+};
 
 /** Bare text right after the label (`<b>Consentement :</b> Oui<br>`): read as text by the field lookup. */
 function hasTrailingText(box: Element): boolean {
@@ -344,6 +352,7 @@ export function readConsent(root: ParentNode, labels: readonly string[], fields:
   };
 
   for (const label of fields.labelElements(labels)) {
+    if (inDataGrid(label)) continue;
     const text = normalizeText(label.textContent ?? '');
     for (const region of regionsOf(label)) add(region, text);
   }
@@ -357,6 +366,7 @@ export function readConsent(root: ParentNode, labels: readonly string[], fields:
   // "Consentement : Oui" written in one element, or `<b>Consentement :</b> Oui<br>`.
   for (const field of fields.findAll((key) => keys.has(key))) {
     const element = field.element;
+    if (element && inDataGrid(element)) continue;
     if (element && (visited.has(element) || element.matches(CHOICE) || element.querySelector(CHOICE))) continue;
     if (element && [...visited].some((v) => v === element || element.contains(v) || v.contains(element))) continue;
     if (field.text && !isConsentLabel(field.text)) signals.push({ verdict: classifyConsentWording(field.text), wording: field.text });
