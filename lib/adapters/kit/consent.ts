@@ -9,7 +9,7 @@
  *   when every signal clearly says no; anything else (nothing found, an unknown wording, a pending or
  *   conditional one, a double negation, signals that disagree) is `unreadable`, which counts as not granted.
  */
-import { labelKey, fold, normalizeText, isBlock } from './text';
+import { fold, isBlock, labelKey, linesOf, normalizeText } from './text';
 import { fieldsOf, type Fields } from './fields';
 import { findDate } from './values';
 
@@ -35,7 +35,7 @@ interface Signal {
 
 /** Waiting, conditional or unknown: « En attente », « À recueillir », « Non renseigné », « Autorisée jusqu'au … ». */
 const PENDING =
-  /\b(en attente|attente|en cours|a (recueillir|demander|confirmer|verifier|completer|signer|renouveler|valider)|renseignee?s?|communiquee?s?|precisee?s?|inconnue?s?|indeterminee?s?|demandee?s?|sollicitee?s?|proposee?s?|envoyee?s?|applicable|sans objet|jusqu|sous reserve|partiel\w*|suspendue?s?|provisoire\w*|nc|nr)\b|\bn\/a\b|\?/;
+  /\b(en attente|attente|en cours|a (recueillir|demander|confirmer|verifier|completer|signer|renouveler|valider)|renseignee?s?|communiquee?s?|precisee?s?|inconnue?s?|indeterminee?s?|demandee?s?|sollicitee?s?|proposee?s?|envoyee?s?|applicable|sans objet|jusqu|sous reserve|doit|doivent|devra|devront|peut|peuvent|pourra|pourront|faut|si|lorsqu|lorsque|quand|avant|afin|pour que|partiel\w*|suspendue?s?|provisoire\w*|nc|nr)\b|\bn\/a\b|\?/;
 /** Words that say no by themselves. */
 const NEGATIVE = /\b(refus\w*|retir\w*|revoqu\w*|revocation|oppos\w*|desactiv\w*|expir\w*|inactiv\w*|interdit\w*|declin\w*|false|faux|fausse|off)\b|[✗✘❌⛔🚫✕☒]/gu;
 /** Words that say yes when nothing negates them. `donne` only counts beside accord/consentement/autorisation. */
@@ -208,14 +208,22 @@ const inDataGrid = (el: Element) => {
   return cell !== null && isDataGrid(cell.closest('table'));
 };
 
-/** Bare text right after the label (`<b>Consentement :</b> Oui<br>`): read as text by the field lookup. */
-function hasTrailingText(box: Element): boolean {
+/** Bare text right after the label, up to a line break or a block: `<b>Consentement :</b> Oui<br>`. */
+function trailingText(box: Element): string {
+  let text = '';
   for (let node = box.nextSibling; node; node = node.nextSibling) {
-    if (node.nodeType === 3 && normalizeText((node as Text).data).replace(/^[:：]\s*/, '') !== '') return true;
-    if (node.nodeType === 1) return false;
+    if (node.nodeType === 1) {
+      const el = node as Element;
+      if (el.tagName === 'BR' || isBlock(el)) break;
+      if (normalizeText(text) === '') return ''; // an element comes first: it is the value, read as a region
+      if (!isHidden(el)) text += el.textContent ?? '';
+    } else if (node.nodeType === 3) {
+      text += (node as Text).data;
+    }
   }
-  return false;
+  return normalizeText(text).replace(/^[:：]\s*/, '');
 }
+const hasTrailingText = (box: Element) => trailingText(box) !== '';
 
 /** Where the value of this label is shown: the control it names or holds, its `<dd>`, next cell or next element. */
 function regionsOf(label: Element): Element[] {
@@ -260,7 +268,7 @@ function regionsOf(label: Element): Element[] {
 function attributeTexts(region: Element): string[] {
   const texts: string[] = [];
   for (const el of [region, ...Array.from(region.querySelectorAll('[aria-label], [title], img[alt], svg title'))]) {
-    if (el.matches(CHOICE)) continue;
+    if (el.matches(CHOICE) || (el !== region && el.closest(HIDDEN) && isHidden(el.closest(HIDDEN)!))) continue;
     for (const name of ['aria-label', 'title', 'alt']) {
       const value = normalizeText(el.getAttribute(name) ?? '');
       if (value) texts.push(value);
@@ -271,8 +279,27 @@ function attributeTexts(region: Element): string[] {
 }
 
 /** The region's text once its controls and their own labels are set aside, plus text inputs' values. */
+/** Hidden from everyone (`hidden`, `display: none`): such text may cast doubt, never establish consent. */
+const isHidden = (el: Element) =>
+  el.hasAttribute('hidden') || /(^|;)\s*(display\s*:\s*none|visibility\s*:\s*hidden)/i.test(el.getAttribute('style') ?? '');
+const HIDDEN = '[hidden], [style*="none" i], [style*="hidden" i]';
+
+/** The element or one of its ancestors is hidden from everyone. */
+function inHidden(el: Element): boolean {
+  for (let e: Element | null = el; e && e.tagName !== 'BODY'; e = e.parentElement) if (isHidden(e)) return true;
+  return false;
+}
+
+/** Signals read inside hidden content only cast doubt. */
+const doubtOnly = (signals: Signal[]): Signal[] =>
+  signals.map((s) => (s.verdict === 'unknown' ? s : { verdict: 'unknown', wording: `texte masqué : ${s.wording}` }));
+
+function hiddenTexts(region: Element): string[] {
+  const hidden = [region, ...Array.from(region.querySelectorAll(HIDDEN))].filter(isHidden);
+  return hidden.flatMap((el) => [normalizeText(el.textContent ?? ''), ...attributeTexts(el)]).filter(Boolean);
+}
+
 function leftoverText(region: Element, controls: Element[]): string {
-  if (controls.length === 0) return normalizeText(region.textContent ?? '');
   const skip = new Set<Element>();
   for (const c of controls) {
     skip.add(c);
@@ -288,7 +315,7 @@ function leftoverText(region: Element, controls: Element[]): string {
       if (child.nodeType === 3) text += (child as Text).data;
       else if (child.nodeType === 1 && !skip.has(child as Element)) {
         const el = child as Element;
-        if (/^(SCRIPT|STYLE|TEMPLATE)$/.test(el.tagName)) continue;
+        if (/^(SCRIPT|STYLE|TEMPLATE|NOSCRIPT)$/.test(el.tagName) || isHidden(el)) continue;
         if (el.tagName === 'INPUT' && !el.matches(CHOICE) && (el as HTMLInputElement).type !== 'hidden') text += ` ${(el as HTMLInputElement).value} `;
         else if (isBlock(el)) ((text += ' '), walk(el), (text += ' '));
         else walk(el);
@@ -305,9 +332,12 @@ function regionSignals(region: Element, label: string, isConsentLabel: (t: strin
   // Options of a `<select>` are read through the select, `role="option"` inside a native select never occurs.
   const own = controls.filter((c) => !c.closest('select') || c.tagName === 'SELECT');
   const signals = controlSignals(own, label, isConsentLabel);
-  const text = region.matches(CHOICE) ? '' : /^(INPUT|TEXTAREA|OUTPUT)$/.test(region.tagName) ? normalizeText((region as HTMLInputElement).value ?? '') : leftoverText(region, own);
+  const text = region.matches(CHOICE) || isHidden(region) ? '' : /^(INPUT|TEXTAREA|OUTPUT)$/.test(region.tagName) ? normalizeText((region as HTMLInputElement).value ?? '') : leftoverText(region, own);
   if (text && !isConsentLabel(text)) signals.push({ verdict: classifyConsentWording(text), wording: text });
   for (const t of attributeTexts(region)) if (!isConsentLabel(t)) signals.push({ verdict: classifyConsentWording(t), wording: t });
+  for (const t of hiddenTexts(region)) {
+    if (classifyConsentWording(t) !== 'unknown') signals.push({ verdict: 'unknown', wording: `texte masqué : ${t}` });
+  }
   return signals;
 }
 
@@ -345,16 +375,25 @@ export function readConsent(root: ParentNode, labels: readonly string[], fields:
   const isConsentLabel = (t: string) => keys.has(labelKey(t));
   const signals: Signal[] = [];
   const visited = new Set<Element>();
-  const add = (region: Element, label: string) => {
+  const add = (region: Element, label: string, hidden = false) => {
     if (visited.has(region)) return;
     visited.add(region);
-    signals.push(...regionSignals(region, label, isConsentLabel));
+    const found = regionSignals(region, label, isConsentLabel);
+    signals.push(...(hidden || inHidden(region) ? doubtOnly(found) : found));
   };
 
+  const pushText = (text: string, hidden: boolean) => {
+    if (isConsentLabel(text)) return;
+    const found = [{ verdict: classifyConsentWording(text), wording: text }];
+    signals.push(...(hidden ? doubtOnly(found) : found));
+  };
   for (const label of fields.labelElements(labels)) {
     if (inDataGrid(label)) continue;
     const text = normalizeText(label.textContent ?? '');
-    for (const region of regionsOf(label)) add(region, text);
+    for (const region of regionsOf(label)) add(region, text, inHidden(label));
+    // `<b>Consentement :</b> Oui<br>`: bare text after the label.
+    const trailing = trailingText(labelBox(label));
+    if (trailing) pushText(trailing, inHidden(label));
   }
   // Controls named only for assistive technologies: `<button role="switch" aria-label="Promotion du profil">`.
   for (const control of Array.from(root.querySelectorAll(CHOICE))) {
@@ -363,13 +402,16 @@ export function readConsent(root: ParentNode, labels: readonly string[], fields:
     const name = names.map(normalizeText).find(isConsentLabel);
     if (name) add(control, name);
   }
-  // "Consentement : Oui" written in one element, or `<b>Consentement :</b> Oui<br>`.
-  for (const field of fields.findAll((key) => keys.has(key))) {
-    const element = field.element;
-    if (element && inDataGrid(element)) continue;
-    if (element && (visited.has(element) || element.matches(CHOICE) || element.querySelector(CHOICE))) continue;
-    if (element && [...visited].some((v) => v === element || element.contains(v) || v.contains(element))) continue;
-    if (field.text && !isConsentLabel(field.text)) signals.push({ verdict: classifyConsentWording(field.text), wording: field.text });
+  // "Consentement : Oui" written in one element.
+  for (const el of Array.from(root.querySelectorAll('*'))) {
+    const first = el.firstChild;
+    if (!first || first.nodeType !== 3 || !(first as Text).data.includes(':') || /^(SCRIPT|STYLE|TEMPLATE|A|BUTTON|OPTION|SELECT|TEXTAREA|TITLE)$/.test(el.tagName)) continue;
+    const line = linesOf(el)[0] ?? '';
+    const match = /^([^:]{1,40}?)\s*:\s*(.*)$/.exec(line);
+    if (!match || !isConsentLabel(match[1]!) || inDataGrid(el) || visited.has(el)) continue;
+    visited.add(el);
+    if (el.querySelector(CHOICE)) add(el, match[1]!, inHidden(el));
+    else if (match[2]) pushText(match[2], inHidden(el) || Array.from(el.querySelectorAll(HIDDEN)).some(isHidden));
   }
   return decide(signals);
 }
