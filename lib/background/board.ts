@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { establishmentUrlFor, jobSeekerUrlFor } from '@/lib/config';
+import { STALE_CONSENT_MESSAGE } from '@/lib/domain/consent';
 import { ftIdSchema, normalizeSiret, siretSchema } from '@/lib/domain/formats';
 import type { Establishment } from '@/lib/domain/legacy';
 import { NEED_STATUSES } from '@/lib/domain/need';
@@ -20,6 +21,7 @@ import {
   BoardRefused,
   extendNeed,
   getEstablishment,
+  isStaleConsent,
   poolEntryFromProfile,
   updateNeed,
   updatePoolEntry,
@@ -195,9 +197,14 @@ export function createBoardService(db: ProfilenceDb, tabs: TabOpener = browserTa
     recommend: (raw: unknown) =>
       guarded(async () => {
         const request = poolRecommendRequestSchema.parse(raw);
-        const reading = (await getContext(request.jobSeekerTabId))?.result;
+        const context = await getContext(request.jobSeekerTabId);
+        const reading = context?.result;
         if (!reading?.recognized || reading.page !== 'profile') {
           return refused('not_found', "Le dossier du demandeur n'est plus ouvert : rouvrez-le puis recommencez.");
+        }
+        const since = reading.data.promotionConsent.since;
+        if (await isStaleConsent(db, reading.data.ftId, { readAt: context!.readAt, ...(since ? { since } : {}) })) {
+          return refused('consent_missing', STALE_CONSENT_MESSAGE);
         }
         // Consent as the background read it on the file, whatever the panel shows.
         const entryInput = poolEntryFromProfile(reading.data, request.pitch);

@@ -3,7 +3,8 @@ import { MatchPattern } from 'wxt/utils/match-patterns';
 import { assertExtensionPageSender, assertLegacyTabSender } from '@/lib/messaging/senders';
 import { onMessage } from '@/lib/messaging/protocol';
 import { contentScriptMatches, extensionId, extensionUrl, tabs } from '@/lib/platform';
-import { markSentByReference, rememberEstablishment, withdrawConsent, type ProfilenceDb } from '@/lib/store';
+import { markSentByReference, rememberEstablishment, type ProfilenceDb } from '@/lib/store';
+import { onConsentRead } from './consent-reading';
 import { createBoardService, registerBoardCommands } from './board';
 import { createMailQueue } from './mail-queue';
 import { createPromotionService } from './promotions';
@@ -35,12 +36,10 @@ export function registerMessageHandlers(db: ProfilenceDb, reminders: ReminderSch
 
   onMessage('page.read', async ({ data, sender }) => {
     const { tabId } = assertLegacyTabSender(sender, extensionId(), legacyPatterns());
-    const { result } = await saveReading(tabId, data);
+    const context = await saveReading(tabId, data);
+    const { result } = context;
     if (result.recognized && result.page === 'establishment') await rememberEstablishment(db, result.data);
-    // The file says the job seeker does not (or no longer) consent: whatever is held about them is purged now.
-    if (result.recognized && result.page === 'profile' && !result.data.promotionConsent.granted) {
-      await withdrawConsent(db, result.data.ftId);
-    }
+    if (result.recognized) await onConsentRead(db, result, context.readAt);
     await mails.onWebmailPage(tabId, result);
   });
 
