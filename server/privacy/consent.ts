@@ -5,7 +5,8 @@
  * pull. The withdrawal is remembered by pseudonym: a promotion made before it that arrives late is stored
  * pseudonymised, a pool entry made before it is refused.
  */
-import { pseudonymisedPromotion } from '../../lib/domain/consent';
+import { consentReadAfter, pseudonymisedPromotion } from '../../lib/domain/consent';
+import type { Promotion } from '../../lib/domain/promotion';
 import type { EntityKind } from '../../lib/domain/sync';
 import { recordAudit } from '../audit/log';
 import { ENTITY_TABLES, type EntityTable } from '../db/schema';
@@ -19,7 +20,21 @@ export const CONSENT_MESSAGES = {
   pitchAfterWithdrawal:
     "Le demandeur d'emploi a retiré son consentement : l'argumentaire de cette promotion ne peut plus être renseigné.",
   poolAfterWithdrawal: "Le demandeur d'emploi a retiré son consentement : ajout au vivier refusé.",
+  readBeforeWithdrawal:
+    "Le demandeur d'emploi a retiré son consentement après la lecture de son dossier sur laquelle repose cette promotion : envoi refusé.",
 } as const;
+
+/**
+ * A promotion made after the withdrawal on a reading of the file older than it (a tab left open, a colleague's
+ * install): its evidence says so, and it is refused. A promotion without evidence (older extensions) is judged
+ * by its creation date alone.
+ */
+export function readBeforeWithdrawal(promotion: Promotion, withdrawnAt: string): boolean {
+  const evidence = promotion.consentEvidence;
+  if (!evidence || writtenBefore(promotion.createdAt, withdrawnAt)) return false;
+  const since = promotion.jobSeeker.promotionConsent.since;
+  return !consentReadAfter(withdrawnAt, { readAt: evidence.readAt, ...(since ? { since } : {}) });
+}
 
 type PromotionData = Record<string, unknown> & { jobSeeker?: Record<string, unknown>; events?: { note?: string }[] };
 

@@ -19,6 +19,7 @@ import {
   CONSENT_MESSAGES,
   isPseudonymised,
   pseudonymisedPromotion,
+  readBeforeWithdrawal,
   scrubEvent,
   withdrawalOf,
   withdrawConsent,
@@ -202,6 +203,7 @@ async function createPromotion(env: MutationEnv, promotion: Promotion) {
   const events = [...new Map(promotion.events.map((e) => [e.id, e])).values()];
   // Made before the job seeker withdrew their consent, arrived after: kept for the statistics, pseudonymised.
   const withdrawnAt = await withdrawalOf(env, promotion.jobSeeker.ftId);
+  if (withdrawnAt && readBeforeWithdrawal(promotion, withdrawnAt)) return reject('consent_missing', CONSENT_MESSAGES.readBeforeWithdrawal);
   const pseudonym =
     withdrawnAt && writtenBefore(promotion.createdAt, withdrawnAt) ? pseudonymOf(env.privacy.key, promotion.jobSeeker.ftId) : undefined;
   return insertOrCompare(env, 'promotion', promotion, (version) => {
