@@ -143,6 +143,20 @@ describe('consent: each markup, both ways', () => {
   });
 });
 
+describe('consent: text beside a control', () => {
+  it('a hint that says nothing of consent does not sway the switch', () => {
+    const hint = (checked: string) =>
+      filePage(`<div class="fr-toggle"><input type="checkbox" role="switch" id="t"${checked} disabled><label for="t">${LABEL}</label><p class="fr-hint-text">Modifiable par le demandeur depuis son espace personnel.</p></div>`);
+    expect(consentOf(hint(' checked')).consent).toEqual(GRANTED_UNDATED);
+    expect(consentOf(hint('')).consent).toEqual(REFUSED);
+  });
+
+  it('a waiting wording beside a ticked switch casts doubt', () => {
+    const html = filePage(`<div><input type="checkbox" role="switch" id="t" checked disabled><label for="t">${LABEL}</label> <span>En attente de signature</span></div>`);
+    expect(consentOf(html).consent).toEqual(UNREADABLE);
+  });
+});
+
 describe('consent: the bug of issue 18', () => {
   it('an unticked disabled switch beside « Promotion du profil autorisée » is a refusal', () => {
     const html = filePage(`<div class="toggle"><input type="checkbox" role="switch" id="t" disabled><label for="t">Promotion du profil autorisée</label></div>`);

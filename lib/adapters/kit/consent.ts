@@ -33,9 +33,11 @@ interface Signal {
 // ---------------------------------------------------------------------------------------------------------------
 // Wordings
 
-/** Waiting, conditional or unknown: « En attente », « À recueillir », « Non renseigné », « Autorisée jusqu'au … ». */
+/** Waiting or unknown: « En attente », « À recueillir », « Non renseigné », « Autorisée jusqu'au … ». */
 const PENDING =
-  /\b(en attente|attente|en cours|a (recueillir|demander|confirmer|verifier|completer|signer|renouveler|valider)|renseignee?s?|communiquee?s?|precisee?s?|inconnue?s?|indeterminee?s?|demandee?s?|sollicitee?s?|proposee?s?|envoyee?s?|applicable|sans objet|jusqu|sous reserve|doit|doivent|devra|devront|peut|peuvent|pourra|pourront|faut|si|lorsqu|lorsque|quand|avant|afin|pour que|partiel\w*|suspendue?s?|provisoire\w*|nc|nr)\b|\bn\/a\b|\?/;
+  /\b(en attente|attente|en cours|a (recueillir|demander|confirmer|verifier|completer|signer|renouveler|valider)|renseignee?s?|communiquee?s?|precisee?s?|inconnue?s?|indeterminee?s?|demandee?s?|sollicitee?s?|proposee?s?|envoyee?s?|applicable|sans objet|jusqu|sous reserve|partiel\w*|suspendue?s?|provisoire\w*|nc|nr)\b|\bn\/a\b|\?/;
+/** Rules and conditions, as help texts word them: « doit être autorisée », « si le demandeur accepte ». */
+const CONDITIONAL = /\b(doit|doivent|devra|devront|peut|peuvent|pourra|pourront|faut|si|lorsqu|lorsque|quand|avant|afin|pour que)\b/;
 /** Words that say no by themselves. */
 const NEGATIVE = /\b(refus\w*|retir\w*|revoqu\w*|revocation|oppos\w*|desactiv\w*|expir\w*|inactiv\w*|interdit\w*|declin\w*|false|faux|fausse|off)\b|[✗✘❌⛔🚫✕☒]/gu;
 /** Words that say yes when nothing negates them. `donne` only counts beside accord/consentement/autorisation. */
@@ -53,7 +55,7 @@ const NOT_PROMOTED = /\bne pas (promouvoir|diffuser|transmettre|communiquer|prop
 export function classifyConsentWording(text: string): ConsentVerdict {
   const k = normalizeText(fold(text).replace(/[’'`´]/g, ' ').replace(/\b(non|pas)[-‐‑](?=\p{L})/gu, '$1 '));
   if (k === '' || /^[-–—.\s]*$/.test(k)) return 'unknown';
-  if (PENDING.test(k)) return 'unknown';
+  if (PENDING.test(k) || CONDITIONAL.test(k)) return 'unknown';
   // Words only, one space apart: a match's word index is the number of spaces before it.
   const w = normalizeText(k.replace(BARE_NO, '$1 nonbare ').replace(/([✓✔✅☑✗✘❌⛔🚫✕☒])/gu, ' $1 ').replace(/[^\p{L}\p{N}✓✔✅☑✗✘❌⛔🚫✕☒]+/gu, ' '));
   const words = w.split(' ');
@@ -78,6 +80,14 @@ export function classifyConsentWording(text: string): ConsentVerdict {
   no += words.filter((x) => x === 'nonbare').length + (NOT_PROMOTED.test(w) ? 1 : 0);
   if (yes > 0 && no > 0) return 'unknown';
   return yes > 0 ? 'yes' : no > 0 ? 'no' : 'unknown';
+}
+
+/** The wording says something about consent (yes, no, or waiting), as opposed to commentary or a rule. */
+function speaksOfConsent(text: string): boolean {
+  const k = normalizeText(fold(text).replace(/[’'`´]/g, ' '));
+  if (PENDING.test(k)) return true;
+  if (CONDITIONAL.test(k)) return false;
+  return classifyConsentWording(text) !== 'unknown' || new RegExp(NEGATIVE.source, 'u').test(k) || new RegExp(POSITIVE.source, 'u').test(k);
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -233,7 +243,9 @@ function regionsOf(label: Element): Element[] {
   if (label.tagName === 'LABEL') {
     const forId = label.getAttribute('for');
     const target = (forId ? label.ownerDocument.getElementById(forId) : null) ?? label.querySelector(CHOICE);
-    if (target) return [target];
+    // The wrapper of a control and its label too: text written beside them may contradict the state.
+    const wrapper = label.parentElement;
+    if (target) return wrapper && wrapper.tagName !== 'BODY' && wrapper.contains(target) ? [target, wrapper] : [target];
   }
   if (label.tagName === 'LEGEND' && label.parentElement) return [label.parentElement];
   const box = labelBox(label);
@@ -333,7 +345,11 @@ function regionSignals(region: Element, label: string, isConsentLabel: (t: strin
   const own = controls.filter((c) => !c.closest('select') || c.tagName === 'SELECT');
   const signals = controlSignals(own, label, isConsentLabel);
   const text = region.matches(CHOICE) || isHidden(region) ? '' : /^(INPUT|TEXTAREA|OUTPUT)$/.test(region.tagName) ? normalizeText((region as HTMLInputElement).value ?? '') : leftoverText(region, own);
-  if (text && !isConsentLabel(text)) signals.push({ verdict: classifyConsentWording(text), wording: text });
+  if (text && !isConsentLabel(text)) {
+    const verdict = classifyConsentWording(text);
+    // Beside a control, text that speaks neither of yes, no nor waiting is commentary (« Modifiable par le demandeur… »).
+    if (own.length === 0 || speaksOfConsent(text)) signals.push({ verdict, wording: text });
+  }
   for (const t of attributeTexts(region)) if (!isConsentLabel(t)) signals.push({ verdict: classifyConsentWording(t), wording: t });
   for (const t of hiddenTexts(region)) {
     if (classifyConsentWording(t) !== 'unknown') signals.push({ verdict: 'unknown', wording: `texte masqué : ${t}` });
