@@ -1,6 +1,6 @@
 /** Small job-seeker files around one consent markup, read by the real reader (tests of kit/consent.ts). */
 import { Window } from 'happy-dom';
-import { read } from '@/lib/adapters/dossier-demandeur';
+import { readWithEvidence } from '@/lib/adapters/dossier-demandeur';
 import type { JobSeekerProfile, ReadResult } from '@/lib/domain/legacy';
 
 export const FILE_URL = 'http://dossiers.localhost/dossier/1234567A';
@@ -24,7 +24,7 @@ function parse(html: string): Document {
 }
 
 export function readFile(html: string): ReadResult {
-  return read(parse(html), new URL(FILE_URL));
+  return readWithEvidence(parse(html), new URL(FILE_URL));
 }
 
 export function consentOf(html: string): { consent: JobSeekerProfile['promotionConsent']; missing: string[]; result: ReadResult } {
