@@ -66,11 +66,29 @@ describe('consent on redesigned job-seeker files (Chromium, built extension)', (
     await Promise.all([panel.close(), page.close()]);
   });
 
-  it('a granted consent still leaves « Promouvoir ce profil » active', async () => {
+  it('a granted consent leaves « Promouvoir ce profil » active, and the promotion keeps how consent was read', async () => {
+    const establishment = await browser.context.newPage();
+    await establishment.goto(`http://entreprises.localhost:${demo.port}/etablissement/73282932000074`);
     const { panel, page } = await openFile('1234567A');
     await panel.getByText('Promotion autorisée depuis le 12/03/2025').waitFor();
-    expect(await panel.getByRole('button', { name: 'Promouvoir ce profil' }).isEnabled()).toBe(true);
+    await panel.getByRole('button', { name: 'Promouvoir ce profil' }).click();
+    await panel.getByLabel(/LOGICIELS DU RHÔNE/).waitFor();
+    await panel.getByRole('button', { name: 'Appel passé' }).click();
+    await panel.getByRole('status').filter({ hasText: /enregistr/i }).first().waitFor();
+    // The record the background wrote (and will sync): its consent evidence is the file's wording and date.
+    const stored = await panel.evaluate(
+      () =>
+        new Promise<unknown[]>((resolve, reject) => {
+          const open = indexedDB.open('profilence');
+          open.onerror = () => reject(open.error);
+          open.onsuccess = () => {
+            const request = open.result.transaction('promotions').objectStore('promotions').getAll();
+            request.onsuccess = () => resolve(request.result.map((p: { consentEvidence?: unknown }) => p.consentEvidence));
+          };
+        }),
+    );
+    expect(stored).toEqual([{ wording: 'Autorisée depuis le 12/03/2025', date: '2025-03-12', pageKind: 'profile', readAt: expect.any(String) }]);
     expect(unexpectedDialogs).toEqual([]);
-    await Promise.all([panel.close(), page.close()]);
+    await Promise.all([panel.close(), page.close(), establishment.close()]);
   });
 });
