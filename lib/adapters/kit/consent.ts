@@ -39,7 +39,7 @@ const PENDING =
 /** Rules and conditions, as help texts word them: « doit être autorisée », « si le demandeur accepte ». */
 const CONDITIONAL = /\b(doit|doivent|devra|devront|peut|peuvent|pourra|pourront|faut|si|lorsqu|lorsque|quand|avant|afin|pour que)\b/;
 /** Words that say no by themselves. */
-const NEGATIVE = /\b(refus\w*|retir\w*|revoqu\w*|revocation|oppos\w*|desactiv\w*|expir\w*|inactiv\w*|interdit\w*|declin\w*|false|faux|fausse|off)\b|[✗✘❌⛔🚫✕☒]/gu;
+const NEGATIVE = /\b(refus\w*|retir\w*|revoqu\w*|revocation|oppos\w*|desactiv\w*|expir\w*|inactiv\w*|interdit\w*|declin\w*|false|faux|fausse|off)\b|[✗✘✖❌❎⛔🚫✕☒]/gu;
 /** Words that say yes when nothing negates them. `donne` only counts beside accord/consentement/autorisation. */
 const POSITIVE =
   /\b(oui|yes|true|vrai|autorisee?s?|autorise|accordee?s?|accorde|acceptee?s?|accepte|consentie?s?|consent|recueillie?s?|obtenue?s?|activee?s?|active|actif|validee?s?|valide|signee?s?|favorable|souhaite|veut|desire|d accord|donnee?s?)\b|[✓✔✅☑]/gu;
@@ -57,7 +57,7 @@ export function classifyConsentWording(text: string): ConsentVerdict {
   if (k === '' || /^[-–—.\s]*$/.test(k)) return 'unknown';
   if (PENDING.test(k) || CONDITIONAL.test(k)) return 'unknown';
   // Words only, one space apart: a match's word index is the number of spaces before it.
-  const w = normalizeText(k.replace(BARE_NO, '$1 nonbare ').replace(/([✓✔✅☑✗✘❌⛔🚫✕☒])/gu, ' $1 ').replace(/[^\p{L}\p{N}✓✔✅☑✗✘❌⛔🚫✕☒]+/gu, ' '));
+  const w = normalizeText(k.replace(BARE_NO, '$1 nonbare ').replace(/([✓✔✅☑✗✘✖❌❎⛔🚫✕☒])/gu, ' $1 ').replace(/[^\p{L}\p{N}✓✔✅☑✗✘✖❌❎⛔🚫✕☒]+/gu, ' '));
   const words = w.split(' ');
   const indexAt = (offset: number) => (w.slice(0, offset).match(/ /g) ?? []).length;
   const negatorWithin = (from: number, to: number) => words.slice(Math.max(0, from), Math.max(0, to)).some((x) => NEGATOR.test(x));
