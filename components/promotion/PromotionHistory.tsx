@@ -1,4 +1,6 @@
-/** Promotions already made for the open job seeker or to the open establishment. */
+/** Promotions already made for the open job seeker or to the open establishment, newest first; each can be edited. */
+import { useState } from 'preact/hooks';
+import type { JobSeekerProfile } from '@/lib/domain/legacy';
 import { STATUS_LABELS } from '@/lib/domain/status';
 import { listForEstablishment, listForJobSeeker, type StoredPromotion } from '@/lib/store';
 import { OutcomeActions } from '../followup/OutcomeActions';
@@ -6,10 +8,20 @@ import { PromotionTimeline } from '../followup/PromotionTimeline';
 import { frenchDate } from '../format';
 import { useLiveQuery } from '../hooks/use-live-query';
 import { uiDb } from './db';
+import { EditPromotion } from './EditPromotion';
 
 const CHANNEL_LABELS = { email: 'e-mail', phone: 'téléphone', in_person: 'visite', other: 'autre' } as const;
 
-export function PromotionHistory({ ftId, siret }: { ftId?: string; siret?: string }) {
+interface Props {
+  ftId?: string;
+  siret?: string;
+  /** The open file (job-seeker page): lets an edit change the job or the mode. */
+  profile?: JobSeekerProfile;
+  tabId?: number;
+}
+
+export function PromotionHistory({ ftId, siret, profile, tabId }: Props) {
+  const [editing, setEditing] = useState<string>();
   const rows = useLiveQuery<StoredPromotion[]>(
     () => (ftId ? listForJobSeeker(uiDb(), ftId) : siret ? listForEstablishment(uiDb(), siret) : []),
     [ftId, siret],
@@ -33,6 +45,18 @@ export function PromotionHistory({ ftId, siret }: { ftId?: string; siret?: strin
                 {CHANNEL_LABELS[p.channel]}
                 {p.mode === 'anonymous' ? ', anonyme' : ''} · {frenchDate(p.createdAt)} · {p.reference}
               </span>
+              {editing === p.id ? (
+                <EditPromotion promotion={p} profile={profile} tabId={tabId} onDone={() => setEditing(undefined)} />
+              ) : (
+                <button
+                  type="button"
+                  class="fr-btn fr-btn--sm fr-btn--tertiary-no-outline fr-icon-edit-line fr-btn--icon-left"
+                  aria-label={`Modifier la promotion ${p.reference}`}
+                  onClick={() => setEditing(p.id)}
+                >
+                  Modifier
+                </button>
+              )}
               <PromotionTimeline promotion={p} />
               <OutcomeActions
                 promotion={p}

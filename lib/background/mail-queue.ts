@@ -96,6 +96,21 @@ export function createMailQueue(deps: MailQueueDeps) {
       }
     },
 
+    /**
+     * A promotion whose e-mail waits was edited: its e-mail is replaced (dropped when `job` is undefined),
+     * and filled again if it is the one open in the webmail. Answers whether that e-mail was waiting.
+     */
+    async replace(promotionId: string, job: MailJob | undefined): Promise<boolean> {
+      const state = await load();
+      const index = state.jobs.findIndex((j) => j.promotionId === promotionId);
+      if (index < 0) return false;
+      if (job) state.jobs[index] = mailJobSchema.parse(job);
+      else state.jobs.splice(index, 1);
+      await save(state);
+      if (index === 0 && state.jobs.length > 0) await openCurrent(state);
+      return true;
+    },
+
     /** The counsellor gave up the remaining e-mails (the promotions stay as drafts). */
     async clear(): Promise<void> {
       await save({ jobs: [], filled: false });

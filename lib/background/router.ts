@@ -60,6 +60,11 @@ export function registerMessageHandlers(db: ProfilenceDb, reminders: ReminderSch
     return promotions.prepare(data);
   });
 
+  onMessage('promotion.edit', async ({ data, sender }) => {
+    fromExtensionPage(sender);
+    return promotions.edit(data);
+  });
+
   onMessage('mail.pending', async ({ sender }) => {
     fromExtensionPage(sender);
     return (await mails.pending()).map(({ reference, subject, to }) => ({ reference, subject, to }));

@@ -9,7 +9,7 @@ import type { SignInOutcome } from '@/lib/background/sync';
 import type { ReadResult } from '@/lib/domain/legacy';
 import type { AddEventOutcome, AddEventRequest, SetClockRequest, SnoozeOutcome } from '@/lib/reminders/commands';
 import type { SyncStatus } from '@/lib/sync/status';
-import type { PrepareOutcome, PrepareRequest, RecordContactRequest } from './promotion-commands';
+import type { EditPromotionOutcome, EditPromotionRequest, PrepareOutcome, PrepareRequest, RecordContactRequest } from './promotion-commands';
 import type { TabContext } from './tab-context';
 
 export interface ProtocolMap {
@@ -23,6 +23,8 @@ export interface ProtocolMap {
   'promotion.prepare'(request: PrepareRequest): PrepareOutcome;
   /** UI → background: a promotion made by phone or in person, recorded as sent at once. */
   'promotion.recordContact'(request: RecordContactRequest): PrepareOutcome;
+  /** UI → background: change a promotion (contact, job, mode, channel, message before it is sent; contact after). */
+  'promotion.edit'(request: EditPromotionRequest): EditPromotionOutcome;
   /** UI → background: the prepared e-mails waiting to be sent in the webmail (subject and recipient). */
   'mail.pending'(): { reference: string; subject: string; to: string[] }[];
   /** UI → background: forget the e-mails still waiting (their promotions stay as drafts). */
