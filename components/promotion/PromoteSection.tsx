@@ -70,7 +70,7 @@ function ConsentedPromotion({ profile, tabId }: Props) {
   }
 
   return (
-    <section class="pf-section" data-testid="promote-section">
+    <section class="pf-section fr-mt-2w" data-testid="promote-section">
       {choices.open ? (
         <PromoteForm
           profile={profile}

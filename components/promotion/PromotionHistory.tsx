@@ -12,6 +12,12 @@ import { EditPromotion } from './EditPromotion';
 
 const CHANNEL_LABELS = { email: 'e-mail', phone: 'téléphone', in_person: 'visite', other: 'autre' } as const;
 
+/** The job proposed, by its label when the open file lists it. */
+function jobOf(rome: string, profile?: JobSeekerProfile): string {
+  const label = profile?.targetJobs.find((j) => j.rome === rome)?.label;
+  return label ? `${label} (${rome})` : rome;
+}
+
 interface Props {
   ftId?: string;
   siret?: string;
@@ -43,7 +49,7 @@ export function PromotionHistory({ ftId, siret, profile, tabId }: Props) {
               <br />
               <span class="pf-muted">
                 {CHANNEL_LABELS[p.channel]}
-                {p.mode === 'anonymous' ? ', anonyme' : ''} · {frenchDate(p.createdAt)} · {p.reference}
+                {p.mode === 'anonymous' ? ', anonyme' : ''} · {jobOf(p.rome, profile)} · {frenchDate(p.createdAt)} · {p.reference}
               </span>
               {editing === p.id ? (
                 <EditPromotion promotion={p} profile={profile} tabId={tabId} onDone={() => setEditing(undefined)} />
