@@ -3,7 +3,7 @@
  * Kept as a draft keyed by the file's ftId, so closing the panel loses nothing and another file never
  * inherits them (the section is re-mounted per file: `key={ftId}` in PageContext).
  */
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { JobSeekerProfile } from '@/lib/domain/legacy';
 import type { PromotionMode } from '@/lib/domain/promotion';
 import { loadDraft, saveDraft } from '@/lib/store';
@@ -33,14 +33,14 @@ const initialChoices = (profile: JobSeekerProfile): FormChoices => ({
 
 export function usePromotionDraft(profile: JobSeekerProfile) {
   const [choices, setChoices] = useState<FormChoices>(() => initialChoices(profile));
-  const [loaded, setLoaded] = useState(false);
+  // A draft read after the counsellor already acted (slow first IndexedDB open) must not undo that.
+  const touched = useRef(false);
 
   useEffect(() => {
     let alive = true;
     void loadDraft(uiDb(), profile.ftId).then((draft) => {
       if (!alive) return;
-      setLoaded(true);
-      if (!draft) return;
+      if (!draft || touched.current) return;
       // A job that is not this file's (an older draft, a changed file) falls back to the main one.
       const rome = profile.targetJobs.some((j) => j.rome === draft.rome) ? draft.rome : mainRomeOf(profile);
       setChoices({
@@ -59,10 +59,15 @@ export function usePromotionDraft(profile: JobSeekerProfile) {
 
   return {
     choices,
-    loaded,
-    update: (patch: Partial<FormChoices>) => setChoices((c) => ({ ...c, ...patch })),
+    update: (patch: Partial<FormChoices>) => {
+      touched.current = true;
+      setChoices((c) => ({ ...c, ...patch }));
+    },
     /** After a promotion left: the form closes and starts afresh (the background dropped the draft). */
-    reset: () => setChoices(initialChoices(profile)),
+    reset: () => {
+      touched.current = true;
+      setChoices(initialChoices(profile));
+    },
   };
 }
 
