@@ -35,12 +35,12 @@ export function PromoteSection({ profile, tabId }: Props) {
 }
 
 function ConsentedPromotion({ profile, tabId }: Props) {
-  const { choices, update, reset } = usePromotionDraft(profile);
+  // Establishments a match's « Promouvoir » chose (lib/background/board.ts), then those open in a tab.
+  const preselected = usePreselection(profile.ftId);
+  const { choices, update, reset } = usePromotionDraft(profile, preselected);
   const [query, setQuery] = useState('');
   const [busy, setBusy] = useState(false);
   const [feedback, setFeedback] = useState<Feedback>();
-  // Establishments a match's « Promouvoir » chose (lib/background/board.ts), then those open in a tab.
-  const preselected = usePreselection(profile.ftId);
   const { candidates, openEstablishments } = useCandidates(query, preselected);
 
   const defaults = [...new Set([...preselected, ...openEstablishments.map((e) => e.siret)])];

@@ -31,8 +31,13 @@ const initialChoices = (profile: JobSeekerProfile): FormChoices => ({
   rome: mainRomeOf(profile),
 });
 
-export function usePromotionDraft(profile: JobSeekerProfile) {
+const union = (a: readonly string[], b: readonly string[]) => [...new Set([...a, ...b])];
+
+/** `preselected`: establishments a match chose; ticked too when the draft already has its own list. */
+export function usePromotionDraft(profile: JobSeekerProfile, preselected: readonly string[]) {
   const [choices, setChoices] = useState<FormChoices>(() => initialChoices(profile));
+  const latestPreselection = useRef(preselected);
+  latestPreselection.current = preselected;
   // A draft read after the counsellor already acted (slow first IndexedDB open) must not undo that.
   const touched = useRef(false);
 
@@ -45,7 +50,7 @@ export function usePromotionDraft(profile: JobSeekerProfile) {
       const rome = profile.targetJobs.some((j) => j.rome === draft.rome) ? draft.rome : mainRomeOf(profile);
       setChoices({
         open: true,
-        selected: draft.selectedSirets,
+        selected: union(draft.selectedSirets, latestPreselection.current),
         contactBySiret: draft.contactBySiret,
         mode: draft.mode,
         rome,
@@ -56,6 +61,10 @@ export function usePromotionDraft(profile: JobSeekerProfile) {
       alive = false;
     };
   }, [profile.ftId]);
+
+  useEffect(() => {
+    if (preselected.length) setChoices((c) => (c.selected ? { ...c, selected: union(c.selected, preselected) } : c));
+  }, [preselected.join()]);
 
   return {
     choices,
