@@ -51,7 +51,9 @@ export function EditPromotion({ promotion, profile, tabId, onDone }: Props) {
   const [mode, setMode] = useState<PromotionMode>(promotion.mode);
   const [channel, setChannel] = useState<PromotionChannel>(promotion.channel);
   const [pitch, setPitch] = useState(promotion.pitch);
-  const [pendingMode, setPendingMode] = useState<PromotionMode>();
+
+  /** A job or mode change waiting for the counsellor's answer, because the message is not the file's text. */
+  const [pending, setPending] = useState<{ mode: PromotionMode; rome: string; question: string }>();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string>();
 
@@ -69,10 +71,12 @@ export function EditPromotion({ promotion, profile, tabId, onDone }: Props) {
       reference: promotion.reference,
     }).body;
 
-  function changeMode(next: PromotionMode) {
-    if (pitch !== promotion.pitch) return setPendingMode(next);
-    setMode(next);
-    setPitch(regenerated(next, rome) ?? pitch);
+  /** Job or mode: the message is written again from the file, after asking if it is not the file's text. */
+  function change(next: { mode: PromotionMode; rome: string }, question: string) {
+    if (pitch !== regenerated(mode, rome)) return setPending({ ...next, question });
+    setMode(next.mode);
+    setRome(next.rome);
+    setPitch(regenerated(next.mode, next.rome) ?? pitch);
   }
 
   async function save(e: Event) {
@@ -113,23 +117,28 @@ export function EditPromotion({ promotion, profile, tabId, onDone }: Props) {
         </div>
       )}
       {beforeSending && profile && (
-        <JobSelect jobs={profile.targetJobs} value={rome} id={id('rome')} onChange={(next) => {
-          setRome(next);
-          if (pitch === promotion.pitch) setPitch(regenerated(mode, next) ?? pitch);
-        }} />
+        <JobSelect jobs={profile.targetJobs} value={rome} id={id('rome')} onChange={(next) => change({ mode, rome: next }, 'Changer de métier proposé')} />
       )}
-      {beforeSending && profile && <ModeChoice value={mode} onChange={changeMode} idPrefix={id('mode')} />}
-      {pendingMode && (
+      {beforeSending && profile && (
+        <ModeChoice
+          value={mode}
+          onChange={(next) => change({ mode: next, rome }, next === 'anonymous' ? 'Passer en mode anonyme' : 'Passer en mode nominatif')}
+          idPrefix={id('mode')}
+        />
+      )}
+      {pending && (
         <ConfirmReplace
-          question={pendingMode === 'anonymous' ? 'Passer en mode anonyme' : 'Passer en mode nominatif'}
+          question={pending.question}
           onReplace={() => {
-            setMode(pendingMode);
-            setPitch(regenerated(pendingMode, rome) ?? pitch);
-            setPendingMode(undefined);
+            setMode(pending.mode);
+            setRome(pending.rome);
+            setPitch(regenerated(pending.mode, pending.rome) ?? pitch);
+            setPending(undefined);
           }}
           onKeep={() => {
-            setMode(pendingMode);
-            setPendingMode(undefined);
+            setMode(pending.mode);
+            setRome(pending.rome);
+            setPending(undefined);
           }}
         />
       )}
