@@ -91,6 +91,7 @@ function ConsentedPromotion({ profile, tabId }: Props) {
         <QuickPromote
           ftId={profile.ftId}
           hasCv={!!profile.cv}
+          jobLabel={profile.targetJobs.find((j) => j.rome === choices.rome)?.label}
           establishments={known}
           busy={busy}
           onPropose={(siret, acknowledgedDuplicates) => void submit('email', { targets: [{ siret }], acknowledgedDuplicates, quick: true })}

@@ -16,18 +16,20 @@ interface Props {
   ftId: string;
   /** The file has a CV to attach. */
   hasCv: boolean;
+  /** The job proposed (the file's main job, or the one chosen in its form). */
+  jobLabel?: string;
   establishments: Establishment[];
   busy: boolean;
   onPropose(siret: string, acknowledgedDuplicates: boolean): void;
   onOpenForm(): void;
 }
 
-export function QuickPromote({ ftId, hasCv, establishments, busy, onPropose, onOpenForm }: Props) {
+export function QuickPromote({ ftId, hasCv, jobLabel, establishments, busy, onPropose, onOpenForm }: Props) {
   const shown = establishments.slice(0, MAX_QUICK);
   return (
     <div data-testid="promote-start">
       {shown.map((e) => (
-        <QuickTarget key={e.siret} ftId={ftId} hasCv={hasCv} establishment={e} busy={busy} onPropose={onPropose} />
+        <QuickTarget key={e.siret} ftId={ftId} hasCv={hasCv} jobLabel={jobLabel} establishment={e} busy={busy} onPropose={onPropose} />
       ))}
       <button
         class={`fr-btn ${shown.length ? 'fr-btn--secondary fr-btn--sm' : ''}`}
@@ -45,7 +47,7 @@ export function QuickPromote({ ftId, hasCv, establishments, busy, onPropose, onO
   );
 }
 
-function QuickTarget({ ftId, hasCv, establishment, busy, onPropose }: Pick<Props, 'ftId' | 'hasCv' | 'busy' | 'onPropose'> & { establishment: Establishment }) {
+function QuickTarget({ ftId, hasCv, jobLabel, establishment, busy, onPropose }: Pick<Props, 'ftId' | 'hasCv' | 'jobLabel' | 'busy' | 'onPropose'> & { establishment: Establishment }) {
   const [acknowledged, setAcknowledged] = useState(false);
   const duplicates = useDuplicates(ftId, [establishment.siret]);
   const contact = pickContact(establishment);
@@ -65,7 +67,7 @@ function QuickTarget({ ftId, hasCv, establishment, busy, onPropose }: Pick<Props
       </button>
       <p id={hintId} class="fr-hint-text fr-mt-1v">
         {contact?.email
-          ? `E-mail à ${[contact.firstName, contact.lastName].filter(Boolean).join(' ')} (${contact.email})${hasCv ? ', CV joint' : ''}, prêt à envoyer dans la messagerie.`
+          ? `E-mail à ${[contact.firstName, contact.lastName].filter(Boolean).join(' ')} (${contact.email})${jobLabel ? ` pour « ${jobLabel} »` : ''}${hasCv ? ', CV joint' : ''}, prêt à envoyer dans la messagerie.`
           : "Aucun interlocuteur avec une adresse électronique : passez par le formulaire (appel ou visite)."}
       </p>
     </div>

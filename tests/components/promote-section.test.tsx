@@ -24,6 +24,18 @@ async function typeInPitch(root: HTMLElement, text: string) {
     area.dispatchEvent(new Event('input', { bubbles: true }));
   });
 }
+/** Retries `check` while the panel settles (IndexedDB reads are slower on a loaded machine). */
+async function eventually(check: () => void, timeout = 3000) {
+  const end = Date.now() + timeout;
+  for (;;) {
+    try {
+      return check();
+    } catch (err) {
+      if (Date.now() > end) throw err;
+      await settle();
+    }
+  }
+}
 const fileContext = (file: string, tabId: number) => ({
   tabId,
   readAt: new Date().toISOString(),
@@ -112,13 +124,15 @@ describe('« Promouvoir ce profil »', () => {
     });
     expect(pitchOf(root).value).toContain('Opérations administratives');
     await typeInPitch(root, `${pitchOf(root).value}\nPhrase pour Marie.`);
-    await settle();
+    // Saved as Marie's draft before the counsellor moves on.
+    for (let i = 0; i < 30 && !(await loadDraft(uiDb(), '1234567A'))?.pitch.includes('Phrase pour Marie.'); i++) await settle();
 
     // The counsellor goes to Sandrine's file.
     await act(() => render(<PageContext context={fileContext('dossier-7654321B', 2)} />, root));
     await settle();
     expect(root.querySelector('[data-testid="promote-form"]')).toBeNull();
     await act(() => button(root, 'Promouvoir ce profil')!.click());
+    await eventually(() => expect(root.querySelector('#promote-rome')).not.toBeNull());
     const hers = root.querySelector<HTMLSelectElement>('#promote-rome')!;
     const sandrine = profileOf('dossier-7654321B');
     const main = sandrine.targetJobs.find((j) => j.main)!;
@@ -129,8 +143,7 @@ describe('« Promouvoir ce profil »', () => {
 
     // Back on Marie's file: her own choices are still there.
     await act(() => render(<PageContext context={fileContext('dossier-1234567A', 1)} />, root));
-    await settle();
-    expect(root.querySelector<HTMLSelectElement>('#promote-rome')!.value).toBe('M1602');
+    await eventually(() => expect(root.querySelector<HTMLSelectElement>('#promote-rome')?.value).toBe('M1602'));
     expect(pitchOf(root).value).toContain('Phrase pour Marie.');
   });
 });
