@@ -67,7 +67,7 @@ function QuickTarget({ ftId, hasCv, jobLabel, establishment, busy, onPropose }: 
       </button>
       <p id={hintId} class="fr-hint-text fr-mt-1v">
         {contact?.email
-          ? `E-mail à ${[contact.firstName, contact.lastName].filter(Boolean).join(' ')} (${contact.email})${jobLabel ? ` pour « ${jobLabel} »` : ''}${hasCv ? ', CV joint' : ''}, prêt à envoyer dans la messagerie.`
+          ? `E-mail à ${[contact.firstName, contact.lastName].filter(Boolean).join(' ')} (${contact.email})${jobLabel ? ` pour «\u00a0${jobLabel}\u00a0»` : ''}${hasCv ? ', CV joint' : ''}, prêt à envoyer dans la messagerie.`
           : "Aucun interlocuteur avec une adresse électronique : passez par le formulaire (appel ou visite)."}
       </p>
     </div>
