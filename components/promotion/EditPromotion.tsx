@@ -5,6 +5,7 @@
  */
 import { useState } from 'preact/hooks';
 import type { EstablishmentContact, JobSeekerProfile } from '@/lib/domain/legacy';
+import { CHANNEL_LABELS } from '@/lib/domain/labels';
 import { contactSalutation, generatePitch } from '@/lib/domain/pitch';
 import type { PromotionChannel, PromotionMode } from '@/lib/domain/promotion';
 import { editableFields } from '@/lib/domain/promotion-edits';
@@ -17,12 +18,7 @@ import { uiDb } from './db';
 import { JobSelect } from './JobSelect';
 import { ModeChoice } from './ModeChoice';
 
-const CHANNELS: readonly [PromotionChannel, string][] = [
-  ['email', 'E-mail'],
-  ['phone', 'Téléphone'],
-  ['in_person', 'Visite'],
-  ['other', 'Autre'],
-];
+const CHANNELS = Object.entries(CHANNEL_LABELS) as [PromotionChannel, string][];
 
 interface Props {
   promotion: StoredPromotion;

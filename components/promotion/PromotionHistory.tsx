@@ -1,7 +1,7 @@
 /** Promotions already made for the open job seeker or to the open establishment, newest first; each can be edited. */
 import { useState } from 'preact/hooks';
+import { CHANNEL_LABELS, STATUS_LABELS } from '@/lib/domain/labels';
 import type { JobSeekerProfile } from '@/lib/domain/legacy';
-import { STATUS_LABELS } from '@/lib/domain/status';
 import { listForEstablishment, listForJobSeeker, type StoredPromotion } from '@/lib/store';
 import { OutcomeActions } from '../followup/OutcomeActions';
 import { PromotionTimeline } from '../followup/PromotionTimeline';
@@ -9,8 +9,6 @@ import { frenchDate } from '../format';
 import { useLiveQuery } from '../hooks/use-live-query';
 import { uiDb } from './db';
 import { EditPromotion } from './EditPromotion';
-
-const CHANNEL_LABELS = { email: 'e-mail', phone: 'téléphone', in_person: 'visite', other: 'autre' } as const;
 
 /** The job proposed, by its label when the open file lists it. */
 function jobOf(rome: string, profile?: JobSeekerProfile): string {
