@@ -21,6 +21,7 @@ import {
   addEvent,
   createPromotion,
   deleteDraft,
+  describeIssues,
   findRecentDuplicate,
   getEstablishment,
   getPromotion,
@@ -40,10 +41,10 @@ async function establishmentBySiret(db: ProfilenceDb, siret: string): Promise<Es
 }
 
 /** The job-seeker file open in `tabId`, if that tab still shows one. */
-async function profileInTab(tabId: number | undefined): Promise<{ profile: JobSeekerProfile; agent?: { name: string; agencyCode?: string } } | undefined> {
+async function profileInTab(tabId: number | undefined): Promise<JobSeekerProfile | undefined> {
   if (tabId === undefined) return undefined;
   const reading = (await getContext(tabId))?.result;
-  return reading?.recognized && reading.page === 'profile' ? { profile: reading.data, agent: reading.agent } : undefined;
+  return reading?.recognized && reading.page === 'profile' ? reading.data : undefined;
 }
 
 /** Stands for the reference until the store has made the promotion's id. */
@@ -132,7 +133,7 @@ export function createPromotionService(db: ProfilenceDb, mails: MailQueue) {
     return { request, profile, rome, targets, ctx: { counsellorId, agencyCode } };
   }
 
-  async function guarded<T extends { ok: boolean }>(work: () => Promise<T>): Promise<T | Refusal> {
+  async function guarded(work: () => Promise<PrepareOutcome>): Promise<PrepareOutcome> {
     try {
       return await work();
     } catch (err) {
@@ -211,44 +212,45 @@ export function createPromotionService(db: ProfilenceDb, mails: MailQueue) {
      * queue gets that e-mail rewritten (recipient, subject, message, CV), or dropped if it is no longer
      * an e-mail promotion.
      */
-    edit: (raw: unknown): Promise<EditPromotionOutcome> =>
-      guarded(async (): Promise<EditPromotionOutcome> => {
-        const request = editPromotionRequestSchema.parse(raw);
-        const row = await getPromotion(db, request.promotionId);
-        if (!row) return { ok: false, code: 'not_found', message: 'Promotion introuvable : rechargez la liste.' };
-        const opened = await profileInTab(request.jobSeekerTabId);
-        const profile = opened?.profile.ftId === row.jobSeeker.ftId ? opened.profile : undefined;
-        const { changes } = request;
-        if (changes.rome && profile && !profile.targetJobs.some((j) => j.rome === changes.rome)) {
-          return { ok: false, code: 'invalid', message: `Le métier ${changes.rome} n'est pas un métier recherché de ce dossier.` };
+    async edit(raw: unknown): Promise<EditPromotionOutcome> {
+      const parsed = editPromotionRequestSchema.safeParse(raw);
+      if (!parsed.success) return { ok: false, code: 'invalid', message: `Modification invalide : ${describeIssues(parsed.error)}` };
+      const request = parsed.data;
+      const row = await getPromotion(db, request.promotionId);
+      if (!row) return { ok: false, code: 'not_found', message: 'Promotion introuvable : rechargez la liste.' };
+      const opened = await profileInTab(request.jobSeekerTabId);
+      const profile = opened?.ftId === row.jobSeeker.ftId ? opened : undefined;
+      const { changes } = request;
+      if (changes.rome && profile && !profile.targetJobs.some((j) => j.rome === changes.rome)) {
+        return { ok: false, code: 'invalid', message: `Le métier ${changes.rome} n'est pas un métier recherché de ce dossier.` };
+      }
+      const next = { ...row, ...changes };
+      if (next.mode === 'anonymous') {
+        const problem = anonymityProblem(findIdentifyingData(next.pitch, profile ?? row.jobSeeker));
+        if (problem) return { ok: false, code: 'invalid', message: problem };
+      }
+      if (row.status === 'draft' && next.channel === 'email' && !next.contact?.email) {
+        return { ok: false, code: 'invalid', message: 'Choisissez un interlocuteur avec une adresse électronique, ou un autre canal.' };
+      }
+      const waiting = row.status === 'draft' ? (await mails.pending()).find((j) => j.promotionId === row.id) : undefined;
+      let job: MailJob | undefined;
+      if (waiting && next.channel === 'email') {
+        let attachment = next.mode === 'named' ? waiting.attachment : undefined;
+        if (next.mode === 'named' && !attachment && profile?.cv) {
+          attachment = await fetchCv(profile, request.jobSeekerTabId!);
+          if (!attachment) return { ok: false, code: 'invalid', message: CV_UNAVAILABLE };
         }
-        const next = { ...row, ...changes };
-        if (next.mode === 'anonymous') {
-          const problem = anonymityProblem(findIdentifyingData(next.pitch, profile ?? row.jobSeeker));
-          if (problem) return { ok: false, code: 'invalid', message: problem };
-        }
-        if (row.status === 'draft' && next.channel === 'email' && !next.contact?.email) {
-          return { ok: false, code: 'invalid', message: 'Choisissez un interlocuteur avec une adresse électronique, ou un autre canal.' };
-        }
-        const waiting = row.status === 'draft' ? (await mails.pending()).find((j) => j.promotionId === row.id) : undefined;
-        let job: MailJob | undefined;
-        if (waiting && next.channel === 'email') {
-          let attachment = next.mode === 'named' ? waiting.attachment : undefined;
-          if (next.mode === 'named' && !attachment && profile?.cv) {
-            attachment = await fetchCv(profile, request.jobSeekerTabId!);
-            if (!attachment) return { ok: false, code: 'invalid', message: CV_UNAVAILABLE };
-          }
-          const subject = profile ? pitchSubject(profile, { mode: next.mode, rome: next.rome, reference: row.reference }) : waiting.subject;
-          job = { ...waiting, to: [next.contact!.email!], subject, body: next.pitch, attachment };
-        }
-        try {
-          await updatePromotion(db, row.id, changes);
-        } catch (err) {
-          if (err instanceof PromotionRefused && err.code === 'not_editable') return { ok: false, code: 'not_editable', message: err.message };
-          throw err;
-        }
-        if (waiting) await mails.replace(row.id, job);
-        return { ok: true };
-      }) as Promise<EditPromotionOutcome>,
+        const subject = profile ? pitchSubject(profile, { mode: next.mode, rome: next.rome, reference: row.reference }) : waiting.subject;
+        job = { ...waiting, to: [next.contact!.email!], subject, body: next.pitch, attachment };
+      }
+      try {
+        await updatePromotion(db, row.id, changes);
+      } catch (err) {
+        if (!(err instanceof PromotionRefused)) throw err;
+        return { ok: false, code: err.code === 'not_editable' || err.code === 'not_found' ? err.code : 'invalid', message: err.message };
+      }
+      if (waiting) await mails.replace(row.id, job);
+      return { ok: true };
+    },
   };
 }
