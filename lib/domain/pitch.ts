@@ -222,9 +222,10 @@ export function fillPitch(
   const safe = guard ? guardFor(guard.profile, guard.mode) : (s: string | undefined) => s?.trim() || undefined;
   const contact = safe(recipient.contactName);
   const establishment = safe(recipient.establishmentName);
+  // Replaced by functions: a `$` in a name is text, not a replacement pattern.
   return template
-    .replace(SALUTATION_PATTERN, contact ? `Bonjour ${contact},` : 'Madame, Monsieur,')
-    .replace(ESTABLISHMENT_PATTERN, establishment ?? 'votre entreprise');
+    .replace(SALUTATION_PATTERN, () => (contact ? `Bonjour ${contact},` : 'Madame, Monsieur,'))
+    .replace(ESTABLISHMENT_PATTERN, () => establishment ?? 'votre entreprise');
 }
 
 /** Subject and body of the e-mail proposing `profile` to one establishment, in the given mode. */

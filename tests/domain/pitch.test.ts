@@ -177,6 +177,7 @@ describe('pitch template, one e-mail per establishment', () => {
     const filled = fillPitch('[salutation]\nChez [etablissement], …', { establishmentName: 'LA POSTE' });
     expect(filled).toBe('Madame, Monsieur,\nChez LA POSTE, …');
     expect(placeholdersIn('Bonjour,\nrien à remplacer')).toEqual({ salutation: false, establishment: false });
+    expect(fillPitch('Chez [Établissement].', { establishmentName: "CAFÉ $& CIE $'" })).toBe("Chez CAFÉ $& CIE $'.");
   });
 });
 
