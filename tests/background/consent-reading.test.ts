@@ -56,7 +56,7 @@ const ESTABLISHMENT_TAB = 2;
 const SIRET = '73282932000074';
 const FT_ID = '1234567A';
 const at = (time: string) => new Date(`2026-11-20T${time}:00.000Z`);
-const noMails = { enqueue: async () => undefined, pending: async () => [], onWebmailPage: async () => undefined, clear: async () => undefined };
+const noMails = { enqueue: async () => undefined, queued: async () => undefined, replace: async () => false };
 
 const fileReading = (consent: object, evidence?: object) =>
   ({ ...readingOf('dossier-demandeur', 'dossier-1234567A', (d) => (d.promotionConsent = consent)), ...(evidence ? { consentEvidence: evidence } : {}) }) as RecognizedReadResult;

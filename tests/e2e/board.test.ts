@@ -48,8 +48,11 @@ describe('agency board and pool (Chromium, built extension, demo tools)', () => 
     expect(match).toMatch(/Écully · à \d+(,\d)? km/);
     expect(match).toContain('même métier');
 
-    // « Promouvoir »: the promotion form opens with the establishment ticked, the counsellor still on the file.
+    // « Promouvoir »: the panel offers « Proposer à » that establishment, and ticks it in the full form,
+    // the counsellor still on the file.
     await panel.getByTestId('need-match').getByRole('button', { name: /Promouvoir/ }).click();
+    await panel.getByRole('button', { name: 'Proposer à NUMÉRIQUE OUEST LYONNAIS' }).waitFor();
+    await panel.getByRole('button', { name: 'Promouvoir ce profil' }).click();
     await panel.getByTestId('promote-form').waitFor();
     const candidate = panel.getByRole('checkbox', { name: /NUMÉRIQUE OUEST LYONNAIS/ });
     await candidate.waitFor();
