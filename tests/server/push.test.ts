@@ -39,7 +39,7 @@ describe.each(DATABASES)('push on %s', (kind) => {
     expect(changes[0]).toMatchObject({ entity: 'promotion', id: promotion.id, version: 1, deleted: false });
     const data = changes[0]!.data as typeof promotion & { events: { id: string; version: number }[] };
     expect(data.establishment.siret).toBe('73282932000074');
-    expect(data.events).toEqual([{ ...promotion.events[0], version: 1 }]);
+    expect(data.events).toEqual([{ ...promotion.events[0], byName: 'Jeanne MARTIN', version: 1 }]);
   });
 
   it('answers "duplicate" for a batch sent again, and applies it only once', async () => {
