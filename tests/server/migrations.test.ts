@@ -3,20 +3,18 @@
  * Records written before the server stamped authors and kept statistics: a database at migration 002, filled as
  * the code of that time wrote it (the client's `counsellorId` was the banner's name), migrated to the latest.
  */
-import { Writable } from 'node:stream';
 import { Kysely, Migrator } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Promotion } from '../../lib/domain/promotion';
 import type { PullResponse } from '../../lib/domain/sync';
 import { statsReportSchema, type StatsReport } from '../../lib/stats/schema';
-import { buildApp } from '../../server/app';
-import type { DatabaseConfig } from '../../server/config';
 import { createDatabase } from '../../server/db/database';
 import { migrations } from '../../server/db/migrations/index';
 import type { DatabaseSchema } from '../../server/db/schema';
 import { encodeCursor } from '../../server/sync/cursor';
 import { addEvent, auth, create, getPull, makeEvent, makeNeed, makePoolEntry, makePromotion, pullAll, TestClient, update } from './fixtures';
-import { DATABASES, DEV_TOKENS, freshDatabase, TOKENS, type DatabaseKind } from './harness';
+import { appOn } from './direct-app';
+import { DATABASES, freshDatabase, TOKENS, type DatabaseKind } from './harness';
 
 const SCOPE = 'agency:69031';
 const PERIOD = { from: '2025-01-01', to: '2025-12-31' };
@@ -73,20 +71,6 @@ async function databaseAt(kind: DatabaseKind, version: string) {
   const { error } = await migrator.migrateTo(version);
   if (error) throw error;
   return { db, database };
-}
-
-function appOn(config: DatabaseConfig) {
-  return buildApp({
-    host: '127.0.0.1',
-    port: 0,
-    database: config,
-    auth: { devTokens: DEV_TOKENS },
-    rateLimit: { max: 100_000, timeWindowMs: 60_000 },
-    trustProxy: false,
-    log: { level: 'warn', stream: new Writable({ write: (_c, _e, done) => done() }) },
-    tombstoneRetentionDays: 180,
-    maintenanceIntervalMs: 0,
-  });
 }
 
 describe.each(DATABASES)('records older than the stats tables, migrated on %s', (kind) => {
