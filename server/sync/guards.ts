@@ -1,7 +1,7 @@
 /**
  * What the server checks before a mutation reaches the reducer (server/sync/mutations.ts), with the shared rules
  * of lib/domain: the author stamped from the token, the clock, anonymity, authorship. Malformed arguments and
- * missing consent pass through untouched: the reducer refuses them with its own codes, consent first.
+ * missing consent go on (stamped) to the reducer, which refuses them with its own codes, consent first.
  */
 import type { FastifyBaseLogger } from 'fastify';
 import type { z } from 'zod';
