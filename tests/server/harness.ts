@@ -39,7 +39,7 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-async function freshDatabase(kind: DatabaseKind): Promise<{ config: DatabaseConfig; drop(): Promise<void> }> {
+export async function freshDatabase(kind: DatabaseKind): Promise<{ config: DatabaseConfig; drop(): Promise<void> }> {
   if (kind === 'sqlite') {
     const dir = mkdtempSync(join(tmpdir(), 'profilence-server-'));
     return {

@@ -191,9 +191,13 @@ describe.each(SETUPS)('sync property ($name)', (setup) => {
       return report;
     };
 
-    /** An event or a descriptive change on one of the promotions this install knows. */
+    /** Which install created each promotion: only its author edits it (lib/domain/authorship.ts; the UI hides the rest). */
+    const authorOf = new Map<string, SyncClient>();
+
+    /** An event on one of the promotions this install knows, or a descriptive change on one of its own. */
     const write = async (c: SyncClient, cmd: { kind: 'event' | 'update'; client: number; pick: number; pitch: number; type: PromotionEventType }) => {
-      const local = await c.promotions();
+      const known = await c.promotions();
+      const local = cmd.kind === 'update' ? known.filter((p) => authorOf.get(p.id) === c) : known;
       if (local.length === 0) return;
       const target = local[cmd.pick % local.length]!;
       if (cmd.kind === 'update') {
@@ -217,6 +221,7 @@ describe.each(SETUPS)('sync property ($name)', (setup) => {
           case 'create': {
             const p = await c.createPromotion({ pitch: `Argumentaire initial ${cmd.client}` });
             written.promotions.add(p.id);
+            authorOf.set(p.id, c);
             break;
           }
           case 'event':

@@ -30,7 +30,7 @@ describe.each(DATABASES)('consent withdrawal on %s', (kind) => {
     const otherEntry = makePoolEntry();
     await jeanne.push([create(first), create(second), create(other), { name: 'pool.add', args: entry }, { name: 'pool.add', args: otherEntry }]);
     // An overwritten pitch is kept for the « modifié par » history: it must go too.
-    await new TestClient(h.app, TOKENS.paul).push([update('promotion.update', first.id, 0, { pitch: 'Lucie DUPONT, secrétaire.' })]);
+    await new TestClient(h.app, TOKENS.manager).push([update('promotion.update', first.id, 0, { pitch: 'Lucie DUPONT, secrétaire.' })]);
     const before = await pullAll(h.app, TOKENS.paul);
 
     const paul = new TestClient(h.app, TOKENS.paul);

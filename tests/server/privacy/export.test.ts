@@ -23,7 +23,8 @@ describe.each(DATABASES)('job-seeker export on %s', (kind) => {
     const entry = makePoolEntry({ ftId: '1234567A', firstName: 'Lucie' });
     const someoneElse = makePromotion({ jobSeeker: { ...promotion.jobSeeker, ftId: '7654321B', firstName: 'Karim', lastName: 'BENALI' } });
     await jeanne.push([create(promotion), { name: 'pool.add', args: entry }, create(someoneElse)]);
-    await new TestClient(h.app, TOKENS.paul).push([update('promotion.update', promotion.id, 0, { pitch: 'Nouvel argumentaire' })]);
+    // The agency manager rewrites Jeanne's pitch: the overwritten value is kept for the « modifié par » history.
+    await new TestClient(h.app, TOKENS.manager).push([update('promotion.update', promotion.id, 0, { pitch: 'Nouvel argumentaire' })]);
 
     for (const token of [TOKENS.jeanne, TOKENS.manager]) {
       const res = await exportOf(h, token, '1234567a');
