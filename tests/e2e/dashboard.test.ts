@@ -3,14 +3,14 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { toStoredPromotion } from '@/lib/store/promotions';
 import { promotionFacts } from '@/lib/stats/facts';
 import { periodOf } from '@/components/dashboard/periods';
 import { count, percent } from '@/components/dashboard/format';
 import { statsFromFacts } from '@/lib/stats/report';
 import { samplePromotions } from '@/lib/stats/sample';
-import { launchWithExtension, waitForTestIdText, type ExtensionBrowser } from './harness';
+import { useExtension, waitForTestIdText } from './harness';
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
@@ -36,14 +36,13 @@ async function putRows(page: Page, store: string, rows: unknown[]): Promise<void
 }
 
 describe('dashboard page (Chromium)', () => {
-  let browser: ExtensionBrowser;
   let page: Page;
   const now = new Date();
   const mine = samplePromotions({ now }).map(toStoredPromotion);
   const colleague = samplePromotions({ now, count: 12, counsellorId: 'Paul BERNARD' }).map(toStoredPromotion);
 
-  beforeAll(async () => {
-    browser = await launchWithExtension();
+  const { browser } = useExtension({ setup: seedDashboard });
+  async function seedDashboard() {
     page = await browser.openExtensionPage('dashboard.html');
     await page.setViewportSize({ width: 1280, height: 900 });
     // The first visit creates the database; then the sample promotions go in and the page reads them again.
@@ -57,11 +56,7 @@ describe('dashboard page (Chromium)', () => {
       }),
     );
     await page.reload();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-  });
+  }
 
   it("shows the counsellor's own figures, computed from the local store, with their tables", async () => {
     const expected = statsFromFacts(mine.map((p) => promotionFacts(p)), periodOf('12m', now), {
