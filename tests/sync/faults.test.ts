@@ -4,18 +4,18 @@
  * server on loopback; the server's state is then read by a fresh install.
  */
 import 'fake-indexeddb/auto';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, expect, it } from 'vitest';
 import { setMeta } from '../../lib/store';
 import { readStatus, SYNC_META, type SyncStep } from '../../lib/sync';
 import { deleteEntity } from '../../server/sync/tombstones';
 import { comparable, deleteClientDatabases, SyncClient, type ClientOptions } from './clients';
 import { faultyFetch, type Call, type Fault } from './faults';
-import { DATABASES, startServers, TOKENS, type TestServers } from './server';
+import { describeEachDatabase, startServers, TOKENS, type TestServers } from './server';
 
 const isPush = (c: Call) => c.path === '/v1/sync/push';
 const isPull = (c: Call) => c.path === '/v1/sync/pull';
 
-describe.each(DATABASES)('sync faults against a real server on loopback (%s)', (kind) => {
+describeEachDatabase('sync faults against a real server on loopback (%s)', (kind) => {
   let servers: TestServers;
   const loopback = (url: string, init: RequestInit) => fetch(url.replace('http://sync.test', servers.urls[0]!), init);
 

@@ -5,10 +5,10 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { LightMyRequestResponse } from 'fastify';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
 import type { PushResponse } from '../../../lib/domain/sync';
 import { create, looksFrench, makePromotion, pushBody } from '../fixtures';
-import { DATABASES, startHarness, type Harness } from '../harness';
+import { describeEachDatabase, startHarness, type Harness } from '../harness';
 import { startIdp, type Idp } from './idp';
 
 const OWN = '69031';
@@ -81,7 +81,7 @@ async function tokenOf(caller: Caller): Promise<string | undefined> {
   }
 }
 
-describe.each(DATABASES)('authorisation matrix on %s', (kind) => {
+describeEachDatabase('authorisation matrix on %s', (kind) => {
   let h: Harness;
   afterEach(async () => {
     await h.close();

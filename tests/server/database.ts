@@ -1,0 +1,68 @@
+/**
+ * The one way server tests get a database: a SQLite file in a temp folder, or a freshly created PostgreSQL
+ * database (on the server the runner started, PROFILENCE_TEST_DATABASE_URL) dropped afterwards.
+ * Without PostgreSQL its cases are registered and skipped, so the closing line counts them; in CI they fail.
+ */
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import { describe } from 'vitest';
+import type { DatabaseConfig } from '../../server/config';
+import { missingTool } from '../support/tools';
+
+export type DatabaseKind = 'sqlite' | 'postgres';
+export const PG_URL = process.env.PROFILENCE_TEST_DATABASE_URL;
+export const DATABASES: readonly DatabaseKind[] = ['sqlite', 'postgres'];
+
+/** Why the PostgreSQL cases cannot run here (null when they can); throws in CI. */
+export function postgresMissing(): string | null {
+  return missingTool('PostgreSQL (PROFILENCE_TEST_DATABASE_URL, npm test en démarre un)', Boolean(PG_URL));
+}
+
+/**
+ * `describe.each(DATABASES)` that registers the PostgreSQL suite even without PostgreSQL, skipped.
+ * `name` may hold `%s` for the database kind.
+ */
+export function describeEachDatabase(name: string, body: (kind: DatabaseKind) => void): void {
+  for (const kind of DATABASES) {
+    const title = name.includes('%s') ? name.replace('%s', kind) : `${name} (${kind})`;
+    describe.skipIf(kind === 'postgres' && postgresMissing())(title, () => body(kind));
+  }
+}
+
+export interface FreshDatabase {
+  config: DatabaseConfig;
+  drop(): Promise<void>;
+}
+
+async function onAdmin(query: string): Promise<void> {
+  const admin = new pg.Client({ connectionString: PG_URL });
+  await admin.connect();
+  try {
+    await admin.query(query);
+  } finally {
+    await admin.end();
+  }
+}
+
+/** An empty database of this kind; `drop()` deletes it. */
+export async function freshDatabase(kind: DatabaseKind, options: { poolSize?: number } = {}): Promise<FreshDatabase> {
+  if (kind === 'sqlite') {
+    const dir = mkdtempSync(join(tmpdir(), 'profilence-test-db-'));
+    return {
+      config: { kind: 'sqlite', file: join(dir, 'test.sqlite') },
+      drop: async () => rmSync(dir, { recursive: true, force: true }),
+    };
+  }
+  if (!PG_URL) throw new Error('PostgreSQL absent : PROFILENCE_TEST_DATABASE_URL non défini (npm test démarre un PostgreSQL jetable).');
+  const name = `t_${randomBytes(6).toString('hex')}`;
+  await onAdmin(`CREATE DATABASE ${name}`);
+  const url = new URL(PG_URL);
+  url.pathname = `/${name}`;
+  return {
+    config: { kind: 'postgres', url: url.toString(), poolSize: options.poolSize ?? 10 },
+    drop: () => onAdmin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`),
+  };
+}
