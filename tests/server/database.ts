@@ -1,15 +1,16 @@
 /**
  * The one way server tests get a database: a SQLite file in a temp folder, or a freshly created PostgreSQL
- * database (on the server the runner started, PROFILENCE_TEST_DATABASE_URL) dropped afterwards.
+ * database (on the server the runner started, PROFILENCE_TEST_DATABASE_URL) dropped afterwards. Both are copies
+ * of the templates migrated once per run (tests/support/database-templates.ts) when the run has them.
  * Without PostgreSQL its cases are registered and skipped, so the closing line counts them; in CI they fail.
  */
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
-import { describe } from 'vitest';
+import { describe, inject } from 'vitest';
 import type { DatabaseConfig } from '../../server/config';
+import { onAdmin, waitUntilUnused } from '../support/postgres-admin';
 import { missingTool } from '../support/tools';
 
 export type DatabaseKind = 'sqlite' | 'postgres';
@@ -37,32 +38,26 @@ export interface FreshDatabase {
   drop(): Promise<void>;
 }
 
-async function onAdmin(query: string): Promise<void> {
-  const admin = new pg.Client({ connectionString: PG_URL });
-  await admin.connect();
-  try {
-    await admin.query(query);
-  } finally {
-    await admin.end();
-  }
-}
-
-/** An empty database of this kind; `drop()` deletes it. */
+/** An empty database of this kind, already migrated when the run has templates; `drop()` deletes it. */
 export async function freshDatabase(kind: DatabaseKind, options: { poolSize?: number } = {}): Promise<FreshDatabase> {
   if (kind === 'sqlite') {
     const dir = mkdtempSync(join(tmpdir(), 'profilence-test-db-'));
-    return {
-      config: { kind: 'sqlite', file: join(dir, 'test.sqlite') },
-      drop: async () => rmSync(dir, { recursive: true, force: true }),
-    };
+    const file = join(dir, 'test.sqlite');
+    const template = inject('sqliteTemplate');
+    if (template) copyFileSync(template, file);
+    return { config: { kind: 'sqlite', file }, drop: async () => rmSync(dir, { recursive: true, force: true }) };
   }
   if (!PG_URL) throw new Error('PostgreSQL absent : PROFILENCE_TEST_DATABASE_URL non défini (npm test démarre un PostgreSQL jetable).');
   const name = `t_${randomBytes(6).toString('hex')}`;
-  await onAdmin(`CREATE DATABASE ${name}`);
+  const template = inject('postgresTemplate');
+  await onAdmin(PG_URL, `CREATE DATABASE ${name}${template ? ` TEMPLATE ${template}` : ''}`);
   const url = new URL(PG_URL);
   url.pathname = `/${name}`;
   return {
     config: { kind: 'postgres', url: url.toString(), poolSize: options.poolSize ?? 10 },
-    drop: () => onAdmin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`),
+    drop: async () => {
+      await waitUntilUnused(PG_URL, name);
+      await onAdmin(PG_URL, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    },
   };
 }
