@@ -18,9 +18,10 @@ describeEachDatabase('central endpoint under load on %s', (kind) => {
       const results = await runLoad({ durationS: DURATION_S, databases: [kind], log: (line) => console.log(line) });
       expect(results.map((r) => r.database)).toEqual([kind === 'sqlite' ? 'SQLite' : 'PostgreSQL']);
       for (const r of results) {
-        expect(r.requests, r.database).toBeGreaterThan(250);
-        expect(r.pushes, r.database).toBeGreaterThan(25);
-        expect(r.mutationsApplied, r.database).toBeGreaterThan(25);
+        // The load really ran and wrote (how fast is the benchmark's business, not a test's).
+        expect(r.requests, r.database).toBeGreaterThan(50);
+        expect(r.pushes, r.database).toBeGreaterThan(10);
+        expect(r.mutationsApplied, r.database).toBeGreaterThan(10);
         expect({ errors: r.errors, timeouts: r.timeouts, non2xx: r.non2xx, status5xx: r.status5xx, refused: r.mutationsRefused }, r.database).toEqual({
           errors: 0,
           timeouts: 0,

@@ -8,7 +8,7 @@ import { randomBytes } from 'node:crypto';
 import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, inject } from 'vitest';
+import { afterAll, describe, inject } from 'vitest';
 import type { DatabaseConfig } from '../../server/config';
 import { onAdmin, waitUntilUnused } from '../support/postgres-admin';
 import { missingTool } from '../support/tools';
@@ -38,6 +38,30 @@ export interface FreshDatabase {
   drop(): Promise<void>;
 }
 
+/** A new PostgreSQL database, a copy of the run's migrated template when there is one. */
+async function createPostgres(adminUrl: string): Promise<string> {
+  const name = `t_${randomBytes(6).toString('hex')}`;
+  const template = inject('postgresTemplate');
+  await onAdmin(adminUrl, `CREATE DATABASE ${name}${template ? ` TEMPLATE ${template}` : ''}`);
+  return name;
+}
+
+async function dropPostgres(adminUrl: string, name: string): Promise<void> {
+  await waitUntilUnused(adminUrl, name);
+  await onAdmin(adminUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+}
+
+// PostgreSQL creates and drops while the tests run: the next database is copied during the current test, and a
+// dropped one goes in the background; the file's last hook waits for both.
+let spare: Promise<string> | undefined;
+const dropping = new Set<Promise<void>>();
+afterAll(async () => {
+  await Promise.allSettled(dropping);
+  const unused = spare;
+  spare = undefined;
+  if (unused && PG_URL) await dropPostgres(PG_URL, await unused);
+});
+
 /** An empty database of this kind, already migrated when the run has templates; `drop()` deletes it. */
 export async function freshDatabase(kind: DatabaseKind, options: { poolSize?: number } = {}): Promise<FreshDatabase> {
   if (kind === 'sqlite') {
@@ -47,17 +71,20 @@ export async function freshDatabase(kind: DatabaseKind, options: { poolSize?: nu
     if (template) copyFileSync(template, file);
     return { config: { kind: 'sqlite', file }, drop: async () => rmSync(dir, { recursive: true, force: true }) };
   }
-  if (!PG_URL) throw new Error('PostgreSQL absent : PROFILENCE_TEST_DATABASE_URL non défini (npm test démarre un PostgreSQL jetable).');
-  const name = `t_${randomBytes(6).toString('hex')}`;
-  const template = inject('postgresTemplate');
-  await onAdmin(PG_URL, `CREATE DATABASE ${name}${template ? ` TEMPLATE ${template}` : ''}`);
-  const url = new URL(PG_URL);
+  const adminUrl = PG_URL;
+  if (!adminUrl) throw new Error('PostgreSQL absent : PROFILENCE_TEST_DATABASE_URL non défini (npm test démarre un PostgreSQL jetable).');
+  const name = await (spare ?? createPostgres(adminUrl));
+  spare = createPostgres(adminUrl);
+  spare.catch(() => {}); // a failure shows when the next test awaits it
+  const url = new URL(adminUrl);
   url.pathname = `/${name}`;
   return {
     config: { kind: 'postgres', url: url.toString(), poolSize: options.poolSize ?? 10 },
     drop: async () => {
-      await waitUntilUnused(PG_URL, name);
-      await onAdmin(PG_URL, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      const dropped = dropPostgres(adminUrl, name)
+        .catch((err: Error) => console.warn(`Base de test ${name} non supprimée : ${err.message}`))
+        .finally(() => dropping.delete(dropped));
+      dropping.add(dropped);
     },
   };
 }
