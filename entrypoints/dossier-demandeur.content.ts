@@ -3,6 +3,7 @@ import { assertFromBackground } from '@/lib/content/background-only';
 import { fetchCv } from '@/lib/content/fetch-cv';
 import { runReader } from '@/lib/content/run-reader';
 import { onMessage, sendMessage } from '@/lib/messaging/protocol';
+import { extensionId } from '@/lib/platform';
 
 // The real origins are set at build time (legacy-origins.ts); this default serves the demo tool.
 export default defineContentScript({
@@ -11,7 +12,7 @@ export default defineContentScript({
   main() {
     runReader(read, (result) => sendMessage('page.read', result));
     onMessage('cv.fetch', ({ data, sender }) => {
-      assertFromBackground(sender, browser.runtime.id);
+      assertFromBackground(sender, extensionId());
       return fetchCv(data.url, location.href, data.fileName);
     });
   },

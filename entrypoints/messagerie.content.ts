@@ -3,6 +3,7 @@ import { assertFromBackground } from '@/lib/content/background-only';
 import { fillCompose, parseComposeFill } from '@/lib/content/compose-filler';
 import { runReader } from '@/lib/content/run-reader';
 import { onMessage, sendMessage } from '@/lib/messaging/protocol';
+import { extensionId } from '@/lib/platform';
 
 // The real origins are set at build time (legacy-origins.ts); this default serves the demo tool.
 export default defineContentScript({
@@ -11,7 +12,7 @@ export default defineContentScript({
   main() {
     runReader(read, (result) => sendMessage('page.read', result));
     onMessage('compose.fill', ({ data, sender }) => {
-      assertFromBackground(sender, browser.runtime.id);
+      assertFromBackground(sender, extensionId());
       return fillCompose(document, parseComposeFill(data));
     });
   },

@@ -3,7 +3,7 @@
 import { mkdirSync } from 'node:fs';
 import { startDemo } from '../demo/server';
 import { launchWithExtension, waitForTestIdText } from '../tests/e2e/harness';
-import { samplePromotions } from '../lib/stats/sample';
+import { samplePromotions } from '../demo/sample-promotions';
 import { toStoredPromotion } from '../lib/store/promotions';
 
 const OUT = 'docs/screenshots';

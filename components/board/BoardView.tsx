@@ -1,6 +1,7 @@
 /** The « Besoins » tab: the agency's board, filterable by job, commune and status, with the author's expiry reminder. */
 import { useState } from 'preact/hooks';
-import { listNeeds, NEED_BOARD_STATUS_LABELS, type StoredNeed } from '@/lib/store';
+import { NEED_BOARD_STATUS_LABELS } from '@/lib/domain/labels';
+import { listNeeds, type StoredNeed } from '@/lib/store';
 import { plural } from '../format';
 import { useLiveQuery } from '../hooks/use-live-query';
 import { uiDb } from '../promotion/db';

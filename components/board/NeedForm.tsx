@@ -3,10 +3,11 @@
  * every field editable. The background takes the establishment and the author from its own reading.
  */
 import { useState } from 'preact/hooks';
+import { CONTRACT_TYPES } from '@/lib/domain/formats';
+import { CONTRACT_LABELS } from '@/lib/domain/labels';
 import type { Establishment, RecruitmentNeed } from '@/lib/domain/legacy';
 import type { StoredNeed } from '@/lib/store';
 import { boardCommand } from './commands';
-import { CONTRACT_OPTIONS } from './labels';
 
 interface Props {
   establishment: Establishment;
@@ -112,9 +113,9 @@ export function NeedForm({ establishment, tabId, boardNeeds, onDone, onAdded }: 
           </label>
           <select class="fr-select" id="need-contract" value={fields.contractType} onChange={set('contractType')}>
             <option value="">Non précisé</option>
-            {CONTRACT_OPTIONS.map((c) => (
-              <option key={c.code} value={c.code}>
-                {c.label}
+            {CONTRACT_TYPES.map((code) => (
+              <option key={code} value={code}>
+                {CONTRACT_LABELS[code]}
               </option>
             ))}
           </select>

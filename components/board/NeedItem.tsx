@@ -1,15 +1,14 @@
 /** One line of the board: the need, its establishment, its status, and one-click status changes. */
 import { useState } from 'preact/hooks';
+import { contractLabel, NEED_BOARD_STATUS_LABELS } from '@/lib/domain/labels';
 import {
   daysLeft,
-  NEED_BOARD_STATUS_LABELS,
   NEED_EXPIRY_REMINDER_DAYS,
   needBoardStatus,
   type StoredNeed,
 } from '@/lib/store';
 import { frenchDate } from '../format';
 import { boardCommand } from './commands';
-import { CONTRACT_LABELS } from './labels';
 
 const BADGE = { open: 'fr-badge--success', expired: 'fr-badge--warning', filled: 'fr-badge--info', closed: '' } as const;
 
@@ -25,7 +24,7 @@ interface Props {
 export function needSummary(need: Pick<StoredNeed, 'positions' | 'contractType'>): string {
   return [
     need.positions ? `${need.positions} poste${need.positions > 1 ? 's' : ''}` : undefined,
-    need.contractType ? (CONTRACT_LABELS[need.contractType] ?? need.contractType) : undefined,
+    need.contractType ? contractLabel(need.contractType) : undefined,
   ]
     .filter(Boolean)
     .join(' · ');

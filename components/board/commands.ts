@@ -1,5 +1,5 @@
 /** The board and pool commands as the panel sends them: an unreachable background becomes a French refusal. */
-import type { BoardOutcome } from '@/lib/background/board';
+import type { BoardOutcome } from '@/lib/messaging/board-commands';
 import { sendMessage, type ProtocolMap } from '@/lib/messaging/protocol';
 
 type BoardCommand = 'need.add' | 'need.update' | 'pool.recommend' | 'pool.update' | 'promotion.openFor';

@@ -1,5 +1,5 @@
 import type { JobSeekerProfile } from '@/lib/domain/legacy';
-import { CONTRACT_LABELS } from '../board/labels';
+import { contractLabel } from '@/lib/domain/labels';
 import { frenchDate, groupedPhone } from '../format';
 
 export function ConsentNotice({ consent }: { consent: JobSeekerProfile['promotionConsent'] }) {
@@ -65,7 +65,7 @@ export function ProfileCard({ profile }: { profile: JobSeekerProfile }) {
         />
         <Field label="Disponibilité" value={availabilityText(profile.availability)} />
         <Field label="Mobilité" value={mobilityText(profile.mobility)} />
-        <Field label="Contrats" value={profile.contractTypes.map((c) => CONTRACT_LABELS[c] ?? c).join(', ')} />
+        <Field label="Contrats" value={profile.contractTypes.map(contractLabel).join(', ')} />
         <Field label="Permis" value={profile.drivingLicences.join(', ') || 'Aucun'} />
         <Field label="Commune" value={profile.address ? `${profile.address.postcode} ${profile.address.city}` : undefined} />
         <Field label="Courriel" value={profile.email} testId="profile-email" />

@@ -8,13 +8,13 @@ import { uiDb } from '@/components/promotion/db';
 import { useLiveQuery } from '@/components/hooks/use-live-query';
 import type { StoredPromotion } from '@/lib/store';
 import type { StatsPerimeter } from '@/lib/stats/schema';
-import { currentToken, loadSyncSettings } from '@/lib/sync/settings-store';
+import { sendMessage } from '@/lib/messaging/protocol';
 import { readIdentity, readStatus, type SyncStatus } from '@/lib/sync/status';
 import type { SyncIdentity } from '@/lib/sync/transport';
 import { Breakdown } from './Breakdown';
 import { Declines } from './Declines';
 import { download, exportFile } from './export';
-import { availablePerimeters, loadFigures, PERIMETER_LABELS, type DashboardFigures } from './figures-source';
+import { availablePerimeters, loadFigures, PERIMETER_LABELS, type AskStats, type DashboardFigures } from './figures-source';
 import { Funnel } from './Funnel';
 import { KeyFigures } from './KeyFigures';
 import { ownPromotionTest } from './local';
@@ -28,12 +28,8 @@ interface StoreView {
   status?: SyncStatus;
 }
 
-const server = {
-  async settings() {
-    const settings = await loadSyncSettings();
-    return { serverUrl: settings.serverUrl, token: () => currentToken(settings) };
-  },
-};
+/** The server's figures come through the background, which alone talks to the central endpoint. */
+const askStats: AskStats = (request) => sendMessage('stats.get', request);
 
 function Select<T extends string>(props: { id: string; label: string; value: T; options: Record<T, string>; onChange: (v: T) => void }) {
   return (
@@ -72,11 +68,9 @@ export function DashboardApp() {
   useEffect(() => {
     if (!promotions || !account) return;
     let current = true;
-    void (async () => {
-      const target = await server.settings();
-      const result = await loadFigures({ wanted, period, identity: account.identity, promotions, lastSyncedAt }, target);
+    void loadFigures({ wanted, period, identity: account.identity, promotions, lastSyncedAt }, askStats).then((result) => {
       if (current) setFigures(result);
-    })();
+    });
     return () => {
       current = false;
     };

@@ -1,11 +1,12 @@
 /** Why employers declined, most frequent first. */
-import { DECLINE_REASONS, type DeclineReason } from '@/lib/domain/promotion';
+import { DECLINE_REASON_LABELS } from '@/lib/domain/labels';
+import { DECLINE_REASON_CODES } from '@/lib/domain/promotion';
 import type { StatsFigures } from '@/lib/stats/schema';
 import { BarCell, DataTable } from './DataTable';
 import { count, percent } from './format';
 
 export function Declines({ figures }: { figures: StatsFigures }) {
-  const rows = (Object.keys(DECLINE_REASONS) as DeclineReason[])
+  const rows = DECLINE_REASON_CODES
     .map((reason) => ({ reason, value: figures.declinesByReason[reason] }))
     .filter((r) => r.value > 0)
     .sort((a, b) => b.value - a.value);
@@ -20,7 +21,7 @@ export function Declines({ figures }: { figures: StatsFigures }) {
         <DataTable caption={`Refus par motif (${count(figures.declined)} au total)`} testId="declines-table" head={['Motif', 'Refus', 'Part des refus']}>
           {rows.map((r) => (
             <tr key={r.reason}>
-              <th scope="row">{DECLINE_REASONS[r.reason]}</th>
+              <th scope="row">{DECLINE_REASON_LABELS[r.reason]}</th>
               <BarCell share={r.value / rows[0]!.value} tone="red" value={count(r.value)} />
               <td class="pf-num">{percent(r.value / figures.declined)}</td>
             </tr>

@@ -1,16 +1,20 @@
 /**
  * Where the dashboard's figures come from: the counsellor's own from this install (instant, offline); the
- * agency's and the national ones from the server, or — when it does not answer — from this install with a calm
- * word saying so (the agency's synced promotions for a manager, else the counsellor's own).
+ * agency's and the national ones from the server, asked through the background (`stats.get`), or — when it
+ * does not answer — from this install with a calm word saying so (the agency's synced promotions for a
+ * manager, else the counsellor's own).
  */
 import { frenchDateTime } from '@/components/format';
+import { STATS_MESSAGES, type StatsOutcome, type StatsRequest } from '@/lib/messaging/stats-commands';
 import type { StoredPromotion } from '@/lib/store';
 import type { StatsPeriod } from '@/lib/stats/period';
 import { statsFromFacts } from '@/lib/stats/report';
 import type { StatsGrouping, StatsPerimeter, StatsReport } from '@/lib/stats/schema';
 import type { SyncIdentity } from '@/lib/sync/transport';
 import { localFacts, ownPromotionTest } from './local';
-import { fetchStats, StatsUnavailable, type StatsServer } from './server-stats';
+
+/** Sends `stats.get` to the background (injected in tests). */
+export type AskStats = (request: StatsRequest) => Promise<StatsOutcome>;
 
 export interface DashboardFigures {
   /** What the figures cover (may be narrower than asked when the server did not answer). */
@@ -69,21 +73,24 @@ function localFigures(input: FiguresInput, perimeter: 'own' | 'agency', notice?:
   };
 }
 
-function reasonOf(err: unknown): string {
-  if (!(err instanceof StatsUnavailable)) return 'Serveur injoignable';
-  if (err.kind === 'signed_out') return 'Aucun compte connecté au serveur (options de Profilence)';
-  return err.message.replace(/[.\s]+$/, '');
-}
+class NoFigures extends Error {}
 
-export async function loadFigures(input: FiguresInput, server: StatsServer): Promise<DashboardFigures> {
+export async function loadFigures(input: FiguresInput, askStats: AskStats): Promise<DashboardFigures> {
   if (input.wanted === 'own') return localFigures(input, 'own');
   const scope = scopeOf(input.wanted, input.identity);
   try {
-    const ask = (groupBy: StatsGrouping) => fetchStats(server, { scope, ...input.period, groupBy });
+    const ask = async (groupBy: StatsGrouping) => {
+      // A background that cannot be reached (being restarted) is as good as an unreachable server.
+      const outcome = await askStats({ scope, from: input.period.from, to: input.period.to, groupBy }).catch(
+        (): StatsOutcome => ({ ok: false, kind: 'offline', message: STATS_MESSAGES.offline }),
+      );
+      if (!outcome.ok) throw new NoFigures(outcome.message);
+      return outcome.report;
+    };
     const [byMonth, byRome, byCounsellor] = await Promise.all([ask('month'), ask('rome'), ask('counsellor')]);
     return { perimeter: byMonth.perimeter, source: 'server', byMonth, byRome, byCounsellor };
   } catch (err) {
-    const reason = reasonOf(err);
+    const reason = (err instanceof NoFigures ? err.message : STATS_MESSAGES.offline).replace(/[.\s]+$/, '');
     if (input.wanted === 'agency' && input.identity) {
       const synced = input.lastSyncedAt ? ` (dernière synchronisation : ${frenchDateTime(input.lastSyncedAt)})` : '';
       return localFigures(

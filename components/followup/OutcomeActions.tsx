@@ -5,10 +5,11 @@
  */
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
-import { DECLINE_REASONS, type DeclineReason } from '@/lib/domain/promotion';
+import { DECLINE_REASON_LABELS } from '@/lib/domain/labels';
+import { DECLINE_REASON_CODES } from '@/lib/domain/promotion';
 import { canApply, type PromotionStatus } from '@/lib/domain/status';
 import { sendMessage } from '@/lib/messaging/protocol';
-import type { AddEventOutcome, AddEventRequest, OutcomeType } from '@/lib/reminders/commands';
+import type { AddEventOutcome, AddEventRequest, OutcomeType } from '@/lib/messaging/follow-up-commands';
 
 export const OUTCOME_ACTIONS: readonly { type: OutcomeType; label: string }[] = [
   { type: 'followed_up', label: 'Relancé' },
@@ -90,7 +91,7 @@ export function OutcomeActions({ promotion, label, children }: Props) {
         <fieldset class="fr-fieldset" data-testid="decline-reasons">
           <legend class="fr-fieldset__legend fr-text--sm fr-mb-1v">Motif du refus</legend>
           <ul class="fr-btns-group fr-btns-group--inline fr-btns-group--sm">
-            {(Object.entries(DECLINE_REASONS) as [DeclineReason, string][]).map(([reason, text]) => (
+            {DECLINE_REASON_CODES.map((reason) => (
               <li key={reason}>
                 <button
                   type="button"
@@ -98,7 +99,7 @@ export function OutcomeActions({ promotion, label, children }: Props) {
                   disabled={busy}
                   onClick={() => (reason === 'other' ? setStep({ kind: 'text', type: 'declined' }) : void record({ type: 'declined', reason }))}
                 >
-                  {reason === 'other' ? 'Autre' : text}
+                  {reason === 'other' ? 'Autre' : DECLINE_REASON_LABELS[reason]}
                 </button>
               </li>
             ))}

@@ -1,7 +1,7 @@
 /** The events of one promotion in order, in French; events kept after a final state are shown « à vérifier ». */
-import { DECLINE_REASONS } from '@/lib/domain/promotion';
+import { DECLINE_REASON_LABELS, EVENT_TYPE_LABELS } from '@/lib/domain/labels';
 import { compareEvents, deriveStatus, type FlagReason } from '@/lib/domain/status';
-import { EVENT_TYPE_LABELS, type StoredPromotion } from '@/lib/store';
+import type { StoredPromotion } from '@/lib/store';
 import { frenchDateTime } from '../format';
 
 const FLAG_HINTS: Record<FlagReason, string> = {
@@ -23,7 +23,7 @@ export function PromotionTimeline({ promotion }: { promotion: Pick<StoredPromoti
           <li key={event.id} data-testid="timeline-event">
             <time dateTime={event.at}>{frenchDateTime(event.at)}</time> ·{' '}
             <strong>{EVENT_TYPE_LABELS[event.type]}</strong>
-            {event.reason ? ` : ${DECLINE_REASONS[event.reason]}` : ''}
+            {event.reason ? ` : ${DECLINE_REASON_LABELS[event.reason]}` : ''}
             <span class="pf-muted"> · {event.by}</span>
             {flag && (
               <>

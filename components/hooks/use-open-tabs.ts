@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
+import { onTabReadingsChanged } from '@/lib/messaging/changes';
 import { sendMessage } from '@/lib/messaging/protocol';
 import type { TabContext } from '@/lib/messaging/tab-context';
-import { sessionStore } from '@/lib/platform';
 
 /** Readings of every open legacy tab, kept current. */
 export function useOpenTabs(): TabContext[] {
@@ -13,7 +13,7 @@ export function useOpenTabs(): TabContext[] {
         .then((all) => alive && setContexts(all))
         .catch(() => undefined);
     void refresh();
-    const stop = sessionStore.onChanged((keys) => keys.some((k) => k.startsWith('tab:')) && void refresh());
+    const stop = onTabReadingsChanged(() => void refresh());
     return () => {
       alive = false;
       stop();

@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
+import { onTabReadingsChanged } from '@/lib/messaging/changes';
 import { sendMessage } from '@/lib/messaging/protocol';
 import type { TabContext } from '@/lib/messaging/tab-context';
-import { sessionStore, tabs } from '@/lib/platform';
+import { tabs } from '@/lib/platform';
 
 export type TabContextState =
   | { kind: 'loading' }
@@ -25,9 +26,7 @@ export function useTabContext(): TabContextState {
     };
     void refresh();
     const stopTabs = tabs.onActivated((tabId) => void refresh(tabId));
-    const stopStore = sessionStore.onChanged((keys) => {
-      if (keys.some((k) => k.startsWith('tab:'))) void refresh();
-    });
+    const stopStore = onTabReadingsChanged(() => void refresh());
     return () => {
       alive = false;
       stopTabs();

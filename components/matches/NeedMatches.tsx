@@ -8,7 +8,8 @@ import type { JobSeekerProfile } from '@/lib/domain/legacy';
 import { matchNeedsForProfile } from '@/lib/domain/matching';
 import { listNeeds, type StoredNeed } from '@/lib/store';
 import { boardCommand } from '../board/commands';
-import { distanceText, TIER_LABELS } from '../board/labels';
+import { MATCH_TIER_LABELS } from '@/lib/domain/labels';
+import { distanceText } from './distance';
 import { needSummary } from '../board/NeedItem';
 import '../board/board.css';
 import { useLiveQuery } from '../hooks/use-live-query';
@@ -58,7 +59,7 @@ export function NeedMatches({ profile, now }: { profile: JobSeekerProfile; now?:
                   {need.establishmentName}, {need.city} · <span data-testid="need-match-distance">{distanceText(distanceKm)}</span>
                 </p>
                 <p class="pf-muted fr-mb-0">
-                  {TIER_LABELS[tier]}
+                  {MATCH_TIER_LABELS[tier]}
                   {summary ? ` · ${summary}` : ''}
                 </p>
                 <button

@@ -8,7 +8,8 @@ import type { Establishment } from '@/lib/domain/legacy';
 import { matchPoolForEstablishment } from '@/lib/domain/matching';
 import { listNeeds, listPool, type StoredNeed, type StoredPoolEntry } from '@/lib/store';
 import { boardCommand } from '../board/commands';
-import { distanceText, TIER_LABELS } from '../board/labels';
+import { MATCH_TIER_LABELS } from '@/lib/domain/labels';
+import { distanceText } from './distance';
 import '../board/board.css';
 import { useLiveQuery } from '../hooks/use-live-query';
 import { PoolItem } from '../pool/PoolItem';
@@ -56,7 +57,7 @@ export function PoolMatches({ establishment, now }: { establishment: Establishme
       ) : (
         <ul class="pf-cards" aria-label="Profils correspondants">
           {matches.map(({ entry, tier, distanceKm }) => (
-            <PoolItem key={entry.id} entry={entry} extra={`${distanceText(distanceKm)} · ${TIER_LABELS[tier]}`}>
+            <PoolItem key={entry.id} entry={entry} extra={`${distanceText(distanceKm)} · ${MATCH_TIER_LABELS[tier]}`}>
               <button
                 type="button"
                 class="fr-btn fr-btn--sm fr-mt-1w"

@@ -1,6 +1,6 @@
 /** One profile of the agency pool: first name, job, commune, availability, presentation, who recommended it. */
 import type { ComponentChildren } from 'preact';
-import { POOL_STATUS_LABELS } from '@/lib/domain/pool';
+import { POOL_STATUS_LABELS } from '@/lib/domain/labels';
 import type { StoredPoolEntry } from '@/lib/store';
 import { frenchDate } from '../format';
 

@@ -1,6 +1,6 @@
 /** The « Vivier » tab: the agency pool, filterable by job, commune and status; one click opens a file. */
 import { useState } from 'preact/hooks';
-import { POOL_STATUS_LABELS } from '@/lib/domain/pool';
+import { POOL_STATUS_LABELS } from '@/lib/domain/labels';
 import { listPool, type StoredPoolEntry } from '@/lib/store';
 import { boardCommand } from '../board/commands';
 import { Filters, type FilterValues } from '../board/Filters';

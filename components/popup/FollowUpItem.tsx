@@ -1,12 +1,11 @@
 /** One promotion to chase (or soon to chase) in the popup, actionable in one click. */
 import { useState } from 'preact/hooks';
 import { sendMessage } from '@/lib/messaging/protocol';
+import { SENT_BY_CHANNEL } from '@/lib/domain/labels';
 import { REMINDER_LABELS, type FollowUpItem as Item } from '@/lib/reminders/follow-up-list';
 import { OutcomeActions } from '../followup/OutcomeActions';
 import { frenchDate } from '../format';
 import { ContactLinks } from './ContactLinks';
-
-const CHANNELS = { email: 'par e-mail', phone: 'par téléphone', in_person: 'en visite', other: '' } as const;
 
 export function sinceSent(days: number): string {
   if (days <= 0) return "Envoyée aujourd'hui";
@@ -43,7 +42,7 @@ export function FollowUpRow({ item, due }: { item: Item; due: boolean }) {
         <span class={`fr-badge fr-badge--sm fr-badge--no-icon ${due ? 'fr-badge--new' : ''}`} data-testid="reminder-kind">
           {REMINDER_LABELS[reminder.kind]}
         </span>{' '}
-        {when} · <span data-testid="days-since-sent">{sinceSent(reminder.daysSinceSent)}</span> {CHANNELS[promotion.channel]}
+        {when} · <span data-testid="days-since-sent">{sinceSent(reminder.daysSinceSent)}</span> {SENT_BY_CHANNEL[promotion.channel]}
         {reminder.snoozedUntil ? ` · reportée au ${frenchDate(reminder.snoozedUntil)}` : ''}
       </p>
       {promotion.contact ? <ContactLinks contact={promotion.contact} /> : <p class="pf-muted fr-mb-1v">Aucun contact noté.</p>}

@@ -1,13 +1,11 @@
 /** Promotions already made for the open job seeker or to the open establishment. */
-import { STATUS_LABELS } from '@/lib/domain/status';
+import { CHANNEL_LABELS, STATUS_LABELS } from '@/lib/domain/labels';
 import { listForEstablishment, listForJobSeeker, type StoredPromotion } from '@/lib/store';
 import { OutcomeActions } from '../followup/OutcomeActions';
 import { PromotionTimeline } from '../followup/PromotionTimeline';
 import { frenchDate } from '../format';
 import { useLiveQuery } from '../hooks/use-live-query';
 import { uiDb } from './db';
-
-const CHANNEL_LABELS = { email: 'e-mail', phone: 'téléphone', in_person: 'visite', other: 'autre' } as const;
 
 export function PromotionHistory({ ftId, siret }: { ftId?: string; siret?: string }) {
   const rows = useLiveQuery<StoredPromotion[]>(

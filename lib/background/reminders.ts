@@ -13,7 +13,7 @@ import {
   snoozeRequestSchema,
   type AddEventOutcome,
   type SnoozeOutcome,
-} from '@/lib/reminders/commands';
+} from '@/lib/messaging/follow-up-commands';
 import { parisDay } from '@/lib/reminders/calendar';
 import { dueReminders, followUpsDue, nextSnooze, type Reminder } from '@/lib/reminders/due';
 import { NOTIFICATION_ICON, notificationText } from '@/lib/reminders/notification';

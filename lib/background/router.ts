@@ -4,9 +4,10 @@ import { assertExtensionPageSender, assertLegacyTabSender } from '@/lib/messagin
 import { onMessage } from '@/lib/messaging/protocol';
 import { contentScriptMatches, extensionId, extensionUrl, tabs } from '@/lib/platform';
 import { markSentByReference, rememberEstablishment, withdrawConsent, type ProfilenceDb } from '@/lib/store';
-import { createBoardService, registerBoardCommands } from './board';
+import { createBoardCommands } from './board-commands';
 import { createMailQueue } from './mail-queue';
 import { createPromotionService } from './promotions';
+import { createMatchOpener } from './match-opener';
 import { createFollowUpCommands, createReminderScheduler, type ReminderScheduler } from './reminders';
 import { allContexts, getContext, saveReading } from './tab-contexts';
 
@@ -75,7 +76,15 @@ export function registerMessageHandlers(db: ProfilenceDb, reminders: ReminderSch
     return promotions.recordContact(data);
   });
 
-  registerBoardCommands(createBoardService(db), fromExtensionPage);
+  const board = createBoardCommands(db);
+  onMessage('need.add', async ({ data, sender }) => (fromExtensionPage(sender), board.addNeed(data)));
+  onMessage('need.update', async ({ data, sender }) => (fromExtensionPage(sender), board.updateNeed(data)));
+  onMessage('pool.recommend', async ({ data, sender }) => (fromExtensionPage(sender), board.recommend(data)));
+  onMessage('pool.update', async ({ data, sender }) => (fromExtensionPage(sender), board.updatePoolEntry(data)));
+
+  const matches = createMatchOpener(db);
+  onMessage('promotion.openFor', async ({ data, sender }) => (fromExtensionPage(sender), matches.openFor(data)));
+  onMessage('promotion.takePreselection', async ({ data, sender }) => (fromExtensionPage(sender), matches.takePreselection(data)));
 
   const followUp = createFollowUpCommands(db, reminders);
 

@@ -2,25 +2,25 @@
  * The sync engine in the background: a sync every minute (alarm), about 2 s after each write (any outbox row:
  * promotions, follow-ups, board, pool), at start-up, when the network comes back, and on demand from the side
  * panel or the options. Listeners are registered synchronously when the worker starts. The server address and
- * the sign-in come from the options (build-time defaults in lib/config.ts).
+ * the sign-in come from the options (build-time defaults in lib/config.ts). The dashboard's statistics go
+ * through the same transport: nothing but the background talks to the server.
  */
-import { z } from 'zod';
 import { assertExtensionPageSender, type SenderLike } from '@/lib/messaging/senders';
 import { onMessage } from '@/lib/messaging/protocol';
+import { dismissRejectionRequestSchema, type SignInOutcome } from '@/lib/messaging/sync-commands';
 import { alarms, extensionId, extensionUrl, identity, network, runtimeEvents } from '@/lib/platform';
 import { dismissRejection, type ProfilenceDb } from '@/lib/store';
 import { createHttpTransport, createSyncEngine, readStatus, type FetchLike, type SyncEngine, type SyncStatus } from '@/lib/sync';
 import { signInWithPkce, SignInError, type OidcSession } from '@/lib/sync/oidc';
 import type { OidcSettings } from '@/lib/sync/settings';
 import { clearSession, currentToken, loadSyncSettings, onSyncSettingsChanged, saveSession } from '@/lib/sync/settings-store';
+import { createStatsService } from './stats';
 
 export const SYNC_ALARM = 'profilence-sync';
 export const SYNC_PERIOD_MINUTES = 1;
 export const WRITE_DEBOUNCE_MS = 2_000;
 /** A retry due sooner than this waits on a timer; later ones on the minute alarm (the worker may stop). */
 const TIMER_RETRY_LIMIT_MS = 60_000;
-
-export type SignInOutcome = { ok: true; status: SyncStatus } | { ok: false; message: string };
 
 export interface BackgroundSyncOptions {
   fetch?: FetchLike;
@@ -42,8 +42,6 @@ export interface BackgroundSync {
   dispose(): void;
 }
 
-const dismissSchema = z.object({ seq: z.number().int().min(1) });
-
 const fromExtensionPage = (sender: SenderLike) => assertExtensionPageSender(sender, extensionId(), extensionUrl('/'));
 
 export function registerSync(db: ProfilenceDb, options: BackgroundSyncOptions = {}): BackgroundSync {
@@ -55,6 +53,7 @@ export function registerSync(db: ProfilenceDb, options: BackgroundSyncOptions = 
     fetch: options.fetch,
     now,
   });
+  const stats = createStatsService(transport);
   const engine = createSyncEngine({ db, transport, clock: { now }, random: options.random, isOnline: network.isOnline });
 
   let debounce: ReturnType<typeof setTimeout> | undefined;
@@ -129,7 +128,11 @@ export function registerSync(db: ProfilenceDb, options: BackgroundSyncOptions = 
     }),
     onMessage('sync.dismissRejection', async ({ data, sender }) => {
       fromExtensionPage(sender);
-      await dismissRejection(db, dismissSchema.parse(data).seq);
+      await dismissRejection(db, dismissRejectionRequestSchema.parse(data).seq);
+    }),
+    onMessage('stats.get', async ({ data, sender }) => {
+      fromExtensionPage(sender);
+      return stats.get(data);
     }),
   ];
 

@@ -3,11 +3,8 @@
  * service worker still knows what every tab shows.
  */
 import { readResultSchema, type ReadResult } from '@/lib/domain/legacy';
-import { tabContextSchema, type TabContext } from '@/lib/messaging/tab-context';
+import { isTabContextKey, tabContextKey as keyOf, tabContextSchema, type TabContext } from '@/lib/messaging/tab-context';
 import { sessionStore } from '@/lib/platform';
-
-const keyOf = (tabId: number) => `tab:${tabId}`;
-export const isTabContextKey = (key: string) => key.startsWith('tab:');
 
 export async function saveReading(tabId: number, reading: unknown, now = new Date()): Promise<TabContext> {
   // Parsed again here: the background trusts nothing that crossed the messaging boundary.

@@ -3,6 +3,7 @@
  * whenever the page changes in place (JSF partial updates, tabs, history navigation).
  * Only a reading that differs from the last one is sent, so a busy page does not flood the background.
  */
+import { observe } from '@/lib/adapters/kit/observe';
 import type { ReadResult } from '@/lib/domain/legacy';
 
 export interface ReaderLoop {
@@ -17,10 +18,8 @@ export function runReader(
   { debounceMs = 250, win = window }: { debounceMs?: number; win?: Window } = {},
 ): ReaderLoop {
   let last = '';
-  let timer: ReturnType<typeof setTimeout> | undefined;
 
   const readNow = () => {
-    clearTimeout(timer);
     let result: ReadResult;
     try {
       result = read(win.document, new URL(win.location.href));
@@ -35,13 +34,8 @@ export function runReader(
       last = ''; // the background was asleep or reloading: send again on the next change
     });
   };
-  const schedule = () => {
-    clearTimeout(timer);
-    timer = setTimeout(readNow, debounceMs);
-  };
-
-  const observer = new (win as Window & typeof globalThis).MutationObserver(schedule);
-  observer.observe(win.document.documentElement, { childList: true, subtree: true, characterData: true });
+  // Any change of the page, once it has been quiet for `debounceMs`: the whole document is read again.
+  const stopObserving = observe('html', readNow, { root: win.document, debounceMs });
   win.addEventListener('popstate', readNow);
   win.addEventListener('hashchange', readNow);
   // The page is back from the back/forward cache: the background may have cleared this tab.
@@ -56,8 +50,7 @@ export function runReader(
   return {
     readNow,
     stop() {
-      clearTimeout(timer);
-      observer.disconnect();
+      stopObserving();
       win.removeEventListener('popstate', readNow);
       win.removeEventListener('hashchange', readNow);
     },

@@ -123,7 +123,6 @@ export type SentMail = z.infer<typeof sentMailSchema>;
 
 /** The compose page gives nothing: the extension fills it. */
 export const composeSchema = z.strictObject({});
-export type Compose = z.infer<typeof composeSchema>;
 
 const recognized = <T extends LegacyTool, P extends PageKind, D extends z.ZodType>(tool: T, page: P, data: D) =>
   z.object({

@@ -3,7 +3,6 @@ import { agencyCodeSchema, contractTypeSchema, postcodeSchema, romeSchema, siret
 import { dateTimeSchema, idSchema } from './promotion';
 
 export const NEED_STATUSES = ['open', 'filled', 'closed'] as const;
-export const NEED_STATUS_LABELS = { open: 'Ouvert', filled: 'Pourvu', closed: 'Clos' } as const;
 /** A need left on the board expires, as a whiteboard line would be wiped: its author is reminded first. */
 export const NEED_DEFAULT_LIFETIME_DAYS = 60;
 

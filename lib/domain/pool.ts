@@ -3,7 +3,6 @@ import { agencyCodeSchema, ftIdSchema, isoDateSchema, postcodeSchema, romeSchema
 import { dateTimeSchema, idSchema } from './promotion';
 
 export const POOL_STATUSES = ['active', 'placed', 'withdrawn'] as const;
-export const POOL_STATUS_LABELS = { active: 'Disponible', placed: 'En emploi', withdrawn: 'Retiré' } as const;
 
 export const poolEntryEditableSchema = z.object({
   pitch: z.string().trim().min(1, { error: 'Argumentaire obligatoire.' }).max(4000),

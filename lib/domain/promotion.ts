@@ -35,20 +35,19 @@ export const PROMOTION_EVENT_TYPES = [
 ] as const;
 export type PromotionEventType = (typeof PROMOTION_EVENT_TYPES)[number];
 
-export const DECLINE_REASONS = {
-  no_position: 'Pas de recrutement en cours',
-  profile_mismatch: 'Profil ne correspondant pas',
-  lacking_skills: 'Compétences insuffisantes',
-  not_mobile: 'Mobilité incompatible',
-  candidate_unavailable: 'Candidat indisponible : en emploi ou en formation',
-  candidate_not_interested: 'Candidat non intéressé',
-  candidate_unreachable: 'Candidat injoignable',
-  other: 'Autre motif',
-} as const;
-export type DeclineReason = keyof typeof DECLINE_REASONS;
-export const declineReasonSchema = z.enum(Object.keys(DECLINE_REASONS) as [DeclineReason, ...DeclineReason[]], {
-  error: 'Motif de refus inconnu.',
-});
+/** Why an employer said no (their French words: DECLINE_REASON_LABELS in labels.ts). */
+export const DECLINE_REASON_CODES = [
+  'no_position',
+  'profile_mismatch',
+  'lacking_skills',
+  'not_mobile',
+  'candidate_unavailable',
+  'candidate_not_interested',
+  'candidate_unreachable',
+  'other',
+] as const;
+export type DeclineReason = (typeof DECLINE_REASON_CODES)[number];
+export const declineReasonSchema = z.enum(DECLINE_REASON_CODES, { error: 'Motif de refus inconnu.' });
 
 export const promotionEventSchema = z
   .object({

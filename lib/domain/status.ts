@@ -19,18 +19,6 @@ export const FINAL_STATUSES: ReadonlySet<PromotionStatus> = new Set([
   'withdrawn',
 ]);
 
-export const STATUS_LABELS: Record<PromotionStatus, string> = {
-  draft: 'Brouillon',
-  sent: 'Envoyée',
-  replied: 'Réponse reçue',
-  interview: 'Entretien',
-  hired: 'Embauche',
-  kept: 'Profil conservé',
-  declined: 'Refus',
-  no_response: 'Sans réponse',
-  withdrawn: 'Retirée',
-};
-
 /** Progress of an open promotion; an event never moves it backwards. */
 const OPEN_RANK: Partial<Record<PromotionStatus, number>> = { draft: 0, sent: 1, replied: 2, interview: 3 };
 

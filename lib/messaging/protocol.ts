@@ -1,15 +1,19 @@
 /**
  * The one typed protocol between content scripts, UI pages and the background.
- * Payloads crossing it are parsed again with zod by the receiver.
+ * Payloads crossing it are parsed again with zod by the receiver. Every request and answer type, and every
+ * session-storage key an extension page may watch, lives in lib/messaging/: the background implements the
+ * contract, the pages only send it.
  */
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { Attachment, ComposeFill, FillOutcome } from '@/lib/content/compose-filler';
-import type { BoardOutcome, NeedAddRequest, NeedUpdateRequest, OpenForRequest, PoolRecommendRequest, PoolUpdateRequest } from '@/lib/background/board';
-import type { SignInOutcome } from '@/lib/background/sync';
 import type { ReadResult } from '@/lib/domain/legacy';
-import type { AddEventOutcome, AddEventRequest, SetClockRequest, SnoozeOutcome } from '@/lib/reminders/commands';
 import type { SyncStatus } from '@/lib/sync/status';
+import type { BoardOutcome, NeedAddRequest, NeedUpdateRequest, OpenForRequest, PoolRecommendRequest, PoolUpdateRequest } from './board-commands';
+import type { AddEventOutcome, AddEventRequest, SetClockRequest, SnoozeOutcome } from './follow-up-commands';
+import type { TakePreselectionOutcome, TakePreselectionRequest } from './preselection';
 import type { PrepareOutcome, PrepareRequest, RecordContactRequest } from './promotion-commands';
+import type { StatsOutcome, StatsRequest } from './stats-commands';
+import type { DismissRejectionRequest, SignInOutcome } from './sync-commands';
 import type { TabContext } from './tab-context';
 
 export interface ProtocolMap {
@@ -43,6 +47,8 @@ export interface ProtocolMap {
   'pool.update'(request: PoolUpdateRequest): BoardOutcome;
   /** UI → background: open (or reuse) the file or the establishment page a match leads to, pre-ticking the establishment. */
   'promotion.openFor'(request: OpenForRequest): BoardOutcome;
+  /** Side panel → background: the establishments a match asked to tick for this job seeker, handed over once. */
+  'promotion.takePreselection'(request: TakePreselectionRequest): TakePreselectionOutcome;
   /** UI → background: synchronise now (side panel, options); answers the status reached. */
   'sync.now'(): SyncStatus;
   /** Options → background: sign in at the identity provider (OpenID Connect with PKCE), then synchronise. */
@@ -50,7 +56,9 @@ export interface ProtocolMap {
   /** Options → background: forget the signed-in session (the outbox stays). */
   'sync.signOut'(): SyncStatus;
   /** Side panel → background: the counsellor has read a refused change. */
-  'sync.dismissRejection'(request: { seq: number }): void;
+  'sync.dismissRejection'(request: DismissRejectionRequest): void;
+  /** Dashboard → background: figures of the central endpoint (`GET /v1/stats`), or why they cannot be had. */
+  'stats.get'(request: StatsRequest): StatsOutcome;
   /** Background → job-seeker tab: fetch the CV inside the tool's own page. */
   'cv.fetch'(request: { url: string; fileName: string }): Attachment;
   /** Background → webmail tab: fill the new-message form. */

@@ -4,8 +4,6 @@
  */
 import { browser } from 'wxt/browser';
 
-export { browser };
-
 export const extensionId = () => browser.runtime.id;
 export const extensionUrl = (path = '/') => browser.runtime.getURL(path as '/');
 
@@ -35,6 +33,20 @@ export const tabs = {
   async activeTabId(): Promise<number | undefined> {
     const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
     return tab?.id;
+  },
+  /** Brings an existing tab to the front; false when it is gone. */
+  async focus(tabId: number): Promise<boolean> {
+    try {
+      await browser.tabs.update(tabId, { active: true });
+      return true;
+    } catch {
+      return false;
+    }
+  },
+  /** Opens `url` in a new tab, in the front or behind the current one; returns its id. */
+  async open(url: string, active: boolean): Promise<number> {
+    const tab = await browser.tabs.create({ url, active });
+    return tab.id!;
   },
   /** Shows `url` in tab `tabId` when it still exists, else in a new tab; returns the tab used. */
   async openOrNavigate(tabId: number | undefined, url: string): Promise<number> {

@@ -3,8 +3,9 @@
  * UTF-8 with a byte-order mark, `;` between values, CRLF line ends, values quoted when they hold a `;`,
  * a quote or a line break (quotes doubled), dates `dd/mm/yyyy` in Paris, French headers.
  */
-import { DECLINE_REASONS, type Promotion } from '../domain/promotion';
-import { STATUS_LABELS, type OrderedEvent } from '../domain/status';
+import { CHANNEL_LABELS, DECLINE_REASON_LABELS, MODE_LABELS, STATUS_LABELS } from '../domain/labels';
+import type { Promotion } from '../domain/promotion';
+import type { OrderedEvent } from '../domain/status';
 import { frenchDate, parisDay } from './days';
 import { promotionFacts } from './facts';
 import { romeDomain } from './rome';
@@ -25,14 +26,6 @@ export function toCsv(headers: readonly string[], rows: readonly (readonly (stri
   const lines = [headers, ...rows].map((row) => row.map(csvField).join(CSV_SEPARATOR));
   return CSV_BOM + lines.join(CSV_EOL) + CSV_EOL;
 }
-
-const MODE_LABELS: Record<Promotion['mode'], string> = { named: 'Nominative', anonymous: 'Anonyme' };
-const CHANNEL_LABELS: Record<Promotion['channel'], string> = {
-  email: 'Courriel',
-  phone: 'Téléphone',
-  in_person: 'En personne',
-  other: 'Autre',
-};
 
 export const PROMOTION_CSV_HEADERS = [
   'Référence',
@@ -94,7 +87,7 @@ export function promotionsCsv(promotions: readonly ExportedPromotion[]): string 
         day(facts.firstReplyAt),
         facts.replyDays ?? '',
         facts.sentAt ? (facts.reachedInterview ? 'oui' : 'non') : '',
-        facts.declineReason ? DECLINE_REASONS[facts.declineReason] : '',
+        facts.declineReason ? DECLINE_REASON_LABELS[facts.declineReason] : '',
         day(lastEventAt),
       ],
     };

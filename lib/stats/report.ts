@@ -1,5 +1,5 @@
 /** Figures from buckets: shares, median and mean delays, groups in their display order. */
-import { DECLINE_REASONS, type DeclineReason } from '../domain/promotion';
+import { DECLINE_REASON_CODES } from '../domain/promotion';
 import { bucketsFromFacts, selectFacts, type FactsBucket, type FactsFilter, type ProfileCount, type StatsBuckets } from './buckets';
 import { monthLabel, monthsBetween } from './days';
 import type { PromotionFacts } from './facts';
@@ -15,7 +15,7 @@ export interface ReportContext {
   generatedAt: string;
 }
 
-const REASONS = Object.keys(DECLINE_REASONS) as DeclineReason[];
+const REASONS = DECLINE_REASON_CODES;
 const OPEN_STATUSES = new Set(['sent', 'replied', 'interview']);
 
 const share = (part: number, whole: number): number | null => (whole > 0 ? part / whole : null);

@@ -1,7 +1,7 @@
 /** The wire contract of `GET /v1/stats` (docs/sync-protocol.md), shared by server/ and the dashboard. */
 import { z } from 'zod';
 import { isValidIsoDate } from '../domain/formats';
-import { DECLINE_REASONS, type DeclineReason } from '../domain/promotion';
+import { DECLINE_REASON_CODES, type DeclineReason } from '../domain/promotion';
 
 export const STATS_GROUPINGS = ['month', 'rome', 'counsellor'] as const;
 export type StatsGrouping = (typeof STATS_GROUPINGS)[number];
@@ -39,7 +39,7 @@ const count = z.number().int().min(0);
 /** A share in [0, 1]; null when there is nothing to divide by. */
 const share = z.number().min(0).max(1).nullable();
 
-const reasonKeys = Object.keys(DECLINE_REASONS) as DeclineReason[];
+const reasonKeys = DECLINE_REASON_CODES;
 export const declinesByReasonSchema = z.object(
   Object.fromEntries(reasonKeys.map((r) => [r, count])) as Record<DeclineReason, typeof count>,
 );

@@ -164,12 +164,6 @@ export function extendNeed(db: ProfilenceDb, id: string, now: Date = new Date())
 
 /** The status shown on the board: an open need past its expiry date is « expiré ». */
 export type NeedBoardStatus = 'open' | 'expired' | 'filled' | 'closed';
-export const NEED_BOARD_STATUS_LABELS: Record<NeedBoardStatus, string> = {
-  open: 'Ouvert',
-  expired: 'Expiré',
-  filled: 'Pourvu',
-  closed: 'Clos',
-};
 
 export function needBoardStatus(need: Pick<CompanyNeed, 'status' | 'expiresAt'>, now: Date = new Date()): NeedBoardStatus {
   if (need.status !== 'open') return need.status;

@@ -17,7 +17,8 @@ import {
   type PromotionEventType,
   type PromotionMode,
 } from '../domain/promotion';
-import { canApply, deriveStatus, STATUS_LABELS } from '../domain/status';
+import { EVENT_TYPE_LABELS, STATUS_LABELS } from '../domain/labels';
+import { canApply, deriveStatus } from '../domain/status';
 import type { ProfilenceDb, StoredPromotion } from './db';
 import { enqueue } from './outbox';
 import { describeIssues } from './validation';
@@ -34,19 +35,6 @@ export class PromotionRefused extends Error {
     this.name = 'PromotionRefused';
   }
 }
-
-export const EVENT_TYPE_LABELS: Record<PromotionEventType, string> = {
-  sent: 'Envoi',
-  followed_up: 'Relance',
-  employer_replied: "Réponse de l'employeur",
-  interview: 'Entretien',
-  profile_kept: 'Profil conservé',
-  hired: 'Embauche',
-  declined: 'Refus',
-  no_response: 'Sans réponse',
-  withdrawn: 'Retrait',
-  note: 'Note',
-};
 
 const SECTIONS = {
   jobSeeker: 'Demandeur',

@@ -9,6 +9,7 @@ export {
   identitySchema,
   parseRetryAfter,
   type FetchLike,
+  type HttpTransport,
   type HttpTransportOptions,
   type PullQuery,
   type SyncIdentity,

@@ -12,6 +12,7 @@ import {
   type PushRequest,
   type PushResponse,
 } from '../domain/sync';
+import { statsReportSchema, type StatsQuery, type StatsReport } from '../stats/schema';
 import { DEFAULT_MESSAGES, SyncError, type SyncErrorKind } from './errors';
 
 /** `GET /v1/me`: the signed-in counsellor; the sync scope is `agency:<agencyCode>`. */
@@ -33,6 +34,12 @@ export interface SyncTransport {
   me(): Promise<SyncIdentity>;
   push(request: PushRequest): Promise<PushResponse>;
   pull(query: PullQuery): Promise<PullResponse>;
+}
+
+/** The sync calls, and the statistics read over the same address, token, time-out and error handling. */
+export interface HttpTransport extends SyncTransport {
+  /** `GET /v1/stats`: figures of a scope over a period (the dashboard asks them through the background). */
+  stats(query: StatsQuery, options?: { timeoutMs?: number }): Promise<StatsReport>;
 }
 
 export type FetchLike = (url: string, init: RequestInit) => Promise<Response>;
@@ -91,13 +98,13 @@ async function withDeadline<T>(work: (signal: AbortSignal) => Promise<T>, timeou
   }
 }
 
-export function createHttpTransport(options: HttpTransportOptions): SyncTransport {
+export function createHttpTransport(options: HttpTransportOptions): HttpTransport {
   const fetchFn: FetchLike = options.fetch ?? ((url, init) => fetch(url, init));
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const now = options.now ?? Date.now;
   const baseUrl = async () => (typeof options.baseUrl === 'function' ? await options.baseUrl() : options.baseUrl).replace(/\/+$/, '');
 
-  async function call<S extends z.ZodType>(path: string, init: RequestInit, schema: S): Promise<z.output<S>> {
+  async function call<S extends z.ZodType>(path: string, init: RequestInit, schema: S, callTimeoutMs = timeoutMs): Promise<z.output<S>> {
     const [base, token] = await Promise.all([baseUrl(), options.token()]);
     if (!token) throw new SyncError('auth_required', 'Aucun compte connecté : connectez-vous dans les options de Profilence.');
     const headers: Record<string, string> = { authorization: `Bearer ${token}`, accept: 'application/json' };
@@ -107,7 +114,7 @@ export function createHttpTransport(options: HttpTransportOptions): SyncTranspor
       answer = await withDeadline(async (signal) => {
         const response = await fetchFn(`${base}${path}`, { ...init, headers, signal, cache: 'no-store' });
         return { status: response.status, retryAfter: response.headers.get('retry-after'), text: await response.text() };
-      }, timeoutMs);
+      }, callTimeoutMs);
     } catch (err) {
       if (err instanceof TimedOut) throw new SyncError('timeout', DEFAULT_MESSAGES.timeout);
       throw new SyncError('network', DEFAULT_MESSAGES.network);
@@ -149,6 +156,13 @@ export function createHttpTransport(options: HttpTransportOptions): SyncTranspor
       if (cursor) query.set('cursor', cursor);
       if (limit) query.set('limit', String(limit));
       return call(`/v1/sync/pull?${query}`, { method: 'GET' }, pullResponseSchema);
+    },
+    stats: ({ scope, from, to, groupBy }, { timeoutMs: statsTimeoutMs } = {}) => {
+      const query = new URLSearchParams({ scope });
+      if (from) query.set('from', from);
+      if (to) query.set('to', to);
+      query.set('groupBy', groupBy);
+      return call(`/v1/stats?${query}`, { method: 'GET' }, statsReportSchema, statsTimeoutMs);
     },
   };
 }

@@ -2,7 +2,7 @@ import { Window } from 'happy-dom';
 import { describe, expect, it, vi } from 'vitest';
 import { parseAgent, readAgent } from '@/lib/adapters/kit/banner';
 import { fieldsOf } from '@/lib/adapters/kit/fields';
-import { observe, waitFor } from '@/lib/adapters/kit/observe';
+import { observe } from '@/lib/adapters/kit/observe';
 import { readTable } from '@/lib/adapters/kit/table';
 import { labelKey, linesOf, saysNothing, textOf } from '@/lib/adapters/kit/text';
 import { findEmails, findPhones, parseCivility, parseYesNo, splitFullName } from '@/lib/adapters/kit/values';
@@ -190,13 +190,5 @@ describe('observe', () => {
     main.querySelector('dd')!.textContent = 'MARTIN';
     await sleep(60);
     expect(calls).toEqual([2]); // stopped
-  });
-
-  it('waits for an element, or gives up', async () => {
-    const document = setup();
-    const later = waitFor('#resultats', { root: document.body, timeoutMs: 500 });
-    setTimeout(() => document.querySelector('main')!.insertAdjacentHTML('beforeend', '<table id="resultats"></table>'), 10);
-    expect((await later)?.id).toBe('resultats');
-    expect(await waitFor('#jamais', { root: document.body, timeoutMs: 30 })).toBeNull();
   });
 });

@@ -3,8 +3,10 @@
 import 'fake-indexeddb/auto';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { createBoardService, preselectionKey, type TabOpener } from '@/lib/background/board';
+import { createBoardCommands } from '@/lib/background/board-commands';
+import { createMatchOpener, type TabOpener } from '@/lib/background/match-opener';
 import { saveReading } from '@/lib/background/tab-contexts';
+import { preselectionKey } from '@/lib/messaging/preselection';
 import { sessionStore } from '@/lib/platform';
 import { addNeed, pendingMutations, rememberEstablishment, type ProfilenceDb } from '@/lib/store';
 import { readingOf } from '../background/fixtures';
@@ -28,13 +30,13 @@ function fakeTabs() {
 describe('board commands in the background', () => {
   let db: ProfilenceDb;
   let fake: ReturnType<typeof fakeTabs>;
-  let service: ReturnType<typeof createBoardService>;
+  let service: ReturnType<typeof createBoardCommands> & ReturnType<typeof createMatchOpener>;
 
   beforeEach(async () => {
     fakeBrowser.reset();
     db = freshDb();
     fake = fakeTabs();
-    service = createBoardService(db, fake.tabs, () => NOW);
+    service = { ...createBoardCommands(db, () => NOW), ...createMatchOpener(db, fake.tabs, () => NOW) };
     await saveReading(ESTABLISHMENT_TAB, readingOf('fiche-entreprise', 'etablissement-73282932000074'));
   });
 
@@ -126,6 +128,22 @@ describe('board commands in the background', () => {
     expect(fake.opened).toHaveLength(1);
     expect(fake.focused).toEqual([]);
     expect(await sessionStore.get(preselectionKey('1234567A'))).toMatchObject({ sirets: ['90182736000016', SIRET] });
+  });
+
+  it('hands the establishments to tick over once, and forgets those left more than half an hour ago', async () => {
+    await saveReading(FILE_TAB, readingOf('dossier-demandeur', 'dossier-1234567A'));
+    await service.openFor({ open: 'establishment', siret: '90182736000016', ftId: '1234567A' });
+    await service.openFor({ open: 'establishment', siret: SIRET, ftId: '1234567A' });
+    expect(await service.takePreselection({ ftId: '1234567A' })).toEqual({ sirets: ['90182736000016', SIRET] });
+    // Taken: a later visit of the file starts from the usual form.
+    expect(await service.takePreselection({ ftId: '1234567A' })).toEqual({ sirets: [] });
+    expect(await sessionStore.get(preselectionKey('1234567A'))).toBeUndefined();
+
+    await service.openFor({ open: 'establishment', siret: SIRET, ftId: '1234567A' });
+    const halfAnHourLater = createMatchOpener(db, fake.tabs, () => new Date(NOW.getTime() + 31 * 60_000));
+    expect(await halfAnHourLater.takePreselection({ ftId: '1234567A' })).toEqual({ sirets: [] });
+    expect(await sessionStore.get(preselectionKey('1234567A'))).toBeUndefined();
+    await expect(service.takePreselection({ ftId: '<script>' })).rejects.toThrow();
   });
 
   it('refuses to pre-tick an establishment it has never read', async () => {

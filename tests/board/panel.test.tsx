@@ -17,9 +17,11 @@ import { PoolRecommend } from '@/components/pool/PoolRecommend';
 import { PoolView } from '@/components/pool/PoolView';
 import { uiDb } from '@/components/promotion/db';
 import { PromoteSection } from '@/components/promotion/PromoteSection';
-import { createBoardService, preselectionKey, type TabOpener } from '@/lib/background/board';
+import { createBoardCommands } from '@/lib/background/board-commands';
+import { createMatchOpener, type TabOpener } from '@/lib/background/match-opener';
 import { allContexts, saveReading } from '@/lib/background/tab-contexts';
 import type { Establishment, JobSeekerProfile } from '@/lib/domain/legacy';
+import { preselectionKey } from '@/lib/messaging/preselection';
 import { sessionStore } from '@/lib/platform';
 import { addNeed, addToPool, pendingMutations, poolEntryFromProfile, rememberEstablishment, type NewNeed } from '@/lib/store';
 import { readingOf } from '../background/fixtures';
@@ -84,13 +86,15 @@ describe('board and pool in the side panel', () => {
     await Promise.all([db.needs.clear(), db.pool.clear(), db.outbox.clear(), db.meta.clear(), db.drafts.clear(), db.establishments.clear()]);
     opened.splice(0);
     const tabs: TabOpener = { focus: async () => true, open: async (url, active) => (opened.push({ url, active }), 50) };
-    const service = createBoardService(db, tabs);
+    const board = createBoardCommands(db);
+    const matches = createMatchOpener(db, tabs);
     const routes: Record<string, (data: unknown) => unknown> = {
-      'need.add': service.addNeed,
-      'need.update': service.updateNeed,
-      'pool.recommend': service.recommend,
-      'pool.update': service.updatePoolEntry,
-      'promotion.openFor': service.openFor,
+      'need.add': board.addNeed,
+      'need.update': board.updateNeed,
+      'pool.recommend': board.recommend,
+      'pool.update': board.updatePoolEntry,
+      'promotion.openFor': matches.openFor,
+      'promotion.takePreselection': matches.takePreselection,
       'context.all': () => allContexts(),
     };
     sendMessage.mockReset();
@@ -174,7 +178,9 @@ describe('board and pool in the side panel', () => {
 
   it('opens the promotion form of the file directly, with the preselected establishment ticked', async () => {
     await rememberEstablishment(uiDb(), { ...establishment, siret: '35600000009075', name: 'LA POSTE' });
-    await sessionStore.set(preselectionKey(marie.ftId), { sirets: ['35600000009075'], at: new Date().toISOString() });
+    await rememberEstablishment(uiDb(), { ...establishment, siret: '90182736000016', name: 'NUMÉRIQUE OUEST LYONNAIS' });
+    // « Promouvoir » on a match asked the background to tick LA POSTE in this file's form.
+    await sendMessage('promotion.openFor', { open: 'jobSeeker', ftId: marie.ftId, siret: '35600000009075' });
     await act(() => render(<PromoteSection profile={marie} tabId={FILE_TAB} />, root));
     await settle(150);
     await waitFor(() => expect(root.querySelector('[data-testid="promote-form"]')).not.toBeNull());
@@ -183,6 +189,11 @@ describe('board and pool in the side panel', () => {
     await waitFor(() => expect(root.querySelector<HTMLInputElement>(`#candidate-${SIRET}`)!.checked).toBe(true));
     // Consumed: reopening the file later starts from the usual form.
     await waitFor(async () => expect(await sessionStore.get(preselectionKey(marie.ftId))).toBeUndefined());
+    // Another match's « Promouvoir » while the form is shown ticks that establishment as well.
+    expect(root.querySelector<HTMLInputElement>('#candidate-90182736000016')!.checked).toBe(false);
+    await sendMessage('promotion.openFor', { open: 'jobSeeker', ftId: marie.ftId, siret: '90182736000016' });
+    await waitFor(() => expect(root.querySelector<HTMLInputElement>('#candidate-90182736000016')!.checked).toBe(true));
+    expect(root.querySelector<HTMLInputElement>('#candidate-35600000009075')!.checked).toBe(true);
   });
 
   it('shows the open needs that fit a consenting job seeker, with the distance, and « Promouvoir » on one', async () => {

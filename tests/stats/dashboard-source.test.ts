@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { availablePerimeters, loadFigures } from '@/components/dashboard/figures-source';
+import { availablePerimeters, loadFigures, type AskStats } from '@/components/dashboard/figures-source';
 import { ownPromotionTest, personKey } from '@/components/dashboard/local';
-import { fetchStats, StatsUnavailable, type StatsServer } from '@/components/dashboard/server-stats';
+import type { StatsOutcome, StatsRequest } from '@/lib/messaging/stats-commands';
 import { count, days, percent, profilesPerHire } from '@/components/dashboard/format';
 import { inPeriod } from '@/components/dashboard/export';
 import { periodOf } from '@/components/dashboard/periods';
@@ -19,20 +19,15 @@ const NATIONAL = { sub: 'nadia.roux', agencyCode: '75056', name: 'Nadia ROUX', r
 /** The seeded histories as the local store holds them (the caches of StoredPromotion are not read here). */
 const stored = () => seededHistories().map((h) => asPulled(h) as unknown as StoredPromotion);
 
-function fakeServer(answer: (url: string) => Response | Promise<Response>, token: string | null = 'jeton'): StatsServer & { calls: string[] } {
-  const calls: string[] = [];
-  return {
-    serverUrl: 'http://localhost:8787/',
-    token: async () => token ?? undefined,
-    calls,
-    fetch: async (url) => {
-      calls.push(url);
-      return answer(url);
-    },
+/** The background's side of `stats.get`, as the dashboard sees it: every request is recorded. */
+function fakeBackground(answer: (request: StatsRequest) => StatsOutcome | Promise<StatsOutcome>): AskStats & { calls: StatsRequest[] } {
+  const calls: StatsRequest[] = [];
+  const ask = async (request: StatsRequest) => {
+    calls.push(request);
+    return answer(request);
   };
+  return Object.assign(ask, { calls });
 }
-
-const json = (status: number, body: unknown) => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
 
 function serverReport(groupBy: 'month' | 'rome' | 'counsellor'): StatsReport {
   const facts = stored().map((p) => promotionFacts(p));
@@ -58,42 +53,11 @@ describe('own promotions on this install', () => {
   });
 });
 
-describe('fetchStats', () => {
-  const request = { scope: 'agency:69031', ...PERIOD, groupBy: 'month' as const };
-
-  it('asks the sync server with the bearer token and parses the answer', async () => {
-    const report = serverReport('month');
-    let headers: HeadersInit | undefined;
-    const server = fakeServer(() => json(200, report));
-    server.fetch = async (url, init) => {
-      server.calls.push(url);
-      headers = init.headers;
-      return json(200, report);
-    };
-    expect(await fetchStats(server, request)).toEqual(report);
-    expect(server.calls).toEqual(['http://localhost:8787/v1/stats?scope=agency%3A69031&from=2025-01-01&to=2025-03-31&groupBy=month']);
-    expect(headers).toMatchObject({ authorization: 'Bearer jeton' });
-  });
-
-  it.each([
-    ['no token', fakeServer(() => json(200, {}), null), 'signed_out'],
-    ['the network fails', fakeServer(() => Promise.reject(new TypeError('Failed to fetch'))), 'offline'],
-    ['401', fakeServer(() => json(401, { error: { code: 'unauthorized', message: 'Session expirée' } })), 'signed_out'],
-    ['403', fakeServer(() => json(403, { error: { code: 'forbidden', message: 'Accès refusé : autre agence.' } })), 'forbidden'],
-    ['503', fakeServer(() => new Response('<html>proxy</html>', { status: 503 })), 'offline'],
-    ['an unreadable 200', fakeServer(() => json(200, { total: 'beaucoup' })), 'server'],
-  ])('says why when %s', async (_case, server, kind) => {
-    const failure = await fetchStats(server, request).catch((e: unknown) => e);
-    expect(failure).toBeInstanceOf(StatsUnavailable);
-    expect((failure as StatsUnavailable).kind).toBe(kind);
-  });
-});
-
 describe('loadFigures: where the figures come from', () => {
   const input = { period: PERIOD, promotions: stored() };
 
   it("computes a counsellor's own figures here, without asking the server", async () => {
-    const server = fakeServer(() => json(500, {}));
+    const server = fakeBackground(() => ({ ok: false, kind: 'offline', message: 'Serveur injoignable' }));
     const figures = await loadFigures({ ...input, wanted: 'own', identity: JEANNE }, server);
     expect(server.calls).toEqual([]);
     expect(figures).toMatchObject({ perimeter: 'own', source: 'local' });
@@ -103,16 +67,18 @@ describe('loadFigures: where the figures come from', () => {
   });
 
   it("takes the agency's figures from the server when it answers", async () => {
-    const server = fakeServer((url) => json(200, serverReport(new URL(url).searchParams.get('groupBy') as 'month')));
+    const server = fakeBackground((request) => ({ ok: true, report: serverReport(request.groupBy) }));
     const figures = await loadFigures({ ...input, wanted: 'agency', identity: MANAGER }, server);
-    expect(server.calls).toHaveLength(3);
+    expect(server.calls).toEqual(
+      (['month', 'rome', 'counsellor'] as const).map((groupBy) => ({ scope: 'agency:69031', from: PERIOD.from, to: PERIOD.to, groupBy })),
+    );
     expect(figures).toMatchObject({ perimeter: 'agency', source: 'server' });
     expect(figures.byMonth.total).toEqual(AGENCY_TOTAL);
     expect(figures.byCounsellor!.groups.map((g) => g.label)).toEqual(['Jeanne MARTIN', 'Paul BERNARD']);
   });
 
   it("falls back to the agency's synced promotions for a manager, and says so", async () => {
-    const server = fakeServer(() => Promise.reject(new TypeError('Failed to fetch')));
+    const server = fakeBackground(() => ({ ok: false, kind: 'offline', message: 'Serveur injoignable' }));
     const figures = await loadFigures({ ...input, wanted: 'agency', identity: MANAGER, lastSyncedAt: '2025-03-31T16:05:00Z' }, server);
     expect(figures).toMatchObject({ perimeter: 'agency', source: 'local' });
     expect(figures.byMonth.total).toEqual(AGENCY_TOTAL);
@@ -122,12 +88,25 @@ describe('loadFigures: where the figures come from', () => {
   });
 
   it('shows the own figures when the national ones cannot be had', async () => {
-    const server = fakeServer(() => json(401, {}));
+    const server = fakeBackground(() => ({ ok: false, kind: 'signed_out', message: 'Aucun compte connecté au serveur (options de Profilence)' }));
     const nationalJeanne = { ...NATIONAL, sub: 'jeanne.martin', name: 'Jeanne MARTIN', agencyCode: '69031' };
     const figures = await loadFigures({ ...input, wanted: 'national', identity: nationalJeanne }, server);
     expect(figures).toMatchObject({ perimeter: 'own', source: 'local' });
     expect(figures.byMonth.total).toEqual(JEANNE_TOTAL);
     expect(figures.notice).toMatch(/^Aucun compte connecté au serveur \(options de Profilence\) : les chiffres nationaux/);
+  });
+
+  it("gives the server's own refusal, without its final full stop, when it has one", async () => {
+    const server = fakeBackground(() => ({ ok: false, kind: 'forbidden', message: "Accès refusé : les chiffres nationaux sont réservés à l'équipe nationale." }));
+    const figures = await loadFigures({ ...input, wanted: 'national', identity: { ...NATIONAL, name: 'Jeanne MARTIN' } }, server);
+    expect(figures.notice).toMatch(/^Accès refusé : les chiffres nationaux sont réservés à l'équipe nationale : les chiffres nationaux s'afficheront/);
+  });
+
+  it('falls back the same way when the background cannot be reached', async () => {
+    const unreachable: AskStats = () => Promise.reject(new Error('Could not establish connection. Receiving end does not exist.'));
+    const figures = await loadFigures({ ...input, wanted: 'agency', identity: MANAGER }, unreachable);
+    expect(figures).toMatchObject({ perimeter: 'agency', source: 'local' });
+    expect(figures.notice).toMatch(/^Serveur injoignable : voici les chiffres de l'agence calculés sur ce poste/);
   });
 });
 

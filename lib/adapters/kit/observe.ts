@@ -1,5 +1,5 @@
 /**
- * Waits for elements and follows in-place changes (JSF partial updates, client-side
+ * Follows in-place changes (JSF partial updates, client-side
  * navigation): calls back, debounced, whenever the page changes and `selector` matches.
  */
 export interface ObserveOptions {
@@ -45,26 +45,4 @@ export function observe(
   if (signal?.aborted) stop();
   else schedule();
   return stop;
-}
-
-/** Resolves with the first element matching `selector`, or `null` after `timeoutMs`. */
-export function waitFor(selector: string, { timeoutMs = 5000, root }: { timeoutMs?: number; root?: Node & ParentNode } = {}): Promise<Element | null> {
-  const target = root ?? document;
-  const present = target.querySelector(selector);
-  if (present) return Promise.resolve(present);
-  return new Promise((resolve) => {
-    const stop = observe(
-      selector,
-      (found) => {
-        clearTimeout(timeout);
-        stop();
-        resolve(found[0] ?? null);
-      },
-      { root: target, debounceMs: 0 },
-    );
-    const timeout = setTimeout(() => {
-      stop();
-      resolve(null);
-    }, timeoutMs);
-  });
 }

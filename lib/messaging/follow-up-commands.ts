@@ -1,4 +1,4 @@
-/** Follow-up commands from the side panel and the popup to the background, parsed there with zod. */
+/** Follow-up commands, side panel and popup → background, parsed there with zod. */
 import { z } from 'zod';
 import { declineReasonSchema, idSchema } from '@/lib/domain/promotion';
 import type { PromotionStatus } from '@/lib/domain/status';

@@ -2,8 +2,8 @@
  * Fictitious promotions for the dashboard's end-to-end test and README screenshot (never imported by the
  * extension): a year of one counsellor's work, with every outcome and decline reason, deterministic.
  */
-import { uuidv7 } from '../domain/ids';
-import { promotionReference, type DeclineReason, type Promotion, type PromotionEvent, type PromotionEventType } from '../domain/promotion';
+import { uuidv7 } from '../lib/domain/ids';
+import { promotionReference, type DeclineReason, type Promotion, type PromotionEvent, type PromotionEventType } from '../lib/domain/promotion';
 
 const DAY = 86_400_000;
 
