@@ -29,7 +29,8 @@ export default defineConfig({
           name: 'e2e',
           include: ['tests/e2e/**/*.test.ts'],
           environment: 'node',
-          // One browser at a time: the machine has two cores.
+          // One browser at a time: the machine has two cores. Vitest runs such a project after all the others, so
+          // `npm test` starts it in a Vitest process of its own, beside the unit one.
           fileParallelism: false,
           testTimeout: 90_000,
           hookTimeout: 120_000,
