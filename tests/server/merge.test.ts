@@ -1,13 +1,13 @@
 // @vitest-environment node
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, expect, it } from 'vitest';
 import { compareEvents, deriveStatus, type OrderedEvent } from '../../lib/domain/status';
 import type { Promotion } from '../../lib/domain/promotion';
 import { addEvent, create, makeEvent, makeNeed, makePoolEntry, makePromotion, pullAll, TestClient, update } from './fixtures';
-import { DATABASES, startHarness, TOKENS, type Harness } from './harness';
+import { describeEachDatabase, startHarness, TOKENS, type Harness } from './harness';
 
 type StoredPromotion = Omit<Promotion, 'events'> & { events: OrderedEvent[] };
 
-describe.each(DATABASES)('merging concurrent writes on %s', (kind) => {
+describeEachDatabase('merging concurrent writes on %s', (kind) => {
   let h: Harness;
   beforeEach(async () => {
     h = await startHarness(kind);

@@ -14,7 +14,7 @@ import type { DatabaseSchema } from '../../server/db/schema';
 import { encodeCursor } from '../../server/sync/cursor';
 import { addEvent, auth, create, getPull, makeEvent, makeNeed, makePoolEntry, makePromotion, pullAll, TestClient, update } from './fixtures';
 import { appOn } from './direct-app';
-import { DATABASES, freshDatabase, TOKENS, type DatabaseKind } from './harness';
+import { describeEachDatabase, freshDatabase, TOKENS, type DatabaseKind } from './harness';
 
 const SCOPE = 'agency:69031';
 const PERIOD = { from: '2025-01-01', to: '2025-12-31' };
@@ -65,7 +65,7 @@ async function writeAsVersion002(db: Kysely<DatabaseSchema>, records: OldRecord[
 }
 
 async function databaseAt(kind: DatabaseKind, version: string) {
-  const database = await freshDatabase(kind);
+  const database = await freshDatabase(kind, { unmigrated: true });
   const { db } = createDatabase(database.config);
   const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
   const { error } = await migrator.migrateTo(version);
@@ -73,7 +73,7 @@ async function databaseAt(kind: DatabaseKind, version: string) {
   return { db, database };
 }
 
-describe.each(DATABASES)('records older than the stats tables, migrated on %s', (kind) => {
+describeEachDatabase('records older than the stats tables, migrated on %s', (kind) => {
   const cleanup: (() => Promise<void>)[] = [];
   afterEach(async () => {
     for (const step of cleanup.splice(0).reverse()) await step();

@@ -17,9 +17,9 @@ import {
   TestClient,
   update,
 } from './fixtures';
-import { DATABASES, startHarness, TOKENS, type Harness } from './harness';
+import { describeEachDatabase, startHarness, TOKENS, type Harness } from './harness';
 
-describe.each(DATABASES)('push on %s', (kind) => {
+describeEachDatabase('push on %s', (kind) => {
   let h: Harness;
   beforeEach(async () => {
     h = await startHarness(kind);

@@ -8,7 +8,7 @@ import type { AddressInfo } from 'node:net';
 import type { FastifyInstance } from 'fastify';
 import { afterEach, describe, expect, it } from 'vitest';
 import { appOn } from './direct-app';
-import { DATABASES, freshDatabase, TOKENS } from './harness';
+import { describeEachDatabase, freshDatabase, TOKENS } from './harness';
 
 const LIMITS = { headersMs: 500, requestMs: 1_000, idleMs: 5_000, checkIntervalMs: 100 };
 
@@ -48,7 +48,7 @@ function trickle(port: number, head: string, body: string): Promise<Trickled> {
   });
 }
 
-describe.each(DATABASES)('connection and request time limits on %s', (kind) => {
+describeEachDatabase('connection and request time limits on %s', (kind) => {
   let app: FastifyInstance;
   let drop: () => Promise<void>;
   afterEach(async () => {

@@ -1,13 +1,13 @@
 // @vitest-environment node
 /** `GET /v1/privacy/job-seekers/:ftId`: what the agency holds about one job seeker, audited. */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, expect, it } from 'vitest';
 import { auth, create, looksFrench, makeEvent, makePoolEntry, makePromotion, TestClient, update } from '../fixtures';
-import { DATABASES, startHarness, TOKENS, type Harness } from '../harness';
+import { describeEachDatabase, startHarness, TOKENS, type Harness } from '../harness';
 
 const exportOf = (h: Harness, token: string, ftId: string, query = 'scope=agency:69031') =>
   h.app.inject({ method: 'GET', url: `/v1/privacy/job-seekers/${encodeURIComponent(ftId)}?${query}`, headers: auth(token) });
 
-describe.each(DATABASES)('job-seeker export on %s', (kind) => {
+describeEachDatabase('job-seeker export on %s', (kind) => {
   let h: Harness;
   beforeEach(async () => {
     h = await startHarness(kind);

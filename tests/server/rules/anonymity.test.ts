@@ -3,12 +3,12 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Promotion } from '../../../lib/domain/promotion';
 import { create, looksFrench, makePromotion, pullAll, TestClient, update } from '../fixtures';
-import { DATABASES, startHarness, TOKENS, type Harness } from '../harness';
+import { describeEachDatabase, startHarness, TOKENS, type Harness } from '../harness';
 
 // The fixture's job seeker: Lucie DUPONT, 1234567A.
 const anonymous = (pitch: string) => makePromotion({ mode: 'anonymous', pitch });
 
-describe.each(DATABASES)('anonymity on %s', (kind) => {
+describeEachDatabase('anonymity on %s', (kind) => {
   let h: Harness;
   beforeEach(async () => {
     h = await startHarness(kind);

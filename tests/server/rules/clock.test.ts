@@ -2,11 +2,11 @@
 /** Clock sanity: a record or event dated more than ten minutes ahead of the server is refused (`clock`). */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { addEvent, create, looksFrench, makeEvent, makeNeed, makePoolEntry, makePromotion, pullAll, TestClient } from '../fixtures';
-import { DATABASES, startHarness, TOKENS, type Harness } from '../harness';
+import { describeEachDatabase, startHarness, TOKENS, type Harness } from '../harness';
 
 const ahead = (minutes: number) => new Date(Date.now() + minutes * 60_000).toISOString();
 
-describe.each(DATABASES)('clock sanity on %s', (kind) => {
+describeEachDatabase('clock sanity on %s', (kind) => {
   let h: Harness;
   beforeEach(async () => {
     h = await startHarness(kind);

@@ -21,7 +21,7 @@ import {
   update,
   type MutationInput,
 } from '../fixtures';
-import { DATABASES, startHarness, type Harness } from '../harness';
+import { describeEachDatabase, startHarness, type Harness } from '../harness';
 import { startIdp, type Idp } from './idp';
 
 const OWN = '69031';
@@ -94,7 +94,7 @@ async function tokenOf(caller: Caller): Promise<string | undefined> {
   }
 }
 
-describe.each(DATABASES)('authorisation matrix on %s', (kind) => {
+describeEachDatabase('authorisation matrix on %s', (kind) => {
   let h: Harness;
   afterEach(async () => {
     await h.close();
@@ -205,7 +205,7 @@ it('has a row of the mutation matrix for every mutation the protocol knows', () 
   expect(MUTATION_NAMES.filter((name) => !covered.has(name))).toEqual([]);
 });
 
-describe.each(DATABASES)('mutation × role × author matrix on %s', (kind) => {
+describeEachDatabase('mutation × role × author matrix on %s', (kind) => {
   let h: Harness;
   afterEach(async () => {
     await h.close();

@@ -1,12 +1,12 @@
 // @vitest-environment node
 /** Who wrote what: the server stamps the token's `sub`, and one id claimed by two agencies is a clean refusal. */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, expect, it } from 'vitest';
 import type { PushResponse } from '../../../lib/domain/sync';
 import { LEGACY_AUTO_AUTHOR } from '../../../lib/domain/authorship';
 import { addEvent, create, makeEvent, makeNeed, makePoolEntry, makePromotion, postPush, pullAll, TestClient, update } from '../fixtures';
-import { DATABASES, DEV_TOKENS, startHarness, TOKENS, type Harness } from '../harness';
+import { describeEachDatabase, DEV_TOKENS, startHarness, TOKENS, type Harness } from '../harness';
 
-describe.each(DATABASES)('writers on %s', (kind) => {
+describeEachDatabase('writers on %s', (kind) => {
   let h: Harness;
   beforeEach(async () => {
     h = await startHarness(kind);
