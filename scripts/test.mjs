@@ -36,8 +36,14 @@ function missingInCi(pg) {
 }
 
 // Test builds keep the e2e clock hook (`debug.setClock`); `npm run build` / `npm start` builds never do.
+// Chrome first, then the Firefox build that tests/e2e/firefox.test.ts loads in Firefox ESR (one after the other:
+// they share WXT's generated files).
+const buildBoth = async () => {
+  const chrome = await run('npx', ['wxt', 'build'], { WXT_PROFILENCE_TEST_HOOKS: '1' });
+  return chrome !== 0 ? chrome : run('npx', ['wxt', 'build', '-b', 'firefox'], { WXT_PROFILENCE_TEST_HOOKS: '1' });
+};
 const [built, pg] = await Promise.all([
-  run('npx', ['wxt', 'build'], { WXT_PROFILENCE_TEST_HOOKS: '1' }),
+  buildBoth(),
   startTestPostgres().catch((err) => {
     console.warn(`PostgreSQL de test non démarré : ${err.message}`);
     return null;

@@ -3,18 +3,18 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
 import { startDemo, type DemoServer } from '../../demo/server';
-import { failOnDialog, firefoxAvailable, launchFirefoxWithExtension, type FirefoxWithExtension } from './firefox-harness';
+import { existsSync } from 'node:fs';
+import { missingTool } from '../support/tools';
+import { failOnDialog, FIREFOX, firefoxAvailable, launchFirefoxWithExtension, type FirefoxWithExtension } from './firefox-harness';
 
-// With CI=true a missing Firefox or Firefox build is a failure (the test runs and says why), never a skip.
-const run = firefoxAvailable() || process.env.CI === 'true' ? describe : describe.skip;
-
-run('Firefox ESR, Firefox build, demo tools', () => {
+// Outside CI, no Firefox ESR: skipped and counted; in CI a failure (tests/support/tools.ts). A missing build fails.
+describe.skipIf(missingTool('Firefox ESR', existsSync(FIREFOX)) !== null)('Firefox ESR, Firefox build, demo tools', () => {
   let demo: DemoServer;
   let firefox: FirefoxWithExtension;
   const dialogs: string[] = [];
 
   beforeAll(async () => {
-    if (!firefoxAvailable()) throw new Error('Firefox ESR ou la construction Firefox absente : apt-get install firefox-esr ; npx wxt build -b firefox');
+    if (!firefoxAvailable()) throw new Error('Construction Firefox absente : npx wxt build -b firefox (npm test la fait).');
     demo = await startDemo({ port: 0 });
     firefox = await launchFirefoxWithExtension();
   });
