@@ -38,28 +38,32 @@ const day = (n: number) => new Date(START + n * 86_400_000);
 
 const karim = { ...profile, ftId: '7654321B', firstName: 'Karim', lastName: 'BENALI' };
 
+/** The signed-in agent as the extension writes it (GET /v1/me), which is what the server stamps from the token. */
+const agent = { ...ctx, counsellorId: 'jeanne.martin', counsellorName: 'Jeanne MARTIN' };
+
 /** A counsellor's day in the store: every kind of mutation, events recorded out of order, a consent withdrawal. */
 async function counsellorWrites(db: ProfilenceDb): Promise<OutboxRow[]> {
-  const by = ctx.counsellorId;
-  const first = await createPromotion(db, { jobSeeker: profile, establishment, mode: 'named', channel: 'email', pitch: `${profile.firstName}, disponible.` }, { ...ctx, now: day(1) });
-  await addEvent(db, first.id, { type: 'sent', by }, day(2));
-  await addEvent(db, first.id, { type: 'employer_replied', by, at: day(4).toISOString() }, day(4));
+  const by = agent.counsellorId;
+  const byName = agent.counsellorName;
+  const first = await createPromotion(db, { jobSeeker: profile, establishment, mode: 'named', channel: 'email', pitch: `${profile.firstName}, disponible.` }, { ...agent, now: day(1) });
+  await addEvent(db, first.id, { type: 'sent', by, byName }, day(2));
+  await addEvent(db, first.id, { type: 'employer_replied', by, byName, at: day(4).toISOString() }, day(4));
   // Recorded after the reply, dated before it.
-  await addEvent(db, first.id, { type: 'followed_up', by, at: day(3).toISOString() }, day(5));
-  const second = await createPromotion(db, { jobSeeker: profile, establishment: laPoste, mode: 'anonymous', channel: 'phone', pitch: 'Profil polyvalent.' }, { ...ctx, now: day(6) });
-  const third = await createPromotion(db, { jobSeeker: karim, establishment, mode: 'named', channel: 'email', pitch: 'Cariste.' }, { ...ctx, now: day(6) });
+  await addEvent(db, first.id, { type: 'followed_up', by, byName, at: day(3).toISOString() }, day(5));
+  const second = await createPromotion(db, { jobSeeker: profile, establishment: laPoste, mode: 'anonymous', channel: 'phone', pitch: 'Profil polyvalent.' }, { ...agent, now: day(6) });
+  const third = await createPromotion(db, { jobSeeker: karim, establishment, mode: 'named', channel: 'email', pitch: 'Cariste.' }, { ...agent, now: day(6) });
 
-  const need = await addNeed(db, { siret: establishment.siret, establishmentName: establishment.name, postcode: '69001', city: 'Lyon', rome: 'D1102', label: 'Boulanger' }, { ...ctx, now: day(7) });
+  const need = await addNeed(db, { siret: establishment.siret, establishmentName: establishment.name, postcode: '69001', city: 'Lyon', rome: 'D1102', label: 'Boulanger' }, { ...agent, now: day(7) });
   await updateNeed(db, need.id, { positions: 3 }, day(7));
   await updateNeed(db, need.id, { status: 'filled' }, day(8));
-  await addToPool(db, poolEntryFromProfile(profile, 'Secrétaire polyvalente.'), { ...ctx, now: day(7) });
-  const kept = await addToPool(db, poolEntryFromProfile(karim, 'Cariste CACES.'), { ...ctx, now: day(7) });
+  await addToPool(db, poolEntryFromProfile(profile, 'Secrétaire polyvalente.'), { ...agent, now: day(7) });
+  const kept = await addToPool(db, poolEntryFromProfile(karim, 'Cariste CACES.'), { ...agent, now: day(7) });
   await updatePoolEntry(db, kept.id, { status: 'placed' }, day(8));
 
   await withdrawConsent(db, profile.ftId, day(9));
   // After the withdrawal: a note naming the person is effaced on a pseudonymised promotion.
-  await addEvent(db, second.id, { type: 'note', by, note: `${profile.firstName} rappelle lundi` }, day(10));
-  await addEvent(db, third.id, { type: 'sent', by }, day(10));
+  await addEvent(db, second.id, { type: 'note', by, byName, note: `${profile.firstName} rappelle lundi` }, day(10));
+  await addEvent(db, third.id, { type: 'sent', by, byName }, day(10));
   return pendingMutations(db, 1000);
 }
 

@@ -37,6 +37,7 @@ const MATRIX: Record<string, Expected[]> = {
   //                                         counsellor          manager             national            no token      expired token  wrong audience
   //                                         own       other     own       other     own       other     own   other   own   other    own   other
   'GET /v1/health':                        [ 200,      200,      200,      200,      200,      200,      200,  200,    200,  200,     200,  200 ],
+  'GET /v1/ready':                         [ 200,      200,      200,      200,      200,      200,      200,  200,    200,  200,     200,  200 ],
   'GET /v1/me':                            [ 200,      200,      200,      200,      200,      200,      401,  401,    401,  401,     401,  401 ],
   'GET /v1/sync/pull':                     [ 200,      403,      200,      403,      200,      403,      401,  401,    401,  401,     401,  401 ],
   'POST /v1/sync/push':                    [ 'applied','forbidden','applied','forbidden','applied','forbidden', 401, 401, 401, 401,    401,  401 ],
@@ -50,6 +51,8 @@ function request(h: Harness, route: string, agency: string, token: string | unde
   switch (route) {
     case 'GET /v1/health':
       return h.app.inject({ method: 'GET', url: '/v1/health', headers });
+    case 'GET /v1/ready':
+      return h.app.inject({ method: 'GET', url: '/v1/ready', headers });
     case 'GET /v1/me':
       return h.app.inject({ method: 'GET', url: '/v1/me', headers });
     case 'GET /v1/sync/pull':
