@@ -6,10 +6,11 @@
 import { useEffect, useState } from 'preact/hooks';
 import { sendMessage } from '@/lib/messaging/protocol';
 import { identity as browserIdentity } from '@/lib/platform';
+import type { Policy } from '@/lib/settings/policy';
 import { readPolicy } from '@/lib/settings/policy-store';
 import type { ProfilenceDb } from '@/lib/store';
 import { INITIAL_STATUS, readIdentity, readStatus, statusLine, type SyncIdentity, type SyncStatus } from '@/lib/sync';
-import { lockedSyncFields, toSyncForm, validateSyncForm, type SyncSettingsErrors, type SyncSettingsField, type SyncSettingsForm } from '@/lib/sync/settings';
+import { lockedSyncFields, toSyncFormUnder, validateSyncForm, type SyncSettingsErrors, type SyncSettingsField, type SyncSettingsForm } from '@/lib/sync/settings';
 import { loadSyncSettings, saveSyncSettings } from '@/lib/sync/settings-store';
 import { useLiveQuery } from '../hooks/use-live-query';
 import { describedBy, PolicyNote } from '../options/PolicyNote';
@@ -48,7 +49,7 @@ export function SyncSettings({ db = uiDb() }: { db?: ProfilenceDb }) {
   const [errors, setErrors] = useState<SyncSettingsErrors>({});
   const [feedback, setFeedback] = useState<Feedback>();
   const [busy, setBusy] = useState(false);
-  const [locked, setLocked] = useState<Set<SyncSettingsField>>(new Set());
+  const [policy, setPolicy] = useState<Policy>({});
   const status = useLiveQuery<SyncStatus>(() => readStatus(db), [], INITIAL_STATUS);
   const pending = useLiveQuery(() => db.outbox.count(), [], 0);
   const me = useLiveQuery<SyncIdentity | undefined>(() => readIdentity(db), [], undefined);
@@ -56,12 +57,13 @@ export function SyncSettings({ db = uiDb() }: { db?: ProfilenceDb }) {
 
   useEffect(() => {
     void Promise.all([loadSyncSettings(), readPolicy()]).then(([s, p]) => {
-      setLocked(new Set(lockedSyncFields(p.policy)));
-      setForm(toSyncForm(s));
+      setPolicy(p.policy);
+      setForm(toSyncFormUnder(s, p.policy));
     });
   }, []);
   if (!form) return <p class="pf-muted">Chargement des réglages de synchronisation…</p>;
 
+  const locked = new Set(lockedSyncFields(policy));
   const edit = (field: SyncSettingsField, value: string) => {
     setForm({ ...form, [field]: value });
     setFeedback(undefined);
@@ -77,7 +79,7 @@ export function SyncSettings({ db = uiDb() }: { db?: ProfilenceDb }) {
     }
     setErrors({});
     try {
-      setForm(toSyncForm(await saveSyncSettings(checked.settings)));
+      setForm(toSyncFormUnder(await saveSyncSettings(checked.settings), policy));
       setFeedback({ kind: 'success', text: 'Réglages enregistrés : synchronisation relancée.' });
     } catch {
       setFeedback({ kind: 'error', text: "Les réglages n'ont pas pu être enregistrés : réessayez." });

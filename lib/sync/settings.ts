@@ -124,6 +124,16 @@ const POLICY_FIELD: Partial<Record<keyof Policy, SyncSettingsField>> = {
 export const lockedSyncFields = (policy: Policy): SyncSettingsField[] =>
   (Object.entries(POLICY_FIELD) as [keyof Policy, SyncSettingsField][]).filter(([key]) => policy[key] !== undefined).map(([, field]) => field);
 
+/** The options form of the settings in force, the policy's values shown even where they are not used yet (a provider without client id). */
+export function toSyncFormUnder(settings: SyncSettings, policy: Policy): SyncSettingsForm {
+  const form = toSyncForm(settings);
+  for (const [key, field] of Object.entries(POLICY_FIELD) as [keyof Policy, SyncSettingsField][]) {
+    const value = policy[key];
+    if (typeof value === 'string') form[field] = value;
+  }
+  return form;
+}
+
 const buildScopes = () => scopesSchema.safeParse(OIDC_SCOPES).data ?? 'openid profile';
 
 /**
