@@ -1,4 +1,4 @@
-import { read } from '@/lib/adapters/dossier-demandeur';
+import { readWithEvidence } from '@/lib/adapters/dossier-demandeur';
 import { assertFromBackground } from '@/lib/content/background-only';
 import { fetchCv } from '@/lib/content/fetch-cv';
 import { runReader } from '@/lib/content/run-reader';
@@ -10,7 +10,8 @@ export default defineContentScript({
   matches: ['http://dossiers.localhost/*'],
   runAt: 'document_idle',
   main() {
-    runReader(read, (result) => sendMessage('page.read', result));
+    // With how the consent was shown: the background keeps it with each promotion as its evidence.
+    runReader(readWithEvidence, (result) => sendMessage('page.read', result));
     onMessage('cv.fetch', ({ data, sender }) => {
       assertFromBackground(sender, extensionId());
       return fetchCv(data.url, location.href, data.fileName);

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { SentMail } from '@/lib/domain/legacy';
 import { referenceInSubject } from '@/lib/domain/pitch';
-import { STATUS_LABELS } from '@/lib/domain/status';
+import { STATUS_LABELS } from '@/lib/domain/labels';
 import { MAIL_QUEUE_KEY, type PendingMail } from '@/lib/messaging/mail-queue';
 import { sendMessage } from '@/lib/messaging/protocol';
 import { localStore } from '@/lib/platform';

@@ -27,6 +27,8 @@ export function PortfolioList({ entries }: { entries: readonly PortfolioEntry[] 
             <span class="pf-muted">({e.ftId}{e.mainRome ? ` · ${e.mainRome}` : ''})</span>{' '}
             {e.promotionConsent ? (
               <span class="fr-badge fr-badge--sm fr-badge--success fr-badge--no-icon">Promotion autorisée</span>
+            ) : e.promotionConsentReason ? (
+              <span class="fr-badge fr-badge--sm fr-badge--warning fr-badge--no-icon">Consentement illisible</span>
             ) : (
               <span class="fr-badge fr-badge--sm fr-badge--no-icon">Non autorisée</span>
             )}

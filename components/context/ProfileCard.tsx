@@ -1,8 +1,17 @@
-import type { JobSeekerProfile } from '@/lib/domain/legacy';
+import { CONSENT_UNREADABLE_MESSAGE, isConsentUnreadable, type JobSeekerProfile } from '@/lib/domain/legacy';
 import { contractLabel } from '@/lib/domain/labels';
 import { frenchDate, groupedPhone, plural } from '../format';
 
 export function ConsentNotice({ consent }: { consent: JobSeekerProfile['promotionConsent'] }) {
+  if (isConsentUnreadable(consent)) {
+    return (
+      <div class="fr-alert fr-alert--warning fr-alert--sm" data-testid="consent" role="status">
+        <p>
+          <strong>{CONSENT_UNREADABLE_MESSAGE}</strong>
+        </p>
+      </div>
+    );
+  }
   if (consent.granted) {
     return (
       <p class="fr-badge fr-badge--success fr-badge--no-icon" data-testid="consent">

@@ -4,7 +4,7 @@
  */
 import { useState } from 'preact/hooks';
 import { authorLabel, isAuthor } from '@/lib/domain/agent';
-import type { JobSeekerProfile } from '@/lib/domain/legacy';
+import { isConsentUnreadable, type JobSeekerProfile } from '@/lib/domain/legacy';
 import { defaultPoolPitch, listPool, type StoredPoolEntry } from '@/lib/store';
 import { boardCommand } from '../board/commands';
 import { useSignedInAgent } from '../board/use-counsellor';
@@ -27,7 +27,20 @@ export function PoolRecommend({ profile, tabId }: Props) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string>();
 
-  if (!profile.promotionConsent.granted) return null;
+  if (!profile.promotionConsent.granted && !isConsentUnreadable(profile.promotionConsent)) return null;
+  if (!profile.promotionConsent.granted) {
+    // Visible but disabled, with the reason: an unreadable consent is not a refusal, the counsellor checks the file.
+    return (
+      <section class="pf-section">
+        <button class="fr-btn fr-btn--secondary" type="button" disabled aria-describedby="pool-disabled-reason">
+          Recommander pour une promotion
+        </button>
+        <p id="pool-disabled-reason" class="fr-hint-text fr-mt-1w" data-testid="pool-disabled-reason">
+          Indisponible tant que le consentement de la personne n'est pas lisible sur son dossier.
+        </p>
+      </section>
+    );
+  }
   const active = entries.find((e) => e.status === 'active');
   const text = pitch ?? defaultPoolPitch(profile);
 

@@ -4,7 +4,7 @@
  */
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { pickContact } from '@/lib/domain/contacts';
-import type { Establishment, JobSeekerProfile } from '@/lib/domain/legacy';
+import { isConsentUnreadable, type Establishment, type JobSeekerProfile } from '@/lib/domain/legacy';
 import { contactSalutation, generatePitch } from '@/lib/domain/pitch';
 import type { PromotionMode } from '@/lib/domain/promotion';
 import type { PrepareOutcome } from '@/lib/messaging/promotion-commands';
@@ -121,7 +121,9 @@ export function PromoteSection({ profile, tabId }: Props) {
           Promouvoir ce profil
         </button>
         <p id="promote-disabled-reason" class="fr-hint-text fr-mt-1w" data-testid="promote-disabled-reason">
-          Indisponible : la personne n'a pas autorisé la promotion de son profil.
+          {isConsentUnreadable(profile.promotionConsent)
+            ? "Indisponible tant que le consentement de la personne n'est pas lisible sur son dossier."
+            : "Indisponible : la personne n'a pas autorisé la promotion de son profil."}
         </p>
       </section>
     );

@@ -9,7 +9,8 @@ import {
   poolRecommendRequestSchema,
   poolUpdateRequestSchema,
 } from '@/lib/messaging/board-commands';
-import { addNeed, addToPool, extendNeed, poolEntryFromProfile, updateNeed, updatePoolEntry, type ProfilenceDb } from '@/lib/store';
+import { STALE_CONSENT_MESSAGE } from '@/lib/domain/consent';
+import { addNeed, addToPool, extendNeed, isStaleConsent, poolEntryFromProfile, updateNeed, updatePoolEntry, type ProfilenceDb } from '@/lib/store';
 import { author, guarded, refused, RELOAD } from './board-outcome';
 import { getContext } from './tab-contexts';
 
@@ -53,9 +54,15 @@ export function createBoardCommands(db: ProfilenceDb, clock: () => Date = () => 
     recommend: (raw: unknown) =>
       guarded(async () => {
         const request = poolRecommendRequestSchema.parse(raw);
-        const reading = (await getContext(request.jobSeekerTabId))?.result;
+        const context = await getContext(request.jobSeekerTabId);
+        const reading = context?.result;
         if (!reading?.recognized || reading.page !== 'profile') {
           return refused('not_found', "Le dossier du demandeur n'est plus ouvert : rouvrez-le puis recommencez.");
+        }
+        // A withdrawal seen after this reading (here or pulled from a colleague) wins over it.
+        const since = reading.data.promotionConsent.since;
+        if (await isStaleConsent(db, reading.data.ftId, { readAt: context!.readAt, ...(since ? { since } : {}) })) {
+          return refused('consent_missing', STALE_CONSENT_MESSAGE);
         }
         // Consent as the background read it on the file, whatever the panel shows.
         const entryInput = poolEntryFromProfile(reading.data, request.pitch);

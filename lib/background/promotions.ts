@@ -5,8 +5,9 @@
  */
 import { pickContact } from '@/lib/domain/contacts';
 import { contactSalutation, generatePitch } from '@/lib/domain/pitch';
-import type { Establishment, JobSeekerProfile } from '@/lib/domain/legacy';
-import type { PromotionChannel } from '@/lib/domain/promotion';
+import { STALE_CONSENT_MESSAGE } from '@/lib/domain/consent';
+import { CONSENT_UNREADABLE_MESSAGE, isConsentUnreadable, type Establishment, type JobSeekerProfile, type ReadResultOf } from '@/lib/domain/legacy';
+import type { ConsentEvidence, PromotionChannel } from '@/lib/domain/promotion';
 import {
   prepareRequestSchema,
   recordContactRequestSchema,
@@ -18,6 +19,7 @@ import {
   createPromotion,
   findRecentDuplicate,
   getEstablishment,
+  isStaleConsent,
   PromotionRefused,
   type ProfilenceDb,
 } from '@/lib/store';
@@ -31,6 +33,12 @@ async function establishmentBySiret(db: ProfilenceDb, siret: string): Promise<Es
     if (r.recognized && r.page === 'establishment' && r.data.siret === siret) return r.data;
   }
   return (await getEstablishment(db, siret))?.establishment;
+}
+
+/** How the file showed the consent, kept with each promotion: the wording and date shown, the page kind, when read. */
+function evidenceOf(reading: ReadResultOf<'profile'>, readAt: string): ConsentEvidence | undefined {
+  const shown = reading.consentEvidence;
+  return shown && { wording: shown.wording, ...(shown.date ? { date: shown.date } : {}), pageKind: 'profile', readAt };
 }
 
 /** Stands for the reference until the store has made the promotion's id. */
@@ -51,11 +59,18 @@ export function createPromotionService(db: ProfilenceDb, mails: Pick<MailQueue, 
       return { error: refusal('not_found', "Le dossier du demandeur n'est plus ouvert : rouvrez-le puis recommencez.") };
     }
     const profile: JobSeekerProfile = reading.data;
+    if (isConsentUnreadable(profile.promotionConsent)) return { error: refusal('consent_missing', `${CONSENT_UNREADABLE_MESSAGE}.`) };
     if (!profile.promotionConsent.granted) {
       return {
         error: refusal('consent_missing', "Promotion impossible : ce demandeur d'emploi n'a pas autorisé la promotion de son profil."),
       };
     }
+    // A reading older than a withdrawal this install knows of (seen here or pulled from a colleague) is stale.
+    const since = profile.promotionConsent.since;
+    if (await isStaleConsent(db, profile.ftId, { readAt: context!.readAt, ...(since ? { since } : {}) })) {
+      return { error: refusal('consent_missing', STALE_CONSENT_MESSAGE) };
+    }
+    const consentEvidence = evidenceOf(reading, context!.readAt);
     const agencyCode = reading.agent?.agencyCode;
     // The author is the agent signed in to the central endpoint, never the name the banner prints.
     const writer = writerOf(await signedInAgent(db));
@@ -83,7 +98,7 @@ export function createPromotionService(db: ProfilenceDb, mails: Pick<MailQueue, 
         },
       };
     }
-    return { request, profile, targets, ctx: { ...writer, agencyCode } };
+    return { request, profile, targets, consentEvidence, ctx: { ...writer, agencyCode } };
   }
 
   async function guarded(work: () => Promise<PrepareOutcome>): Promise<PrepareOutcome> {
@@ -102,7 +117,7 @@ export function createPromotionService(db: ProfilenceDb, mails: Pick<MailQueue, 
       guarded(async () => {
         const resolved = await resolve(raw, 'email');
         if ('error' in resolved) return resolved.error!;
-        const { request, profile, targets, ctx } = resolved;
+        const { request, profile, targets, consentEvidence, ctx } = resolved;
         const missingEmail = targets.find((t) => !t.contact?.email);
         if (missingEmail) {
           return refusal('invalid', `${missingEmail.establishment.name} n'a pas de contact avec une adresse électronique : choisissez l'appel ou la visite.`);
@@ -127,7 +142,7 @@ export function createPromotionService(db: ProfilenceDb, mails: Pick<MailQueue, 
           const body = request.editedBody ?? draft.body;
           const promotion = await createPromotion(
             db,
-            { jobSeeker: profile, establishment, contact, rome: request.rome, mode: request.mode, channel: 'email', pitch: body },
+            { jobSeeker: profile, establishment, contact, rome: request.rome, mode: request.mode, channel: 'email', pitch: body, consentEvidence },
             ctx,
           );
           // The reference comes from the id the store just made: written into the subject drafted above.
@@ -145,7 +160,7 @@ export function createPromotionService(db: ProfilenceDb, mails: Pick<MailQueue, 
         const channel = recordContactRequestSchema.parse(raw).channel;
         const resolved = await resolve(raw, channel);
         if ('error' in resolved) return resolved.error!;
-        const { request, profile, targets, ctx } = resolved;
+        const { request, profile, targets, consentEvidence, ctx } = resolved;
         const ids = [];
         for (const { establishment, contact } of targets) {
           const body =
@@ -153,7 +168,7 @@ export function createPromotionService(db: ProfilenceDb, mails: Pick<MailQueue, 
             generatePitch(profile, { mode: request.mode, rome: request.rome, establishmentName: establishment.name, reference: PENDING_REFERENCE }).body;
           const promotion = await createPromotion(
             db,
-            { jobSeeker: profile, establishment, contact, rome: request.rome, mode: request.mode, channel, pitch: body },
+            { jobSeeker: profile, establishment, contact, rome: request.rome, mode: request.mode, channel, pitch: body, consentEvidence },
             ctx,
           );
           await addEvent(db, promotion.id, { type: 'sent', by: ctx.counsellorId, byName: ctx.counsellorName });

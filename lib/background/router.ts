@@ -3,9 +3,10 @@ import { MatchPattern } from 'wxt/utils/match-patterns';
 import { assertExtensionPageSender, assertLegacyTabSender } from '@/lib/messaging/senders';
 import { onMessage } from '@/lib/messaging/protocol';
 import { contentScriptMatches, extensionId, extensionUrl, tabs } from '@/lib/platform';
-import { getPromotion, markSentByReference, rememberEstablishment, withdrawConsent, type ProfilenceDb } from '@/lib/store';
+import { getPromotion, markSentByReference, rememberEstablishment, type ProfilenceDb } from '@/lib/store';
 import { signedInAgent } from './agent';
 import { createBoardCommands } from './board-commands';
+import { onConsentRead } from './consent-reading';
 import { createMailCommands } from './mail-commands';
 import { createMailQueue } from './mail-queue';
 import { createPromotionService } from './promotions';
@@ -40,12 +41,10 @@ export function registerMessageHandlers(db: ProfilenceDb, reminders: ReminderSch
 
   onMessage('page.read', async ({ data, sender }) => {
     const { tabId } = assertLegacyTabSender(sender, extensionId(), legacyPatterns());
-    const { result } = await saveReading(tabId, data);
+    const context = await saveReading(tabId, data);
+    const { result } = context;
     if (result.recognized && result.page === 'establishment') await rememberEstablishment(db, result.data);
-    // The file says the job seeker does not (or no longer) consent: whatever is held about them is purged now.
-    if (result.recognized && result.page === 'profile' && !result.data.promotionConsent.granted) {
-      await withdrawConsent(db, result.data.ftId);
-    }
+    if (result.recognized) await onConsentRead(db, result, context.readAt);
     await mails.onWebmailPage(tabId, result);
   });
 

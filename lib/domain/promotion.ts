@@ -116,6 +116,19 @@ export const promotionDescriptiveSchema = z.object({
   pitch: z.string().trim().max(4000, { error: 'Argumentaire : 4000 caractères au plus.' }),
 });
 
+/**
+ * How the consent was read when the promotion was made (« on what basis was this profile sent? »): the wording
+ * and the date the job-seeker file showed, the kind of page, and when the background read it. Optional: records
+ * made before it was kept have none.
+ */
+export const consentEvidenceSchema = z.object({
+  wording: z.string().trim().min(1).max(300, { error: 'Preuve du consentement : 300 caractères au plus.' }),
+  date: isoDateSchema.optional(),
+  pageKind: z.literal('profile', { error: 'Preuve du consentement : page du dossier attendue.' }),
+  readAt: dateTimeSchema,
+});
+export type ConsentEvidence = z.infer<typeof consentEvidenceSchema>;
+
 export const promotionSchema = promotionDescriptiveSchema.extend({
   id: idSchema,
   /** Short code written in the e-mail subject, so the sent confirmation is matched to its promotion. */
@@ -128,6 +141,7 @@ export const promotionSchema = promotionDescriptiveSchema.extend({
   jobSeeker: promotionJobSeekerSchema,
   establishment: promotionEstablishmentSchema,
   events: z.array(promotionEventSchema).max(500),
+  consentEvidence: consentEvidenceSchema.optional(),
 });
 export type Promotion = z.infer<typeof promotionSchema>;
 

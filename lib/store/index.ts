@@ -62,7 +62,7 @@ export {
   updatePoolEntry,
 } from './pool-entries';
 export type { NewPoolEntry, PoolChanges, PoolFilters } from './pool-entries';
-export { withdrawConsent } from './consent';
+export { forgetWithdrawal, isStaleConsent, knownWithdrawal, refusalSeen, rememberWithdrawals, withdrawConsent } from './consent';
 export type { ConsentWithdrawal } from './consent';
 export { dropExpiredRecords, expiredRecords } from './retention';
 export type { ExpiredIds } from './retention';

@@ -10,6 +10,7 @@ import {
   promotionEventSchema,
   promotionReference,
   promotionSchema,
+  type ConsentEvidence,
   type DeclineReason,
   type Promotion,
   type PromotionChannel,
@@ -113,6 +114,8 @@ export interface CreatePromotionInput {
   mode: PromotionMode;
   channel: PromotionChannel;
   pitch: string;
+  /** How the consent was read on the file (docs/domain.md). */
+  consentEvidence?: ConsentEvidence;
 }
 
 export interface WriteContext {
@@ -165,6 +168,7 @@ export async function createPromotion(
     channel: input.channel,
     pitch: input.pitch,
     events: [],
+    ...(input.consentEvidence ? { consentEvidence: input.consentEvidence } : {}),
   };
   const parsed = promotionSchema.safeParse(candidate);
   if (!parsed.success) {

@@ -3,6 +3,7 @@
  * runs inside a transaction the caller opened over promotions, needs, pool (and outbox, meta): the pulled
  * page, its cursor and the re-applied pending writes are saved together or not at all.
  */
+import { isPseudonymised } from '../domain/consent';
 import { companyNeedSchema } from '../domain/need';
 import {
   mutationTarget,
@@ -14,7 +15,7 @@ import { poolEntrySchema } from '../domain/pool';
 import { promotionSchema, type Promotion, type PromotionEvent } from '../domain/promotion';
 import type { OrderedEvent } from '../domain/status';
 import type { Change, EntityKind } from '../domain/sync';
-import { applyConsentWithdrawal } from '../store/consent';
+import { applyConsentWithdrawal, rememberWithdrawals } from '../store/consent';
 import type { OutboxRow, ProfilenceDb, StoredNeed, StoredPoolEntry, StoredPromotion } from '../store/db';
 import { localContext } from '../store/reduced';
 import { promotionRecord, toStoredPromotion, type LocalPromotionRecord } from '../store/promotions';
@@ -127,6 +128,7 @@ export async function applyChanges(
       unreadable++;
     }
   }
+  await rememberPulledWithdrawals(db, [...puts.promotion.values()]);
   await Promise.all([
     db.promotions.bulkDelete([...deletes.promotion]),
     db.needs.bulkDelete([...deletes.need]),
@@ -138,6 +140,20 @@ export async function applyChanges(
     db.pool.bulkPut([...puts.pool.values()]),
   ]);
   return { applied: changes.length - unreadable, unreadable, touched };
+}
+
+/**
+ * A colleague's withdrawal arrives as a pseudonymised copy of a promotion this install holds by name: the person's
+ * ftId is remembered as withdrawn (at the time of the pull, the withdrawal's own date is not sent), so a stale
+ * reading of their file here is refused (lib/store/consent.ts).
+ */
+async function rememberPulledWithdrawals(db: ProfilenceDb, pulled: readonly StoredPromotion[]): Promise<void> {
+  const pseudonymised = pulled.filter(isPseudonymised);
+  if (pseudonymised.length === 0) return;
+  const local = await db.promotions.bulkGet(pseudonymised.map((p) => p.id));
+  const at = new Date().toISOString();
+  const seen = local.filter((row) => row && !isPseudonymised(row)).map((row) => ({ ftId: row!.jobSeeker.ftId, at }));
+  await rememberWithdrawals(db, seen);
 }
 
 /** End of a full download: records it did not bring back are gone from the server (or never reached it). */

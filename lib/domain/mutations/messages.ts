@@ -24,4 +24,6 @@ export const MUTATION_MESSAGES = {
   pitchAfterWithdrawal:
     "Le demandeur d'emploi a retiré son consentement : l'argumentaire de cette promotion ne peut plus être renseigné.",
   poolAfterWithdrawal: "Le demandeur d'emploi a retiré son consentement : ajout au vivier refusé.",
+  readBeforeWithdrawal:
+    "Le demandeur d'emploi a retiré son consentement après la lecture de son dossier sur laquelle repose cette promotion : envoi refusé.",
 } as const;

@@ -3,7 +3,7 @@
  * union and never refused for the status they arrive in (the status is derived from them, inconsistencies
  * flagged); a create of a known promotion is a merge, so a history pushed again from a new install is no error.
  */
-import { isPseudonym, isPseudonymised, pseudonymisedPromotion, scrubEvent } from '../consent';
+import { isPseudonym, isPseudonymised, pseudonymisedPromotion, readBeforeWithdrawal, scrubEvent } from '../consent';
 import type { Promotion, PromotionEvent } from '../promotion';
 import type { OrderedEvent } from '../status';
 import {
@@ -63,6 +63,8 @@ export function reducePromotionCreate<P extends PromotionRecord>(
   const deduplicated = { ...args, events: [...new Map(args.events.map((e) => [e.id, e])).values()] };
   // Made before the job seeker withdrew their consent, arrived after: kept for the statistics, pseudonymised.
   const withdrawal = ctx.withdrawalOf?.(args.jobSeeker.ftId);
+  // Made after the withdrawal from a reading older than it (a tab left open, a colleague's install): refused.
+  if (withdrawal && readBeforeWithdrawal(args, withdrawal.at)) return rejected('consent_missing', MUTATION_MESSAGES.readBeforeWithdrawal);
   const incoming = withdrawal && writtenBefore(args.createdAt, withdrawal.at) ? pseudonymisedPromotion(deduplicated, withdrawal.pseudonym) : deduplicated;
 
   if (existing) {
