@@ -3,10 +3,10 @@ import { readFileSync } from 'node:fs';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { establishmentUrlFor, jobSeekerUrlFor, composeUrlFor } from '@/lib/config';
-import { AUTO_CLOSE_RANGE, FIRST_FOLLOW_UP_RANGE, loadSettings, saveSettings, SECOND_FOLLOW_UP_RANGE, SETTINGS_KEY } from '@/lib/settings';
+import { AUTO_CLOSE_RANGE, FIRST_FOLLOW_UP_RANGE, loadSettings, onSettingsChanged, saveSettings, SECOND_FOLLOW_UP_RANGE, SETTINGS_KEY } from '@/lib/settings';
 import { applyFollowUpPolicy, parsePolicy, POLICY_KEYS } from '@/lib/settings/policy';
 import { applySyncPolicy, parseSyncSettings, SYNC_SETTINGS_KEY } from '@/lib/sync/settings';
-import { loadSyncSettings, saveSyncSettings } from '@/lib/sync/settings-store';
+import { loadSyncSettings, onSyncSettingsChanged, saveSyncSettings } from '@/lib/sync/settings-store';
 
 const setPolicy = (policy: Record<string, unknown>) => fakeBrowser.storage.managed.set(policy);
 
@@ -158,5 +158,19 @@ describe('precedence: policy > options > build defaults', () => {
     vi.spyOn(fakeBrowser.storage.managed, 'get').mockRejectedValue(new Error('Managed storage manifest not found'));
     expect(await loadSettings()).toEqual({ firstFollowUpDays: 7, autoCloseDays: 30, workingDays: false, notifications: true });
     expect(await jobSeekerUrlFor('1234567A')).toBe('http://dossiers.localhost:8090/dossier/1234567A');
+  });
+
+  it('tells the background when the administrator changes the policy, so that sync and reminders follow', async () => {
+    const syncChanged = vi.fn();
+    const followUpChanged = vi.fn();
+    const offSync = onSyncSettingsChanged(syncChanged);
+    const offFollowUp = onSettingsChanged(followUpChanged);
+    await setPolicy({ serverUrl: 'https://profilence.agence.example' });
+    expect(syncChanged).toHaveBeenCalledTimes(1);
+    expect(followUpChanged).toHaveBeenCalledTimes(1);
+    offSync();
+    offFollowUp();
+    await setPolicy({ serverUrl: 'https://autre.agence.example' });
+    expect(syncChanged).toHaveBeenCalledTimes(1);
   });
 });
