@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import { CONSENT_UNREADABLE_MESSAGE, isConsentUnreadable, type JobSeekerProfile } from '@/lib/domain/legacy';
 import { contractLabel } from '@/lib/domain/labels';
 import { frenchDate, groupedPhone, plural } from '../format';
@@ -52,7 +53,8 @@ function Field({ label, value, testId }: { label: string; value?: string | numbe
   );
 }
 
-export function ProfileCard({ profile }: { profile: JobSeekerProfile }) {
+/** `children` show right under the name and consent, above the details: the actions stay on the first screen. */
+export function ProfileCard({ profile, children }: { profile: JobSeekerProfile; children?: ComponentChildren }) {
   const main = profile.targetJobs.find((j) => j.main);
   const others = profile.targetJobs.filter((j) => !j.main);
   return (
@@ -64,6 +66,7 @@ export function ProfileCard({ profile }: { profile: JobSeekerProfile }) {
         <span class="pf-muted" data-testid="profile-ftid">{profile.ftId}</span>
       </div>
       <ConsentNotice consent={profile.promotionConsent} />
+      {children}
       <dl class="pf-fields fr-mt-2w">
         <Field label="Métier principal" value={main ? `${main.label} (${main.rome})` : undefined} testId="profile-main-job" />
         <Field label="Autres métiers" value={others.map((j) => `${j.label} (${j.rome})`).join(' ; ')} />

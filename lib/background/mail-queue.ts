@@ -186,6 +186,15 @@ export function createMailQueue(deps: MailQueueDeps) {
         return { subject: mail.subject, attachCv: mail.attachCv, complete: !!draft && (!mail.attachCv || !!draft.attachment) };
       }),
 
+    /** The queued e-mail of a promotion as this session holds it (its CV included), for an edit to rewrite it. */
+    queued: (promotionId: string): Promise<{ reference: string; subject: string; attachment?: MailDraft['attachment'] } | undefined> =>
+      serial(async () => {
+        const mail = (await load()).mails.find((m) => m.promotionId === promotionId);
+        if (!mail) return undefined;
+        const attachment = (await loadDraft(promotionId))?.attachment;
+        return { reference: mail.reference, subject: mail.subject, ...(attachment ? { attachment } : {}) };
+      }),
+
     /**
      * « Reprendre l'e-mail »: this promotion's e-mail goes first and the webmail opens its new-message page.
      * `draft` makes the e-mail again when the session lost it.
@@ -224,6 +233,29 @@ export function createMailQueue(deps: MailQueueDeps) {
           const queued = state.mails.find((m) => m.reference === reference);
           if (queued) await drop(state, queued.promotionId, queued === mail ? tabId : state.tabId);
         }
+      }),
+
+    /**
+     * A promotion whose e-mail is queued was edited: its e-mail is replaced (dropped when `job` is undefined), and
+     * filled again if it is the one open in the webmail. Answers whether that e-mail was queued.
+     */
+    replace: (promotionId: string, job: MailJob | undefined): Promise<boolean> =>
+      serial(async () => {
+        const state = await load();
+        const queued = state.mails.find((m) => m.promotionId === promotionId);
+        if (!queued) return false;
+        if (!job) {
+          await drop(state, promotionId);
+          return true;
+        }
+        const { to, body, attachment, reference, subject } = mailJobSchema.parse(job);
+        await sessionStore.set(mailDraftKey(promotionId), { to, body, ...(attachment ? { attachment } : {}) } satisfies MailDraft);
+        const replaced = { ...queued, reference, subject, attachCv: attachment !== undefined };
+        const next = { ...state, mails: state.mails.map((m) => (m === queued ? replaced : m)) };
+        // The one open in the webmail is filled again with the new text.
+        if (current(state) === queued && queued.waiting) await openCurrent({ ...next, filled: false });
+        else await save(next);
+        return true;
       }),
   };
 }

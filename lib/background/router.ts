@@ -64,6 +64,11 @@ export function registerMessageHandlers(db: ProfilenceDb, reminders: ReminderSch
     return promotions.prepare(data);
   });
 
+  onMessage('promotion.edit', async ({ data, sender }) => {
+    fromExtensionPage(sender);
+    return promotions.edit(data);
+  });
+
   onMessage('mail.pending', async ({ sender }) => {
     fromExtensionPage(sender);
     return mails.pending();

@@ -49,19 +49,31 @@ export const DECLINE_REASON_CODES = [
 export type DeclineReason = (typeof DECLINE_REASON_CODES)[number];
 export const declineReasonSchema = z.enum(DECLINE_REASON_CODES, { error: 'Motif de refus inconnu.' });
 
+/** The only events the extension records by itself (lib/background/reminders.ts). */
+export const AUTOMATIC_EVENT_TYPES: readonly PromotionEventType[] = ['no_response'];
+
+/** A counsellor's name as the identity provider gives it, shown beside their records. */
+export const displayNameSchema = z.string().trim().min(1).max(200);
+
 export const promotionEventSchema = z
   .object({
     id: idSchema,
     promotionId: idSchema,
     type: z.enum(PROMOTION_EVENT_TYPES, { error: "Type d'événement inconnu." }),
     at: dateTimeSchema,
+    /** The author's `sub`: the server overwrites whatever the client sent with the token's (docs/domain.md). */
     by: shortText(200, 'Auteur'),
-    /** The author's name for display; `by` holds their identity (`sub`). */
-    byName: z.string().trim().max(200).optional(),
+    /** The author's display name, from the token's name claim (the server stamps it too). */
+    byName: displayNameSchema.optional(),
+    /** Recorded by the extension's schedule, not by a person (`no_response` after the configured delay). */
+    auto: z.literal(true).optional(),
     reason: declineReasonSchema.optional(),
     note: z.string().trim().max(2000, { error: 'Note : 2000 caractères au plus.' }).optional(),
   })
   .superRefine((event, ctx) => {
+    if (event.auto && !AUTOMATIC_EVENT_TYPES.includes(event.type)) {
+      ctx.addIssue({ code: 'custom', path: ['auto'], message: 'Seule la clôture « Sans réponse » peut être automatique.' });
+    }
     if (event.type === 'declined' && !event.reason) {
       ctx.addIssue({ code: 'custom', path: ['reason'], message: 'Un refus doit indiquer son motif.' });
     }
@@ -134,9 +146,10 @@ export const promotionSchema = promotionDescriptiveSchema.extend({
   /** Short code written in the e-mail subject, so the sent confirmation is matched to its promotion. */
   reference: z.string().regex(/^PRF-[0-9A-Z]{6}$/, { error: 'Référence de promotion invalide.' }),
   createdAt: dateTimeSchema,
+  /** The author's `sub`, stamped by the server from the token (docs/domain.md). */
   counsellorId: shortText(200, 'Conseiller'),
-  /** The counsellor's name for display; `counsellorId` holds their identity (`sub`). */
-  counsellorName: z.string().trim().max(200).optional(),
+  /** The author's display name, from the token's name claim (stamped by the server). */
+  counsellorName: displayNameSchema.optional(),
   agencyCode: agencyCodeSchema,
   jobSeeker: promotionJobSeekerSchema,
   establishment: promotionEstablishmentSchema,

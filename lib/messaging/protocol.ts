@@ -12,7 +12,7 @@ import type { BoardOutcome, NeedAddRequest, NeedUpdateRequest, OpenForRequest, P
 import type { AddEventOutcome, AddEventRequest, SetClockRequest, SnoozeOutcome } from './follow-up-commands';
 import type { MailQueueProtocol } from './mail-queue';
 import type { TakePreselectionOutcome, TakePreselectionRequest } from './preselection';
-import type { PrepareOutcome, PrepareRequest, RecordContactRequest } from './promotion-commands';
+import type { EditPromotionOutcome, EditPromotionRequest, PrepareOutcome, PrepareRequest, RecordContactRequest } from './promotion-commands';
 import type { StatsOutcome, StatsRequest } from './stats-commands';
 import type { DismissRejectionRequest, SignInOutcome } from './sync-commands';
 import type { TabContext } from './tab-context';
@@ -28,6 +28,8 @@ export interface ProtocolMap extends MailQueueProtocol {
   'promotion.prepare'(request: PrepareRequest): PrepareOutcome;
   /** UI → background: a promotion made by phone or in person, recorded as sent at once. */
   'promotion.recordContact'(request: RecordContactRequest): PrepareOutcome;
+  /** UI → background: change a promotion (contact, job, mode, channel, message before it is sent; contact after). */
+  'promotion.edit'(request: EditPromotionRequest): EditPromotionOutcome;
   /** UI → background: record an outcome of a promotion (relance, réponse, entretien, refus…) or a note. */
   'promotion.addEvent'(request: AddEventRequest): AddEventOutcome;
   /** UI → background: « Reporter » — hold the promotion's reminders back by a week. */

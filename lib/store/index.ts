@@ -22,7 +22,9 @@ export {
   markSentByReference,
   PromotionRefused,
   toStoredPromotion,
+  updatePromotion,
 } from './promotions';
+export type { PromotionChanges } from './promotions';
 export type { CreatePromotionInput, MarkSentOutcome, NewEvent, PromotionRefusalCode, WriteContext } from './promotions';
 export {
   foldForSearch,

@@ -4,9 +4,11 @@
  */
 import { recentDuplicateAmong, DUPLICATE_WINDOW_DAYS } from '../domain/duplicates';
 import { ftIdSchema, normalizeSiret } from '../domain/formats';
+import { editRefusal } from '../domain/promotion-edits';
 import { uuidv7 } from '../domain/ids';
 import type { Establishment, EstablishmentContact, JobSeekerProfile } from '../domain/legacy';
 import {
+  promotionDescriptiveSchema,
   promotionEventSchema,
   promotionReference,
   promotionSchema,
@@ -26,7 +28,7 @@ import { enqueue } from './outbox';
 import { accepted, localContext } from './reduced';
 import { describeIssues } from './validation';
 
-export type PromotionRefusalCode = 'consent_missing' | 'invalid' | 'transition' | 'not_found';
+export type PromotionRefusalCode = 'consent_missing' | 'invalid' | 'transition' | 'not_found' | 'not_editable';
 
 /** A write the store refuses; `message` is meant for the counsellor. */
 export class PromotionRefused extends Error {
@@ -308,5 +310,40 @@ export async function markSentByReference(
     if (row.events.some((e) => e.type === 'sent')) return { outcome: 'already_sent', promotion: row } as const;
     const event = buildEvent(row.id, { type: 'sent', at: sent.at, by: sent.by, byName: sent.byName }, now);
     return { outcome: 'marked', promotion: await appendEvent(db, row, event, now) } as const;
+  });
+}
+
+export type PromotionChanges = Partial<Pick<Promotion, 'contact' | 'rome' | 'mode' | 'channel' | 'pitch'>>;
+
+/**
+ * Changes a promotion with a `promotion.update` mutation carrying only the fields that changed and the
+ * version last pulled from the server; the status decides which fields may change (domain/promotion-edits).
+ * Nothing changed: nothing is written.
+ */
+export async function updatePromotion(
+  db: ProfilenceDb,
+  id: string,
+  changes: PromotionChanges,
+  now: Date = new Date(),
+): Promise<StoredPromotion> {
+  const parsed = promotionDescriptiveSchema.partial().safeParse(changes);
+  if (!parsed.success) {
+    throw new PromotionRefused('invalid', `Promotion non modifiée : ${describeIssues(parsed.error, SECTIONS)}`);
+  }
+  return db.transaction('rw', db.promotions, db.outbox, db.meta, async () => {
+    const row = await db.promotions.get(id);
+    if (!row) throw notFound();
+    const diff = Object.fromEntries(
+      Object.entries(parsed.data).filter(
+        ([field, value]) => value !== undefined && JSON.stringify(row[field as keyof StoredPromotion]) !== JSON.stringify(value),
+      ),
+    ) as PromotionChanges;
+    if (Object.keys(diff).length === 0) return row;
+    const refusal = editRefusal(row.status, Object.keys(diff));
+    if (refusal) throw new PromotionRefused('not_editable', refusal);
+    const updated: StoredPromotion = { ...row, ...diff };
+    await enqueue(db, 'promotion.update', { id, baseVersion: row.serverVersion ?? 0, changes: diff }, now);
+    await db.promotions.put(updated);
+    return updated;
   });
 }

@@ -28,7 +28,8 @@ import {
 import { poolEntryFromProfile } from '../../lib/store/pool-entries';
 import { applyChanges, applyMutationLocally, reapplyPending, syncTables } from '../../lib/sync/apply';
 import { postPush, pullAll, pushBody } from '../server/fixtures';
-import { DATABASES, startHarness, TOKENS } from '../server/harness';
+import { DATABASES, postgresMissing } from '../server/database';
+import { startHarness, TOKENS } from '../server/harness';
 import { ctx, establishment, freshDb, laPoste, profile } from '../store/helpers';
 
 /** Dates in the recent past, so that no clock rule of the server takes them for the future. */
@@ -141,7 +142,8 @@ describe('one rule for applying mutations', () => {
     expect(comparable(await rebaseOnEmptyInstall(outbox))).toEqual(expected);
   });
 
-  it.each(DATABASES)('gives the same records on the server (%s), and a replay from a new install merges without conflict', async (kind) => {
+  // PostgreSQL counted as skipped where it is absent (a failure in CI), like every server test.
+  for (const kind of DATABASES) it.skipIf(kind === 'postgres' && postgresMissing() !== null)(`gives the same records on the server (${kind}), and a replay from a new install merges without conflict`, async () => {
     const store = freshDb();
     const outbox = await counsellorWrites(store);
     const expected = comparable(await localRecords(store));

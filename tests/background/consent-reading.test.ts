@@ -56,7 +56,7 @@ const ESTABLISHMENT_TAB = 2;
 const SIRET = '73282932000074';
 const FT_ID = '1234567A';
 const at = (time: string) => new Date(`2026-11-20T${time}:00.000Z`);
-const noMails = { enqueue: async () => undefined, pending: async () => [], onWebmailPage: async () => undefined, clear: async () => undefined };
+const noMails = { enqueue: async () => undefined, queued: async () => undefined, replace: async () => false };
 
 const fileReading = (consent: object, evidence?: object) =>
   ({ ...readingOf('dossier-demandeur', 'dossier-1234567A', (d) => (d.promotionConsent = consent)), ...(evidence ? { consentEvidence: evidence } : {}) }) as RecognizedReadResult;
@@ -111,7 +111,7 @@ describe('consent readings: refusal, unreadable, portfolio, stale readings', () 
 
   it('refuses a promotion from a reading older than the withdrawal, until a later reading grants consent again', async () => {
     const service = createPromotionService(db, noMails);
-    const request = { jobSeekerTabId: FILE_TAB, targets: [{ siret: SIRET }], mode: 'named' as const, channel: 'phone' as const };
+    const request = { jobSeekerTabId: FILE_TAB, ftId: FT_ID, targets: [{ siret: SIRET }], mode: 'named' as const, channel: 'phone' as const };
     const shown = { wording: 'Autorisée depuis le 12/03/2025', date: '2025-03-12' };
     // The file was read granted at 09:00 in one tab; at 10:00 another tab shows the consent withdrawn.
     await saveReading(FILE_TAB, fileReading({ granted: true, since: '2025-03-12' }, shown), at('09:00'));
@@ -142,7 +142,7 @@ describe('consent readings: refusal, unreadable, portfolio, stale readings', () 
   it('refuses a promotion on an unreadable consent with the exact message', async () => {
     const service = createPromotionService(db, noMails);
     await saveReading(FILE_TAB, fileReading({ granted: false, reason: 'consent_unreadable' }));
-    const outcome = await service.recordContact({ jobSeekerTabId: FILE_TAB, targets: [{ siret: SIRET }], mode: 'named', channel: 'phone' });
+    const outcome = await service.recordContact({ jobSeekerTabId: FILE_TAB, ftId: FT_ID, targets: [{ siret: SIRET }], mode: 'named', channel: 'phone' });
     expect(outcome).toEqual({ ok: false, code: 'consent_missing', message: `${CONSENT_UNREADABLE_MESSAGE}.` });
     expect(await db.promotions.count()).toBe(0);
   });
@@ -157,7 +157,7 @@ describe('consent readings: refusal, unreadable, portfolio, stale readings', () 
       await applyChanges(db, [{ entity: 'promotion', id: mine.id, version: 3, deleted: false, data: pulled }], 1);
     });
     expect(await knownWithdrawal(db, FT_ID)).toBeDefined();
-    const outcome = await service.recordContact({ jobSeekerTabId: FILE_TAB, targets: [{ siret: SIRET }], mode: 'named', channel: 'phone', acknowledgedDuplicates: true });
+    const outcome = await service.recordContact({ jobSeekerTabId: FILE_TAB, ftId: FT_ID, targets: [{ siret: SIRET }], mode: 'named', channel: 'phone', acknowledgedDuplicates: true });
     expect(outcome).toMatchObject({ ok: false, code: 'consent_missing' });
   });
 });

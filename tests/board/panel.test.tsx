@@ -181,13 +181,16 @@ describe('board and pool in the side panel', () => {
     await waitFor(async () => expect(await sessionStore.get(preselectionKey('3456781J'))).toMatchObject({ sirets: [SIRET] }));
   });
 
-  it('opens the promotion form of the file directly, with the preselected establishment ticked', async () => {
+  it('offers « Proposer à » the preselected establishment, ticked in the full form', async () => {
     await rememberEstablishment(uiDb(), { ...establishment, siret: '35600000009075', name: 'LA POSTE' });
     await rememberEstablishment(uiDb(), { ...establishment, siret: '90182736000016', name: 'NUMÉRIQUE OUEST LYONNAIS' });
     // « Promouvoir » on a match asked the background to tick LA POSTE in this file's form.
     await sendMessage('promotion.openFor', { open: 'jobSeeker', ftId: marie.ftId, siret: '35600000009075' });
     await act(() => render(<PromoteSection profile={marie} tabId={FILE_TAB} />, root));
     await settle(150);
+    const buttons = () => Array.from(root.querySelectorAll('button')).map((b) => b.textContent?.trim());
+    await waitFor(() => expect(buttons()).toContain('Proposer à LA POSTE'));
+    await act(() => Array.from(root.querySelectorAll('button')).find((b) => b.textContent?.trim() === 'Promouvoir ce profil')!.click());
     await waitFor(() => expect(root.querySelector('[data-testid="promote-form"]')).not.toBeNull());
     await waitFor(() => expect(root.querySelector<HTMLInputElement>('#candidate-35600000009075')!.checked).toBe(true));
     // The open establishment tab stays ticked too.

@@ -2,7 +2,7 @@
 // Two counsellors of one agency share the board and the pool through a real central endpoint on loopback,
 // each with their own extension database and sync engine; a counsellor of another agency sees none of it.
 import 'fake-indexeddb/auto';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, expect, it } from 'vitest';
 import demoTokens from '../../server/dev-tokens.demo.json';
 import { locateCommune } from '../../lib/domain/geo';
 import { jobSeekerProfileSchema } from '../../lib/domain/legacy';
@@ -21,7 +21,7 @@ import {
   updatePoolEntry,
 } from '../../lib/store';
 import { deleteClientDatabases, quiesce, SyncClient } from '../sync/clients';
-import { DATABASES, startServers, type DevTokenEntry, type TestServers } from '../sync/server';
+import { describeEachDatabase, startServers, type DevTokenEntry, type TestServers } from '../sync/server';
 
 const SIRET = '90182736000016';
 const NOL = { siret: SIRET, establishmentName: 'NUMÉRIQUE OUEST LYONNAIS', postcode: '69130', city: 'Écully' };
@@ -51,7 +51,7 @@ const JEANNE = { counsellorId: 'Jeanne MARTIN', agencyCode: '69031' };
 const PAUL = { counsellorId: 'Paul BERNARD', agencyCode: '69031' };
 const KARIM = { counsellorId: 'Karim BENALI', agencyCode: '69032' };
 
-describe.each(DATABASES)('two counsellors share the board and the pool (%s)', (kind) => {
+describeEachDatabase('two counsellors share the board and the pool (%s)', (kind) => {
   let servers: TestServers;
   const client = (token: keyof typeof demoTokens, who: typeof JEANNE) =>
     new SyncClient({

@@ -2,11 +2,11 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { exportJWK, generateKeyPair, SignJWT, type CryptoKey, type JWK } from 'jose';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
 import { createJwtVerifier } from '../../server/auth/jwt';
 import type { OidcConfig } from '../../server/config';
 import { getPull, looksFrench, SCOPE } from './fixtures';
-import { DATABASES, startHarness, TOKENS, type Harness } from './harness';
+import { describeEachDatabase, startHarness, TOKENS, type Harness } from './harness';
 
 const AUDIENCE = 'profilence-api';
 
@@ -65,7 +65,7 @@ function sign({ key = signingKey, iss = issuer, aud = AUDIENCE, expiresIn = '10m
   return jwt.sign(key);
 }
 
-describe.each(DATABASES)('authentication on %s', (kind) => {
+describeEachDatabase('authentication on %s', (kind) => {
   let h: Harness;
   const oidc = (): OidcConfig => ({
     issuer,

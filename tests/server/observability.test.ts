@@ -1,7 +1,7 @@
 // What an agency's IT watches: readiness for the load balancer and Prometheus metrics, with no personal data.
 import { afterEach, describe, expect, it } from 'vitest';
 import { create, getPull, makePromotion, SCOPE, TestClient } from './fixtures';
-import { DATABASES, startHarness, TOKENS, type Harness } from './harness';
+import { describeEachDatabase, startHarness, TOKENS, type Harness } from './harness';
 
 /** `name{labels} value` lines of a Prometheus page whose name and labels contain every given fragment. */
 function sample(page: string, name: string, ...fragments: string[]): number | undefined {
@@ -11,7 +11,7 @@ function sample(page: string, name: string, ...fragments: string[]): number | un
   return line === undefined ? undefined : Number(line.slice(line.lastIndexOf(' ') + 1));
 }
 
-describe.each(DATABASES)('readiness and metrics (%s)', (kind) => {
+describeEachDatabase('readiness and metrics (%s)', (kind) => {
   let h: Harness | undefined;
   afterEach(async () => {
     await h?.close();

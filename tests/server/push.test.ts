@@ -17,9 +17,9 @@ import {
   TestClient,
   update,
 } from './fixtures';
-import { DATABASES, startHarness, TOKENS, type Harness } from './harness';
+import { describeEachDatabase, startHarness, TOKENS, type Harness } from './harness';
 
-describe.each(DATABASES)('push on %s', (kind) => {
+describeEachDatabase('push on %s', (kind) => {
   let h: Harness;
   beforeEach(async () => {
     h = await startHarness(kind);
@@ -40,7 +40,7 @@ describe.each(DATABASES)('push on %s', (kind) => {
     expect(changes[0]).toMatchObject({ entity: 'promotion', id: promotion.id, version: 1, deleted: false });
     const data = changes[0]!.data as typeof promotion & { events: { id: string; version: number }[] };
     expect(data.establishment.siret).toBe('73282932000074');
-    expect(data.events).toEqual([{ ...promotion.events[0], version: 1 }]);
+    expect(data.events).toEqual([{ ...promotion.events[0], byName: 'Jeanne MARTIN', version: 1 }]);
   });
 
   it('answers "duplicate" for a batch sent again, and applies it only once', async () => {
@@ -190,12 +190,15 @@ describe.each(DATABASES)('push on %s', (kind) => {
     expect(h.logs.some((l) => l.includes('"client_forbidden"') && l.includes('paul.bernard'))).toBe(true);
   });
 
-  it('refuses more than 100 mutations (400) and more than 256 KB (413), in French', async () => {
+  it('refuses more than 100 mutations and more than 256 KB with 413, in French, and takes exactly 100', async () => {
     const tooMany = pushBody(randomUUID(), 1, Array.from({ length: 101 }, () => create(makePromotion())));
     const res = await postPush(h.app, TOKENS.jeanne, tooMany);
-    expect(res.statusCode).toBe(400);
-    expect(res.json().error.code).toBe('invalid_request');
+    expect(res.statusCode).toBe(413);
+    expect(res.json().error.code).toBe('payload_too_large');
     expect(res.json().error.message).toContain('100 modifications au plus');
+    const hundred = await postPush(h.app, TOKENS.jeanne, pushBody(randomUUID(), 1, Array.from({ length: 100 }, () => create(makePromotion()))));
+    expect(hundred.statusCode).toBe(200);
+    expect(hundred.json().lastSeq).toBe(100);
 
     const heavy = makePromotion();
     const big = pushBody(randomUUID(), 1, [{ name: 'promotion.create', args: { ...heavy, pitch: 'x'.repeat(300 * 1024) } }]);

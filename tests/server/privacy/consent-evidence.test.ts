@@ -6,12 +6,12 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ConsentEvidence, Promotion } from '../../../lib/domain/promotion';
 import { auth, create, makePromotion, pullAll, TestClient } from '../fixtures';
-import { DATABASES, startHarness, TOKENS, type Harness } from '../harness';
+import { describeEachDatabase, startHarness, TOKENS, type Harness } from '../harness';
 
 const EVIDENCE: ConsentEvidence = { wording: 'Oui, depuis le 10/01/2025', date: '2025-01-10', pageKind: 'profile', readAt: '2025-03-12T09:29:00+01:00' };
 const withdraw = (at: string) => ({ name: 'jobseeker.consentWithdrawn', args: { ftId: '1234567A', at } });
 
-describe.each(DATABASES)('consent evidence on %s', (kind) => {
+describeEachDatabase('consent evidence on %s', (kind) => {
   let h: Harness;
   beforeEach(async () => {
     h = await startHarness(kind);
