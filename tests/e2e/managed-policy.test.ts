@@ -10,9 +10,8 @@ import Database from 'better-sqlite3';
 import type { FastifyInstance } from 'fastify';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startDemo, type DemoServer } from '../../demo/server';
 import { buildApp } from '../../server/app';
-import { EXTENSION_DIR, launchWithExtension, waitForTestIdText, type ExtensionBrowser } from './harness';
+import { EXTENSION_DIR, useExtension, waitForTestIdText } from './harness';
 
 const POLICY_DIR = '/etc/chromium/policies/managed';
 const POLICY_PREFIX = 'profilence-e2e-managed-policy-';
@@ -27,15 +26,12 @@ function unpackedExtensionId(dir: string): string {
 
 describe('settings fixed by the agency’s policy (Chromium, managed storage)', () => {
   const extensionId = unpackedExtensionId(EXTENSION_DIR);
-  let demo: DemoServer;
-  let browser: ExtensionBrowser;
   let server: FastifyInstance;
   let serverUrl: string;
   let dataDir: string;
-  const unexpectedDialogs: string[] = [];
 
+  // Registered before the harness's own beforeAll: the policy file must exist when Chromium starts.
   beforeAll(async () => {
-    demo = await startDemo({ port: 0 });
     dataDir = mkdtempSync(join(tmpdir(), 'profilence-policy-'));
     server = await buildApp({
       host: '127.0.0.1',
@@ -64,16 +60,14 @@ describe('settings fixed by the agency’s policy (Chromium, managed storage)', 
         },
       }),
     );
-    browser = await launchWithExtension();
-    browser.context.on('page', (page) => page.on('dialog', (d) => void (unexpectedDialogs.push(d.message()), d.dismiss())));
   });
   afterAll(async () => {
     rmSync(POLICY_FILE, { force: true });
-    await browser?.close();
     await server?.close();
-    await demo?.close();
     if (dataDir) rmSync(dataDir, { recursive: true, force: true });
   });
+  // The browser and the demo tools; any browser dialog fails the test.
+  const { browser, demo } = useExtension({ demo: true });
 
   function storedPromotions(): { sub: string; ftId: string; siret: string }[] {
     const db = new Database(join(dataDir, 'profilence.sqlite'), { readonly: true });
@@ -143,6 +137,5 @@ describe('settings fixed by the agency’s policy (Chromium, managed storage)', 
     await waitForTestIdText(panel, 'promote-feedback', 'Appel enregistré');
 
     expect(await until(storedPromotions, (rows) => rows.length === 1)).toEqual([{ sub: 'jeanne.martin', ftId: '1234567A', siret: '73282932000074' }]);
-    expect(unexpectedDialogs).toEqual([]);
   });
 });
