@@ -3,7 +3,7 @@
 // managed-schema.json. The options show the policy's settings locked; promotions sync to the server it names.
 // The policy file exists only while this file runs (e2e files run one at a time) and is removed even on failure.
 import { createHash } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readdirSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import { accessSync, constants, mkdirSync, mkdtempSync, readdirSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -48,7 +48,12 @@ describe('settings fixed by the agency’s policy (Chromium, managed storage)', 
     serverUrl = await server.listen({ host: '127.0.0.1', port: 0 });
     // Written before the browser starts: Chromium reads its policies at start-up. A file left by a run that was
     // killed before its afterAll goes first: the other e2e files load the extension under the same id.
-    mkdirSync(POLICY_DIR, { recursive: true });
+    try {
+      mkdirSync(POLICY_DIR, { recursive: true });
+      accessSync(POLICY_DIR, constants.W_OK);
+    } catch {
+      throw new Error(`Ce test écrit une stratégie dans ${POLICY_DIR} : lancez-le en root, comme la CI.`);
+    }
     for (const stale of readdirSync(POLICY_DIR).filter((f) => f.startsWith(POLICY_PREFIX))) rmSync(join(POLICY_DIR, stale), { force: true });
     writeFileSync(
       POLICY_FILE,
