@@ -10,6 +10,9 @@ export default defineConfig({
     // Firefox shows the panel as a sidebar (`sidebar_action`), which needs no permission.
     permissions: ['storage', ...(browser === 'firefox' ? [] : ['sidePanel']), 'alarms', 'notifications', 'identity'],
     action: { default_title: 'Ouvrir Profilence' },
+    // The administrator's policy (docs/deploy.md, 2.2): Chrome and Edge need its schema to hand it over;
+    // Firefox reads the same keys from policies.json without one (and rejects the key).
+    ...(browser === 'firefox' ? {} : { storage: { managed_schema: 'managed-schema.json' } }),
     // A fixed add-on id: Firefox policies (ExtensionSettings) and updates name the extension by it.
     // It reads job seekers' files and sends promotions to the agency's own server: said to Firefox as such.
     browser_specific_settings: {

@@ -112,7 +112,7 @@ export function createMailQueue(deps: MailQueueDeps) {
     if (!current(state)) return save(state);
     const webmail = await deps.findWebmailTab(preferredTab);
     // The tab of the previous e-mail is reused even when its page is not a known webmail page any more.
-    const opened = await tabs.openOrNavigate(webmail?.tabId ?? preferredTab, composeUrlFor(webmail?.url));
+    const opened = await tabs.openOrNavigate(webmail?.tabId ?? preferredTab, await composeUrlFor(webmail?.url));
     await save({ ...state, tabId: opened, filled: false });
   }
 

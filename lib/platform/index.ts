@@ -133,6 +133,29 @@ export const localStore = {
   },
 };
 
+/**
+ * The administrator's policy (`storage.managed`, read-only): Chrome/Edge enterprise policy for the extension,
+ * Firefox `policies.json` → `3rdparty.Extensions`. Absent (no policy, no schema, Firefox without a managed
+ * manifest) or unreadable, it is `{}`: the extension then runs on the counsellor's options.
+ */
+export const managedStore = {
+  async getAll(): Promise<Record<string, unknown>> {
+    try {
+      return (await browser.storage.managed.get(null)) ?? {};
+    } catch {
+      return {};
+    }
+  },
+  /** The administrator changed the policy (browsers re-read it while running). */
+  onChanged(listener: () => void): () => void {
+    const handler = (_changes: unknown, area: string) => {
+      if (area === 'managed') listener();
+    };
+    browser.storage.onChanged.addListener(handler);
+    return () => browser.storage.onChanged.removeListener(handler);
+  },
+};
+
 export const alarms = {
   /** Creates or replaces the alarm `name`. */
   async create(name: string, info: { when?: number; periodInMinutes?: number; delayInMinutes?: number }): Promise<void> {

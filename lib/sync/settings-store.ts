@@ -3,26 +3,40 @@
  * gone when the browser closes, never written to disk, out of reach of content scripts.
  */
 import { localStore, sessionStore } from '../platform';
+import { loadPolicy, onPolicyChanged } from '../settings/policy-store';
 import { isSessionValid, sessionMatches, type OidcSession } from './oidc';
-import { parseSyncSettings, SYNC_SETTINGS_KEY, syncSettingsSchema, type SyncSettings } from './settings';
+import { applySyncPolicy, parseSyncSettings, SYNC_SETTINGS_KEY, syncSettingsSchema, syncToStore, type SyncSettings } from './settings';
 
 export const SYNC_SESSION_KEY = 'sync.session';
 /** Set by « Se déconnecter » until the next sign-in: no silent sign-in meanwhile, even after a restart. */
 export const SIGNED_OUT_KEY = 'sync.signedOut';
 
+/** The settings in force: the administrator's policy over the counsellor's options over the build's defaults. */
 export async function loadSyncSettings(): Promise<SyncSettings> {
-  return parseSyncSettings(await localStore.get(SYNC_SETTINGS_KEY));
+  const [stored, policy] = await Promise.all([localStore.get(SYNC_SETTINGS_KEY), loadPolicy()]);
+  return applySyncPolicy(parseSyncSettings(stored), policy);
 }
 
-/** Checked again before saving: storage outlives the page that wrote it. */
+/**
+ * Checked again before saving: storage outlives the page that wrote it. The policy's values are not written
+ * as the counsellor's (`syncToStore`). Returns the settings in force.
+ */
 export async function saveSyncSettings(settings: SyncSettings): Promise<SyncSettings> {
-  const parsed = syncSettingsSchema.parse(settings);
-  await localStore.set(SYNC_SETTINGS_KEY, parsed);
-  return parsed;
+  const edited = syncSettingsSchema.parse(settings);
+  const [stored, policy] = await Promise.all([localStore.get(SYNC_SETTINGS_KEY), loadPolicy()]);
+  const toStore = syncToStore(edited, parseSyncSettings(stored), policy);
+  await localStore.set(SYNC_SETTINGS_KEY, toStore);
+  return applySyncPolicy(toStore, policy);
 }
 
+/** The counsellor's settings or the administrator's policy changed. */
 export function onSyncSettingsChanged(listener: () => void): () => void {
-  return localStore.onChanged((keys) => keys.includes(SYNC_SETTINGS_KEY) && listener());
+  const offLocal = localStore.onChanged((keys) => keys.includes(SYNC_SETTINGS_KEY) && listener());
+  const offPolicy = onPolicyChanged(listener);
+  return () => {
+    offLocal();
+    offPolicy();
+  };
 }
 
 export async function loadSession(): Promise<OidcSession | undefined> {

@@ -1,11 +1,16 @@
 /**
  * Synchronisation settings: the central endpoint's address and how the counsellor signs in (OpenID Connect
  * with PKCE against the agents' identity provider, or a development token for the demo). Pure: the one
- * schema of these settings (stored options, build-time defaults, and later policies all go through it), the
- * checks of the options form, with French messages.
+ * schema of these settings (stored options and build-time defaults go through it; the policy's keys are checked
+ * by the same field schemas, settings-fields.ts), the precedence policy > options > build defaults, the checks
+ * of the options form, with French messages.
  */
 import { z } from 'zod';
 import { DEV_TOKEN, OIDC_CLIENT_ID, OIDC_ISSUER, OIDC_RESOURCE, OIDC_SCOPES, SERVER_URL } from '../config';
+import type { Policy } from '../settings/policy';
+import { issuerSchema, resourceSchema, scopesSchema, serverUrlSchema } from './settings-fields';
+
+export { isAllowedServerUrl } from './settings-fields';
 
 export const SYNC_SETTINGS_KEY = 'settings.sync';
 
@@ -24,55 +29,6 @@ export interface SyncSettings {
   devToken?: string;
   oidc?: OidcSettings;
 }
-
-const LOCAL_HOST = /^(localhost|127\.0\.0\.1|\[::1\]|[a-z0-9-]+\.localhost)$/i;
-
-/** https, or http on this machine (the demo). */
-export function isAllowedServerUrl(value: string): boolean {
-  let url: URL;
-  try {
-    url = new URL(value);
-  } catch {
-    return false;
-  }
-  if (url.username || url.password || url.search || url.hash) return false;
-  return url.protocol === 'https:' || (url.protocol === 'http:' && LOCAL_HOST.test(url.hostname));
-}
-
-const serverUrlSchema = z
-  .string()
-  .trim()
-  .min(1, { error: 'Adresse du serveur : valeur obligatoire.' })
-  .refine(isAllowedServerUrl, {
-    error: 'Adresse du serveur : une adresse https://… est attendue (http:// seulement sur ce poste, pour la démonstration).',
-  })
-  .transform((v) => v.replace(/\/+$/, ''));
-
-/** Without its trailing slash: the provider's discovery document is compared either way (lib/sync/oidc.ts). */
-const issuerSchema = z
-  .string()
-  .trim()
-  .refine((v) => isAllowedServerUrl(v), { error: "Fournisseur d'identité : une adresse https://… est attendue." })
-  .transform((v) => v.replace(/\/+$/, ''));
-
-/** Scopes as the provider spells them: no quotes, no backslash (RFC 6749 3.3); `openid` added when missing. */
-const scopesSchema = z
-  .string()
-  .trim()
-  .max(500, { error: 'Étendues demandées : 500 caractères au plus.' })
-  .regex(/^[\x21\x23-\x5b\x5d-\x7e ]*$/, { error: 'Étendues demandées : des mots séparés par des espaces, sans guillemets ni caractères accentués.' })
-  .transform((v) => {
-    const words = v.split(/\s+/).filter(Boolean);
-    return [...new Set(['openid', ...words])].join(' ');
-  });
-
-/** RFC 8707: an absolute URI without fragment. */
-const resourceSchema = z
-  .string()
-  .trim()
-  .max(500)
-  .refine((v) => !v || (URL.canParse(v) && !v.includes('#')), { error: 'Ressource (audience) : une adresse absolue sans « # » est attendue, par exemple https://profilence.intranet.example.' })
-  .transform((v) => v || undefined);
 
 export const oidcSettingsSchema = z.object({
   issuer: issuerSchema,
@@ -153,4 +109,59 @@ export function validateSyncForm(
   }
   if (Object.keys(errors).length > 0 || !parsed.success) return { ok: false, errors };
   return { ok: true, settings: parsed.data };
+}
+
+/** Which policy key locks which field of the options form. */
+const POLICY_FIELD: Partial<Record<keyof Policy, SyncSettingsField>> = {
+  serverUrl: 'serverUrl',
+  oidcIssuer: 'issuer',
+  oidcClientId: 'clientId',
+  oidcResource: 'resource',
+  oidcScopes: 'scopes',
+};
+
+/** The fields the administrator's policy sets: shown locked in the options. */
+export const lockedSyncFields = (policy: Policy): SyncSettingsField[] =>
+  (Object.entries(POLICY_FIELD) as [keyof Policy, SyncSettingsField][]).filter(([key]) => policy[key] !== undefined).map(([, field]) => field);
+
+/** The options form of the settings in force, the policy's values shown even where they are not used yet (a provider without client id). */
+export function toSyncFormUnder(settings: SyncSettings, policy: Policy): SyncSettingsForm {
+  const form = toSyncForm(settings);
+  for (const [key, field] of Object.entries(POLICY_FIELD) as [keyof Policy, SyncSettingsField][]) {
+    const value = policy[key];
+    if (typeof value === 'string') form[field] = value;
+  }
+  return form;
+}
+
+const buildScopes = () => scopesSchema.safeParse(OIDC_SCOPES).data ?? 'openid profile';
+
+/**
+ * Policy > options > build defaults, field by field: a policy may name the provider and leave the client id to
+ * the options (or the build), and the other way round. The provider is used once both are known.
+ */
+export function applySyncPolicy(stored: SyncSettings, policy: Policy): SyncSettings {
+  const issuer = policy.oidcIssuer ?? stored.oidc?.issuer;
+  const clientId = policy.oidcClientId ?? stored.oidc?.clientId;
+  const resource = policy.oidcResource ?? (stored.oidc ? stored.oidc.resource : resourceSchema.safeParse(OIDC_RESOURCE).data);
+  return {
+    serverUrl: policy.serverUrl ?? stored.serverUrl,
+    ...(stored.devToken ? { devToken: stored.devToken } : {}),
+    ...(issuer && clientId
+      ? { oidc: { issuer, clientId, scopes: policy.oidcScopes ?? stored.oidc?.scopes ?? buildScopes(), ...(resource ? { resource } : {}) } }
+      : {}),
+  };
+}
+
+/**
+ * What the options page saves: the counsellor's values, never over the policy's. A locked field keeps the
+ * counsellor's earlier value; with none, the value in force is kept, so that the fields typed beside it (a
+ * client id beside a locked provider) are not lost.
+ */
+export function syncToStore(edited: SyncSettings, previous: SyncSettings, policy: Policy): SyncSettings {
+  const form = toSyncForm(edited);
+  const before = toSyncForm(previous);
+  for (const field of lockedSyncFields(policy)) if (before[field]) form[field] = before[field];
+  const checked = validateSyncForm(form);
+  return checked.ok ? checked.settings : edited;
 }
