@@ -7,6 +7,7 @@ import { useState } from 'preact/hooks';
 import type { MailCommandOutcome } from '@/lib/messaging/mail-queue';
 import { sendMessage } from '@/lib/messaging/protocol';
 import { parisDay } from '@/lib/reminders/calendar';
+import { SubmitOrCancel } from '../forms/SubmitOrCancel';
 
 const UNREACHABLE = "Profilence n'a pas pu enregistrer l'action : rechargez la page puis réessayez.";
 
@@ -99,18 +100,7 @@ export function DraftMailActions({ promotion, label }: Props) {
               onInput={(e) => setSentOn((e.target as HTMLInputElement).value)}
             />
           </div>
-          <ul class="fr-btns-group fr-btns-group--inline fr-btns-group--sm">
-            <li>
-              <button type="submit" class="fr-btn fr-btn--sm" disabled={busy}>
-                Enregistrer l'envoi
-              </button>
-            </li>
-            <li>
-              <button type="button" class="fr-btn fr-btn--sm fr-btn--tertiary-no-outline" onClick={cancel}>
-                Annuler
-              </button>
-            </li>
-          </ul>
+          <SubmitOrCancel label="Enregistrer l'envoi" busy={busy} onCancel={cancel} />
         </form>
       )}
       {step === 'abandon' && (
@@ -134,18 +124,7 @@ export function DraftMailActions({ promotion, label }: Props) {
               onInput={(e) => setReason((e.target as HTMLTextAreaElement).value)}
             />
           </div>
-          <ul class="fr-btns-group fr-btns-group--inline fr-btns-group--sm">
-            <li>
-              <button type="submit" class="fr-btn fr-btn--sm" disabled={busy}>
-                Abandonner la promotion
-              </button>
-            </li>
-            <li>
-              <button type="button" class="fr-btn fr-btn--sm fr-btn--tertiary-no-outline" onClick={cancel}>
-                Annuler
-              </button>
-            </li>
-          </ul>
+          <SubmitOrCancel label="Abandonner la promotion" busy={busy} onCancel={cancel} />
         </form>
       )}
       {notice && (

@@ -10,6 +10,7 @@ import { DECLINE_REASON_CODES } from '@/lib/domain/promotion';
 import { canApply, type PromotionStatus } from '@/lib/domain/status';
 import { sendMessage } from '@/lib/messaging/protocol';
 import type { AddEventOutcome, AddEventRequest, OutcomeType } from '@/lib/messaging/follow-up-commands';
+import { SubmitOrCancel } from '../forms/SubmitOrCancel';
 
 export const OUTCOME_ACTIONS: readonly { type: OutcomeType; label: string }[] = [
   { type: 'followed_up', label: 'Relancé' },
@@ -132,18 +133,7 @@ export function OutcomeActions({ promotion, label, children }: Props) {
               onInput={(e) => setText((e.target as HTMLTextAreaElement).value)}
             />
           </div>
-          <ul class="fr-btns-group fr-btns-group--inline fr-btns-group--sm">
-            <li>
-              <button type="submit" class="fr-btn fr-btn--sm" disabled={busy}>
-                {step.type === 'note' ? 'Enregistrer la note' : 'Enregistrer le refus'}
-              </button>
-            </li>
-            <li>
-              <button type="button" class="fr-btn fr-btn--sm fr-btn--tertiary-no-outline" onClick={cancel}>
-                Annuler
-              </button>
-            </li>
-          </ul>
+          <SubmitOrCancel label={step.type === 'note' ? 'Enregistrer la note' : 'Enregistrer le refus'} busy={busy} onCancel={cancel} />
         </form>
       )}
       {error && (

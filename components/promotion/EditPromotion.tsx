@@ -17,6 +17,7 @@ import { ConfirmReplace } from './ConfirmReplace';
 import { uiDb } from './db';
 import { JobSelect } from './JobSelect';
 import { ModeChoice } from './ModeChoice';
+import { SubmitOrCancel } from '../forms/SubmitOrCancel';
 
 const CHANNELS = Object.entries(CHANNEL_LABELS) as [PromotionChannel, string][];
 
@@ -165,18 +166,7 @@ export function EditPromotion({ promotion, profile, tabId, onDone }: Props) {
           <p>{error}</p>
         </div>
       )}
-      <ul class="fr-btns-group fr-btns-group--inline fr-btns-group--sm">
-        <li>
-          <button type="submit" class="fr-btn fr-btn--sm" disabled={busy}>
-            Enregistrer la modification
-          </button>
-        </li>
-        <li>
-          <button type="button" class="fr-btn fr-btn--sm fr-btn--tertiary-no-outline" onClick={onDone}>
-            Annuler
-          </button>
-        </li>
-      </ul>
+      <SubmitOrCancel label="Enregistrer la modification" busy={busy} onCancel={onDone} />
     </form>
   );
 }
