@@ -1,19 +1,14 @@
 import { read } from '@/lib/adapters/dossier-demandeur';
-import { assertFromBackground } from '@/lib/content/background-only';
 import { fetchCv } from '@/lib/content/fetch-cv';
 import { runReader } from '@/lib/content/run-reader';
-import { onMessage, sendMessage } from '@/lib/messaging/protocol';
-import { extensionId } from '@/lib/platform';
+import { answerBackground, sendToBackground } from '@/lib/messaging/content';
 
 // The real origins are set at build time (legacy-origins.ts); this default serves the demo tool.
 export default defineContentScript({
   matches: ['http://dossiers.localhost/*'],
   runAt: 'document_idle',
   main() {
-    runReader(read, (result) => sendMessage('page.read', result));
-    onMessage('cv.fetch', ({ data, sender }) => {
-      assertFromBackground(sender, extensionId());
-      return fetchCv(data.url, location.href, data.fileName);
-    });
+    runReader(read, (result) => sendToBackground('page.read', result));
+    answerBackground('cv.fetch', (request) => fetchCv(request.url, location.href, request.fileName));
   },
 });

@@ -51,8 +51,7 @@ function pullStatement(dialect: Dialect): string {
   // SQLite numbers `?` in order of appearance: the marks' scope first, then each branch's scope and version, then the limit.
   const marks = `select (select version from tombstone_horizons where scope = ${p(1)}) as horizon, (select version from scope_versions where scope = ${p(1)}) as current`;
   const changes = `${ENTITIES.map(branch).join(' union all ')} order by version limit ${p(3)}`;
-  const lateral = dialect === 'postgres' ? 'lateral ' : '';
-  return `select m.horizon, m.current, c.entity, c.id, c.version, c.deleted, c.data from (${marks}) as m left join ${lateral}(${changes}) as c on true order by c.version`;
+  return `select m.horizon, m.current, c.entity, c.id, c.version, c.deleted, c.data from (${marks}) as m left join (${changes}) as c on true order by c.version`;
 }
 
 const STATEMENTS: Record<Dialect, string> = { sqlite: pullStatement('sqlite'), postgres: pullStatement('postgres') };
