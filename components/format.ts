@@ -12,8 +12,8 @@ export function frenchDateTime(iso: string): string {
 }
 
 export const groupedSiret = (siret: string) => siret.replace(/^(\d{3})(\d{3})(\d{3})(\d{5})$/, '$1 $2 $3 $4');
-export const groupedPhone = (phone: string) => phone.replace(/(\d{2})(?=\d)/g, '$1 ');
+/** `06 12 34 56 78` with non-breaking spaces: a number never wraps in the middle. */
+export const groupedPhone = (phone: string) => phone.replace(/(\d{2})(?=\d)/g, '$1\u00a0');
 
-export function plural(n: number, one: string, many: string): string {
-  return `${n} ${n > 1 ? many : one}`;
-}
+/** Every count the interface shows goes through these (one rule, shared with the background's texts). */
+export { plural, pluralWord } from '@/lib/domain/plural';

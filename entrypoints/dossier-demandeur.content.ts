@@ -1,4 +1,4 @@
-import { read } from '@/lib/adapters/dossier-demandeur';
+import { readWithEvidence } from '@/lib/adapters/dossier-demandeur';
 import { fetchCv } from '@/lib/content/fetch-cv';
 import { runReader } from '@/lib/content/run-reader';
 import { answerBackground, sendToBackground } from '@/lib/messaging/content';
@@ -8,7 +8,8 @@ export default defineContentScript({
   matches: ['http://dossiers.localhost/*'],
   runAt: 'document_idle',
   main() {
-    runReader(read, (result) => sendToBackground('page.read', result));
+    // With how the consent was shown: the background keeps it with each promotion as its evidence.
+    runReader(readWithEvidence, (result) => sendToBackground('page.read', result));
     answerBackground('cv.fetch', (request) => fetchCv(request.url, location.href, request.fileName));
   },
 });

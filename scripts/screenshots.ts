@@ -15,15 +15,21 @@ try {
   const establishment = await browser.context.newPage();
   await establishment.goto(demo.url('fiche-entreprise', '/etablissement/73282932000074'));
   const panel = await browser.openExtensionPage('sidepanel.html');
-  await panel.setViewportSize({ width: 420, height: 1100 });
+  // A side panel as a counsellor has it: narrow, 900 px high. Only the first screen shows (no fullPage).
+  await panel.setViewportSize({ width: 420, height: 900 });
   const file = await browser.context.newPage();
   await file.goto(demo.url('dossier-demandeur', '/dossier/1234567A'));
   await file.bringToFront();
   await waitForTestIdText(panel, 'profile-name', 'Marie');
-  await panel.getByTestId('promote').click();
-  await panel.getByLabel(/LOGICIELS DU RHÔNE/).waitFor();
-  await panel.screenshot({ path: `${OUT}/side-panel.png`, fullPage: true });
+  await panel.getByRole('button', { name: 'Proposer à LOGICIELS DU RHÔNE' }).waitFor();
+  await panel.screenshot({ path: `${OUT}/side-panel.png` });
   console.log(`${OUT}/side-panel.png`);
+
+  await panel.getByRole('button', { name: 'Promouvoir ce profil' }).click();
+  await panel.getByLabel(/LOGICIELS DU RHÔNE/).waitFor();
+  await panel.getByTestId('promote-form').scrollIntoViewIfNeeded();
+  await panel.screenshot({ path: `${OUT}/side-panel-form.png` });
+  console.log(`${OUT}/side-panel-form.png`);
 
   // The dashboard over a year of fictitious promotions, written into the extension's IndexedDB from the page.
   const dashboard = await browser.openExtensionPage('dashboard.html');

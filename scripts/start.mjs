@@ -3,6 +3,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { pipeReadable } from './readable-logs.mjs';
 
 const DEMO_PORT = process.env.DEMO_PORT ?? '8090';
 const SERVER_PORT = process.env.PORT ?? '8787';
@@ -17,22 +18,29 @@ const env = {
 };
 
 console.log("Construction de l'extension…");
-if (spawnSync('npx', ['wxt', 'build'], { stdio: 'inherit', env }).status !== 0) {
+// The bundler's detail is shown only when the build fails: on success, one line says where the extension is.
+const build = spawnSync('npx', ['wxt', 'build'], { encoding: 'utf8', env });
+if (build.status !== 0) {
+  process.stdout.write(build.stdout ?? '');
+  process.stderr.write(build.stderr ?? '');
   console.error("La construction de l'extension a échoué : voir les messages ci-dessus.");
   process.exit(1);
 }
+console.log(`Extension construite : ${resolve('.output/chrome-mv3')}`);
 
 const children = [];
-function startChild(label, args) {
+function startChild(label, args, { readableLogs = false } = {}) {
   // Own process group, so stopping Profilence stops tsx and the node process it starts.
-  const child = spawn(resolve('node_modules/.bin/tsx'), args, { stdio: 'inherit', env, detached: true });
+  const stdio = readableLogs ? ['inherit', 'pipe', 'inherit'] : 'inherit';
+  const child = spawn(resolve('node_modules/.bin/tsx'), args, { stdio, env, detached: true });
+  if (readableLogs) pipeReadable(child.stdout, process.stdout);
   child.on('exit', (code) => {
     if (code !== 0 && code !== null) console.error(`${label} s'est arrêté (code ${code}).`);
   });
   children.push(child);
 }
 startChild('Les outils de démonstration', ['demo/server.ts']);
-if (existsSync('server/main.ts')) startChild('Le serveur central', ['server/main.ts']);
+if (existsSync('server/main.ts')) startChild('Le serveur central', ['server/main.ts'], { readableLogs: true });
 
 const stopChildren = () => {
   for (const child of children) {
@@ -62,7 +70,10 @@ Profilence est prêt.
 2. Ouvrez le portefeuille de démonstration : http://dossiers.localhost:${DEMO_PORT}/portefeuille
    (fiches entreprises : http://entreprises.localhost:${DEMO_PORT}/recherche?q=lyon,
     messagerie : http://messagerie.localhost:${DEMO_PORT}/mail/nouveau)
-3. Cliquez sur l'icône Profilence dans la barre d'outils : le panneau latéral s'ouvre.
+3. Épinglez l'icône Profilence : cliquez sur la pièce de puzzle (« Extensions ») à droite de la barre
+   d'adresse, puis sur l'épingle à côté de « Profilence ».
+4. Cliquez sur l'icône Profilence : une fenêtre s'ouvre avec les relances à faire ; cliquez sur
+   « Ouvrir le panneau latéral » pour afficher le panneau à côté du dossier.
 ${existsSync('server/main.ts') ? `\nServeur central : http://localhost:${SERVER_PORT}/v1/health (documentation : /docs)\n` : ''}
 Ctrl+C pour tout arrêter.`);
 }, 1500);

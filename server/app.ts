@@ -13,7 +13,11 @@ import { createDatabase, migrateToLatest } from './db/database';
 import type { Db, Dialect } from './db/schema';
 import { ApiError, frameworkErrorHandler, frenchValidatorCompiler, registerErrorHandlers } from './errors';
 import { registerCors, registerSecurityHeaders } from './http/headers';
+import { registerMetrics } from './observability/plugin';
+import { DEFAULT_TIMEOUTS, timeoutOptions, type HttpTimeouts } from './http/timeouts';
 import { healthRoute } from './routes/health';
+import { metricsRoute } from './routes/metrics';
+import { readyRoute } from './routes/ready';
 import { meRoute } from './routes/me';
 import { statsRoute } from './routes/stats';
 import { syncPullRoute } from './routes/sync-pull';
@@ -40,7 +44,8 @@ export const REDACTED_PATHS = ['req.headers.authorization', 'headers.authorizati
 
 const DOCS_PATHS = ['/docs', '/docs/', '/docs/json', '/docs/yaml', '/docs/static/*', '/docs/*', '/docs/initOAuth', '/docs/uiConfig'];
 
-export async function buildApp(config: ServerConfig): Promise<FastifyInstance> {
+/** `timeouts`: the connection and request limits of server/http/timeouts.ts (tests shorten them). */
+export async function buildApp(config: ServerConfig, timeouts: Partial<HttpTimeouts> = {}): Promise<FastifyInstance> {
   const logger = pino(
     {
       level: config.log.level,
@@ -55,6 +60,7 @@ export async function buildApp(config: ServerConfig): Promise<FastifyInstance> {
     bodyLimit: MAX_BATCH_BYTES,
     trustProxy: config.trustProxy,
     frameworkErrors: frameworkErrorHandler,
+    ...timeoutOptions({ ...DEFAULT_TIMEOUTS, ...timeouts }),
   });
   // JSON only: a text body is refused with 415 rather than failing validation.
   app.removeContentTypeParser('text/plain');
@@ -94,6 +100,7 @@ export async function buildApp(config: ServerConfig): Promise<FastifyInstance> {
     app.addHook('onClose', async () => clearInterval(timer));
   }
 
+  registerMetrics(app);
   registerSecurityHeaders(app);
   registerCors(app, config.extensionOrigins);
   registerAuth(app, config.auth);
@@ -136,6 +143,8 @@ export async function buildApp(config: ServerConfig): Promise<FastifyInstance> {
   });
 
   await app.register(healthRoute);
+  await app.register(readyRoute);
+  await app.register(metricsRoute(config.metricsToken));
   await app.register(meRoute);
   await app.register(statsRoute);
   await app.register(syncPushRoute);

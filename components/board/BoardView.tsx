@@ -8,7 +8,7 @@ import { uiDb } from '../promotion/db';
 import { ExpiryReminder } from './ExpiryReminder';
 import { Filters, type FilterValues } from './Filters';
 import { NeedList } from './NeedItem';
-import { useCounsellorName } from './use-counsellor';
+import { useSignedInAgent } from './use-counsellor';
 import './board.css';
 
 const STATUSES = [
@@ -21,7 +21,7 @@ const STATUSES = [
 
 export function BoardView({ onOpened, now }: { onOpened?: () => void; now?: Date }) {
   const [filters, setFilters] = useState<FilterValues>({ rome: '', commune: '', status: 'open' });
-  const author = useCounsellorName();
+  const agent = useSignedInAgent();
   const all = useLiveQuery<StoredNeed[]>(() => listNeeds(uiDb()), [], []);
   const shown = useLiveQuery<StoredNeed[]>(
     () => listNeeds(uiDb(), { rome: filters.rome, commune: filters.commune, status: filters.status as never, now }),
@@ -33,7 +33,7 @@ export function BoardView({ onOpened, now }: { onOpened?: () => void; now?: Date
       <h2 class="fr-h4" id="board-title">
         Tableau des besoins de l'agence
       </h2>
-      <ExpiryReminder needs={all} author={author} now={now} />
+      <ExpiryReminder needs={all} agent={agent} now={now} />
       <Filters idPrefix="board" label="Filtrer les besoins" values={filters} statuses={STATUSES} onChange={setFilters} />
       <p class="pf-muted" role="status" data-testid="board-count">
         {shown.length === 0 ? 'Aucun besoin ne correspond.' : plural(shown.length, 'besoin', 'besoins')}

@@ -18,7 +18,10 @@ export function EstablishmentBoard({ establishment, tabId }: { establishment: Es
         Tableau des besoins de l'agence
       </h2>
       {needs.length === 0 ? (
-        <p class="pf-muted">Aucun besoin de cet établissement au tableau.</p>
+        <p class="pf-muted">
+          Aucun besoin de cet établissement au tableau de l'agence.
+          {establishment.needs.length > 0 ? " Les besoins notés dans la fiche entreprise n'y sont partagés qu'une fois ajoutés." : ''}
+        </p>
       ) : (
         <NeedList needs={needs} label={`Besoins de ${establishment.name} au tableau`} />
       )}

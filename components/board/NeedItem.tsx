@@ -1,5 +1,6 @@
 /** One line of the board: the need, its establishment, its status, and one-click status changes. */
 import { useState } from 'preact/hooks';
+import { authorLabel } from '@/lib/domain/agent';
 import { contractLabel, NEED_BOARD_STATUS_LABELS } from '@/lib/domain/labels';
 import {
   daysLeft,
@@ -7,7 +8,7 @@ import {
   needBoardStatus,
   type StoredNeed,
 } from '@/lib/store';
-import { frenchDate } from '../format';
+import { frenchDate, plural } from '../format';
 import { boardCommand } from './commands';
 
 const BADGE = { open: 'fr-badge--success', expired: 'fr-badge--warning', filled: 'fr-badge--info', closed: '' } as const;
@@ -23,7 +24,7 @@ interface Props {
 
 export function needSummary(need: Pick<StoredNeed, 'positions' | 'contractType'>): string {
   return [
-    need.positions ? `${need.positions} poste${need.positions > 1 ? 's' : ''}` : undefined,
+    need.positions ? plural(need.positions, 'poste', 'postes') : undefined,
     need.contractType ? contractLabel(need.contractType) : undefined,
   ]
     .filter(Boolean)
@@ -61,7 +62,7 @@ export function NeedItem({ need, now = new Date(), showEstablishment = false, on
       </p>
       {showEstablishment && <p class="pf-card-text">{where}</p>}
       <p class="pf-muted fr-mb-0">
-        {summary ? `${summary} · ` : ''}ajouté par {need.createdBy} le {frenchDate(need.createdAt)}
+        {summary ? `${summary} · ` : ''}ajouté par {authorLabel(need.createdBy, need.createdByName)} le {frenchDate(need.createdAt)}
         {need.expiresAt && status === 'open' ? ` · expire le ${frenchDate(need.expiresAt)}` : ''}
         {status === 'expired' && need.expiresAt ? ` · expiré le ${frenchDate(need.expiresAt)}` : ''}
       </p>

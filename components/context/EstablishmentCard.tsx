@@ -1,5 +1,6 @@
 import type { Establishment } from '@/lib/domain/legacy';
-import { frenchDate, groupedPhone, groupedSiret } from '../format';
+import { contractLabel } from '@/lib/domain/labels';
+import { frenchDate, groupedPhone, groupedSiret, plural } from '../format';
 
 export function EstablishmentCard({ establishment: e }: { establishment: Establishment }) {
   return (
@@ -39,17 +40,18 @@ export function EstablishmentCard({ establishment: e }: { establishment: Establi
         )}
       </section>
       <section class="fr-mt-2w">
-        <h3 class="fr-text--md fr-mb-1w">Besoins repérés</h3>
+        {/* What the CRM page says; the agency board (below) is another list, shared once a need is added to it. */}
+        <h3 class="fr-text--md fr-mb-1w">Besoins notés dans la fiche entreprise</h3>
         {e.needs.length === 0 ? (
-          <p class="pf-muted">Aucun besoin noté pour cet établissement.</p>
+          <p class="pf-muted">La fiche entreprise ne note aucun besoin.</p>
         ) : (
           <ul class="pf-list" data-testid="establishment-needs">
             {e.needs.map((n, i) => (
               <li key={i}>
                 {n.label}
                 {n.rome ? ` (${n.rome})` : ''}
-                {n.positions ? ` · ${n.positions} poste${n.positions > 1 ? 's' : ''}` : ''}
-                {n.contractType ? ` · ${n.contractType}` : ''}
+                {n.positions ? ` · ${plural(n.positions, 'poste', 'postes')}` : ''}
+                {n.contractType ? ` · ${contractLabel(n.contractType)}` : ''}
                 {n.notedAt ? <span class="pf-muted"> · repéré le {frenchDate(n.notedAt)}</span> : null}
               </li>
             ))}

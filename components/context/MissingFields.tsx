@@ -7,7 +7,7 @@ const FIELD_LABELS: Record<string, string> = {
   email: 'Courriel',
   phones: 'Téléphone',
   address: 'Adresse',
-  promotionConsent: 'Consentement à la promotion',
+  promotionConsent: 'Consentement à la promotion (illisible)',
   targetJobs: 'Métiers recherchés',
   skills: 'Savoir-faire',
   softSkills: 'Savoir-être',

@@ -46,11 +46,13 @@ export function PageContext({ context }: { context: TabContext | null }) {
       case 'profile':
         return (
           <>
-            <ProfileCard profile={result.data} />
-            <PromoteSection profile={result.data} tabId={context.tabId} />
+            {/* Keyed by file: switching between two job seekers' tabs never carries a form over. */}
+            <ProfileCard profile={result.data}>
+              <PromoteSection key={result.data.ftId} profile={result.data} tabId={context.tabId} />
+            </ProfileCard>
             <NeedMatches profile={result.data} />
-            <PoolRecommend profile={result.data} tabId={context.tabId} counsellor={result.agent?.name} />
-            <PromotionHistory ftId={result.data.ftId} />
+            <PoolRecommend profile={result.data} tabId={context.tabId} />
+            <PromotionHistory key={result.data.ftId} ftId={result.data.ftId} profile={result.data} tabId={context.tabId} />
           </>
         );
       case 'portfolio':

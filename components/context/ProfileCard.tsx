@@ -1,8 +1,18 @@
-import type { JobSeekerProfile } from '@/lib/domain/legacy';
+import type { ComponentChildren } from 'preact';
+import { CONSENT_UNREADABLE_MESSAGE, isConsentUnreadable, type JobSeekerProfile } from '@/lib/domain/legacy';
 import { contractLabel } from '@/lib/domain/labels';
-import { frenchDate, groupedPhone } from '../format';
+import { frenchDate, groupedPhone, plural } from '../format';
 
 export function ConsentNotice({ consent }: { consent: JobSeekerProfile['promotionConsent'] }) {
+  if (isConsentUnreadable(consent)) {
+    return (
+      <div class="fr-alert fr-alert--warning fr-alert--sm" data-testid="consent" role="status">
+        <p>
+          <strong>{CONSENT_UNREADABLE_MESSAGE}</strong>
+        </p>
+      </div>
+    );
+  }
   if (consent.granted) {
     return (
       <p class="fr-badge fr-badge--success fr-badge--no-icon" data-testid="consent">
@@ -43,7 +53,8 @@ function Field({ label, value, testId }: { label: string; value?: string | numbe
   );
 }
 
-export function ProfileCard({ profile }: { profile: JobSeekerProfile }) {
+/** `children` show right under the name and consent, above the details: the actions stay on the first screen. */
+export function ProfileCard({ profile, children }: { profile: JobSeekerProfile; children?: ComponentChildren }) {
   const main = profile.targetJobs.find((j) => j.main);
   const others = profile.targetJobs.filter((j) => !j.main);
   return (
@@ -55,13 +66,14 @@ export function ProfileCard({ profile }: { profile: JobSeekerProfile }) {
         <span class="pf-muted" data-testid="profile-ftid">{profile.ftId}</span>
       </div>
       <ConsentNotice consent={profile.promotionConsent} />
+      {children}
       <dl class="pf-fields fr-mt-2w">
         <Field label="Métier principal" value={main ? `${main.label} (${main.rome})` : undefined} testId="profile-main-job" />
         <Field label="Autres métiers" value={others.map((j) => `${j.label} (${j.rome})`).join(' ; ')} />
         <Field label="Qualification" value={profile.qualification?.label} />
         <Field
           label="Expérience"
-          value={profile.experienceYears === undefined ? undefined : `${profile.experienceYears} an${profile.experienceYears > 1 ? 's' : ''}`}
+          value={profile.experienceYears === undefined ? undefined : plural(profile.experienceYears, 'an', 'ans')}
         />
         <Field label="Disponibilité" value={availabilityText(profile.availability)} />
         <Field label="Mobilité" value={mobilityText(profile.mobility)} />

@@ -19,9 +19,9 @@ export function personKey(name: string): string {
 }
 
 /**
- * Whose promotions are « mine »: the extension records the counsellor as the legacy banner names them, the
- * server as their account; either matches. Before any sync there is no account yet, and every promotion in the
- * store was made on this install.
+ * Whose promotions are « mine »: recorded under the account (`sub`), or, for records made before identities
+ * were kept, under the counsellor's name; either matches. Before any sync there is no account yet, and every
+ * promotion in the store was made on this install.
  */
 export function ownPromotionTest(identity: Pick<SyncIdentity, 'sub' | 'name'> | undefined): (p: Pick<StoredPromotion, 'counsellorId'>) => boolean {
   if (!identity) return () => true;

@@ -1,4 +1,5 @@
 /** The events of one promotion in order, in French; events kept after a final state are shown « à vérifier ». */
+import { authorLabel } from '@/lib/domain/agent';
 import { DECLINE_REASON_LABELS, EVENT_TYPE_LABELS } from '@/lib/domain/labels';
 import { compareEvents, deriveStatus, type FlagReason } from '@/lib/domain/status';
 import type { StoredPromotion } from '@/lib/store';
@@ -24,7 +25,7 @@ export function PromotionTimeline({ promotion }: { promotion: Pick<StoredPromoti
             <time dateTime={event.at}>{frenchDateTime(event.at)}</time> ·{' '}
             <strong>{EVENT_TYPE_LABELS[event.type]}</strong>
             {event.reason ? ` : ${DECLINE_REASON_LABELS[event.reason]}` : ''}
-            <span class="pf-muted"> · {event.by}</span>
+            <span class="pf-muted"> · par {authorLabel(event.by, event.byName)}</span>
             {flag && (
               <>
                 {' '}

@@ -1,22 +1,28 @@
 /**
  * The options page: reminder delays, working days, notifications. Checked with zod, errors in French
- * beside each field, saved in storage.local. Other sections (synchronisation) are passed as children.
+ * beside each field, saved in storage.local. A setting fixed by the administrator's policy is shown
+ * disabled with « Réglé par votre administrateur ». Other sections (synchronisation) are passed as children.
  */
 import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import {
+  applyFollowUpPolicy,
   AUTO_CLOSE_RANGE,
   DEFAULT_FOLLOW_UP_SETTINGS,
   FIRST_FOLLOW_UP_RANGE,
   loadSettings,
+  lockedFollowUpFields,
+  readPolicy,
   saveSettings,
   SECOND_FOLLOW_UP_RANGE,
   toForm,
   validateForm,
   type SettingsErrors,
+  type Policy,
   type SettingsField,
   type SettingsForm,
 } from '@/lib/settings';
+import { describedBy, PolicyNote, PolicyWarnings } from './PolicyNote';
 
 type Saved = { kind: 'success' | 'error'; text: string } | undefined;
 
@@ -27,6 +33,7 @@ function NumberField(props: {
   range: { min: number; max: number };
   form: SettingsForm;
   errors: SettingsErrors;
+  locked: boolean;
   onInput: (value: string) => void;
 }) {
   const error = props.errors[props.id];
@@ -45,9 +52,11 @@ function NumberField(props: {
         min={props.range.min}
         max={props.range.max}
         value={props.form[props.id]}
-        aria-describedby={error ? `${props.id}-error` : undefined}
+        disabled={props.locked}
+        aria-describedby={describedBy(props.locked && `${props.id}-policy`, error && `${props.id}-error`)}
         onInput={(e) => props.onInput((e.target as HTMLInputElement).value)}
       />
+      {props.locked && <PolicyNote fieldId={props.id} />}
       {error && (
         <p class="fr-error-text" id={`${props.id}-error`} data-testid={`${props.id}-error`}>
           {error}
@@ -57,14 +66,30 @@ function NumberField(props: {
   );
 }
 
-function Toggle(props: { id: 'workingDays' | 'notifications'; label: string; hint: string; form: SettingsForm; onChange: (v: boolean) => void }) {
+function Toggle(props: {
+  id: 'workingDays' | 'notifications';
+  label: string;
+  hint: string;
+  form: SettingsForm;
+  locked: boolean;
+  onChange: (v: boolean) => void;
+}) {
   return (
     <div class="fr-checkbox-group fr-mb-2w">
-      <input type="checkbox" id={props.id} name={props.id} checked={props.form[props.id]} onChange={(e) => props.onChange((e.target as HTMLInputElement).checked)} />
+      <input
+        type="checkbox"
+        id={props.id}
+        name={props.id}
+        checked={props.form[props.id]}
+        disabled={props.locked}
+        aria-describedby={describedBy(props.locked && `${props.id}-policy`)}
+        onChange={(e) => props.onChange((e.target as HTMLInputElement).checked)}
+      />
       <label class="fr-label" for={props.id}>
         {props.label}
         <span class="fr-hint-text">{props.hint}</span>
       </label>
+      {props.locked && <PolicyNote fieldId={props.id} />}
     </div>
   );
 }
@@ -73,8 +98,16 @@ export function OptionsApp({ children }: { children?: ComponentChildren }) {
   const [form, setForm] = useState<SettingsForm>();
   const [errors, setErrors] = useState<SettingsErrors>({});
   const [saved, setSaved] = useState<Saved>();
+  const [policy, setPolicy] = useState<Policy>({});
+  const [warnings, setWarnings] = useState<string[]>([]);
 
-  useEffect(() => void loadSettings().then((s) => setForm(toForm(s))), []);
+  useEffect(() => {
+    void Promise.all([loadSettings(), readPolicy()]).then(([s, p]) => {
+      setPolicy(p.policy);
+      setWarnings(p.warnings);
+      setForm(toForm(s));
+    });
+  }, []);
 
   if (!form) return <p class="pf-muted">Chargement des réglages…</p>;
   const edit = (patch: Partial<SettingsForm>) => {
@@ -82,6 +115,7 @@ export function OptionsApp({ children }: { children?: ComponentChildren }) {
     setSaved(undefined);
   };
   const autoSecond = 2 * (Number(form.firstFollowUpDays) || DEFAULT_FOLLOW_UP_SETTINGS.firstFollowUpDays);
+  const locked = new Set(lockedFollowUpFields(policy));
 
   async function submit(e: Event) {
     e.preventDefault();
@@ -103,6 +137,7 @@ export function OptionsApp({ children }: { children?: ComponentChildren }) {
   return (
     <main class="pf-options">
       <h1 class="fr-h3">Réglages de Profilence</h1>
+      <PolicyWarnings warnings={warnings} />
       <form onSubmit={(e) => void submit(e)} noValidate data-testid="follow-up-settings">
         <fieldset class="fr-fieldset">
           <legend class="fr-fieldset__legend fr-h5">Relances et clôture</legend>
@@ -114,6 +149,7 @@ export function OptionsApp({ children }: { children?: ComponentChildren }) {
               range={FIRST_FOLLOW_UP_RANGE}
               form={form}
               errors={errors}
+              locked={locked.has('firstFollowUpDays')}
               onInput={(v) => edit({ firstFollowUpDays: v })}
             />
           </div>
@@ -125,6 +161,7 @@ export function OptionsApp({ children }: { children?: ComponentChildren }) {
               range={SECOND_FOLLOW_UP_RANGE}
               form={form}
               errors={errors}
+              locked={locked.has('secondFollowUpDays')}
               onInput={(v) => edit({ secondFollowUpDays: v })}
             />
           </div>
@@ -136,6 +173,7 @@ export function OptionsApp({ children }: { children?: ComponentChildren }) {
               range={AUTO_CLOSE_RANGE}
               form={form}
               errors={errors}
+              locked={locked.has('autoCloseDays')}
               onInput={(v) => edit({ autoCloseDays: v })}
             />
           </div>
@@ -145,6 +183,7 @@ export function OptionsApp({ children }: { children?: ComponentChildren }) {
               label="Compter en jours ouvrés"
               hint="Sans les samedis, dimanches et jours fériés."
               form={form}
+              locked={locked.has('workingDays')}
               onChange={(v) => edit({ workingDays: v })}
             />
             <Toggle
@@ -152,6 +191,7 @@ export function OptionsApp({ children }: { children?: ComponentChildren }) {
               label="Notification du navigateur"
               hint="Une notification par jour au plus quand des relances sont à faire."
               form={form}
+              locked={locked.has('notifications')}
               onChange={(v) => edit({ notifications: v })}
             />
           </div>
@@ -163,7 +203,7 @@ export function OptionsApp({ children }: { children?: ComponentChildren }) {
             </button>
           </li>
           <li>
-            <button type="button" class="fr-btn fr-btn--secondary" onClick={() => edit(toForm(DEFAULT_FOLLOW_UP_SETTINGS))}>
+            <button type="button" class="fr-btn fr-btn--secondary" onClick={() => edit(toForm(applyFollowUpPolicy({ ...DEFAULT_FOLLOW_UP_SETTINGS }, policy)))}>
               Revenir aux valeurs par défaut
             </button>
           </li>

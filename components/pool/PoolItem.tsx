@@ -1,5 +1,6 @@
 /** One profile of the agency pool: first name, job, commune, availability, presentation, who recommended it. */
 import type { ComponentChildren } from 'preact';
+import { authorLabel } from '@/lib/domain/agent';
 import { POOL_STATUS_LABELS } from '@/lib/domain/labels';
 import type { StoredPoolEntry } from '@/lib/store';
 import { frenchDate } from '../format';
@@ -26,7 +27,7 @@ export function PoolItem({ entry, extra, children }: { entry: StoredPoolEntry; e
         {entry.pitch}
       </p>
       <p class="pf-muted fr-mb-0">
-        Recommandé par {entry.addedBy} le {frenchDate(entry.createdAt)}
+        Recommandé par {authorLabel(entry.addedBy, entry.addedByName)} le {frenchDate(entry.createdAt)}
       </p>
       {children}
     </li>

@@ -3,9 +3,11 @@
  * with a short, editable presentation; its author then sees it and marks it « En emploi » or « Retirer ».
  */
 import { useState } from 'preact/hooks';
-import type { JobSeekerProfile } from '@/lib/domain/legacy';
+import { authorLabel, isAuthor } from '@/lib/domain/agent';
+import { isConsentUnreadable, type JobSeekerProfile } from '@/lib/domain/legacy';
 import { defaultPoolPitch, listPool, type StoredPoolEntry } from '@/lib/store';
 import { boardCommand } from '../board/commands';
+import { useSignedInAgent } from '../board/use-counsellor';
 import '../board/board.css';
 import { useLiveQuery } from '../hooks/use-live-query';
 import { uiDb } from '../promotion/db';
@@ -14,18 +16,31 @@ import { PoolItem } from './PoolItem';
 interface Props {
   profile: JobSeekerProfile;
   tabId: number;
-  /** The counsellor named by the file's banner: the author of an entry may update it. */
-  counsellor?: string;
 }
 
-export function PoolRecommend({ profile, tabId, counsellor }: Props) {
+export function PoolRecommend({ profile, tabId }: Props) {
+  // The author of an entry may update it: the signed-in agent, never the file's banner.
+  const agent = useSignedInAgent();
   const entries = useLiveQuery<StoredPoolEntry[]>(() => listPool(uiDb(), { ftId: profile.ftId }), [profile.ftId], []);
   const [editing, setEditing] = useState(false);
   const [pitch, setPitch] = useState<string | undefined>(undefined);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string>();
 
-  if (!profile.promotionConsent.granted) return null;
+  if (!profile.promotionConsent.granted && !isConsentUnreadable(profile.promotionConsent)) return null;
+  if (!profile.promotionConsent.granted) {
+    // Visible but disabled, with the reason: an unreadable consent is not a refusal, the counsellor checks the file.
+    return (
+      <section class="pf-section">
+        <button class="fr-btn fr-btn--secondary" type="button" disabled aria-describedby="pool-disabled-reason">
+          Recommander pour une promotion
+        </button>
+        <p id="pool-disabled-reason" class="fr-hint-text fr-mt-1w" data-testid="pool-disabled-reason">
+          Indisponible tant que le consentement de la personne n'est pas lisible sur son dossier.
+        </p>
+      </section>
+    );
+  }
   const active = entries.find((e) => e.status === 'active');
   const text = pitch ?? defaultPoolPitch(profile);
 
@@ -46,7 +61,7 @@ export function PoolRecommend({ profile, tabId, counsellor }: Props) {
   );
 
   if (active) {
-    const mine = counsellor !== undefined && active.addedBy === counsellor;
+    const mine = isAuthor(agent, active.addedBy, active.addedByName);
     return (
       <section class="pf-section" data-testid="pool-entry" aria-labelledby="pool-entry-title">
         <h2 class="fr-h5" id="pool-entry-title">
@@ -68,7 +83,7 @@ export function PoolRecommend({ profile, tabId, counsellor }: Props) {
                 </li>
               </ul>
             ) : (
-              <p class="fr-hint-text fr-mt-1w">Seul·e {active.addedBy} peut le retirer ou indiquer qu'il est en emploi.</p>
+              <p class="fr-hint-text fr-mt-1w">Seul·e {authorLabel(active.addedBy, active.addedByName)} peut le retirer ou indiquer qu'il est en emploi.</p>
             )}
           </PoolItem>
         </ul>

@@ -30,7 +30,7 @@ function Section({ title, items, due, page, testId }: { title: string; items: Fo
       </ul>
       {items.length > shown && (
         <button type="button" class="fr-btn fr-btn--sm fr-btn--tertiary-no-outline" onClick={() => setShown(shown + page)}>
-          Afficher {plural(Math.min(page, items.length - shown), 'autre', 'autres')} ({items.length - shown} restantes)
+          Afficher {plural(Math.min(page, items.length - shown), 'autre', 'autres')} ({plural(items.length - shown, 'restante', 'restantes')})
         </button>
       )}
     </section>

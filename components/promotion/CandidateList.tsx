@@ -61,6 +61,12 @@ export function CandidateList({ candidates, selected, contactBySiret, onToggle, 
                     </option>
                   ))}
                 </select>
+                {/* The select cuts long options: the address the e-mail goes to is always shown in full. */}
+                <p class="fr-hint-text fr-mt-1v" style={{ overflowWrap: 'anywhere' }} data-testid="contact-email">
+                  {e.contacts[contactIndex]?.email
+                    ? `E-mail envoyé à ${e.contacts[contactIndex]!.email}`
+                    : "Cet interlocuteur n'a pas d'adresse électronique : choisissez-en un autre, ou l'appel ou la visite."}
+                </p>
               </div>
             )}
           </div>

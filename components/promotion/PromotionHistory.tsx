@@ -1,13 +1,33 @@
-/** Promotions already made for the open job seeker or to the open establishment. */
+/** Promotions already made for the open job seeker or to the open establishment, newest first; each can be edited. */
+import { useState } from 'preact/hooks';
+import { authorLabel } from '@/lib/domain/agent';
 import { CHANNEL_LABELS, STATUS_LABELS } from '@/lib/domain/labels';
+import type { JobSeekerProfile } from '@/lib/domain/legacy';
 import { listForEstablishment, listForJobSeeker, type StoredPromotion } from '@/lib/store';
+import { DraftMailActions } from '../followup/DraftMailActions';
 import { OutcomeActions } from '../followup/OutcomeActions';
 import { PromotionTimeline } from '../followup/PromotionTimeline';
 import { frenchDate } from '../format';
 import { useLiveQuery } from '../hooks/use-live-query';
 import { uiDb } from './db';
+import { EditPromotion } from './EditPromotion';
 
-export function PromotionHistory({ ftId, siret }: { ftId?: string; siret?: string }) {
+/** The job proposed, by its label when the open file lists it. */
+function jobOf(rome: string, profile?: JobSeekerProfile): string {
+  const label = profile?.targetJobs.find((j) => j.rome === rome)?.label;
+  return label ? `${label} (${rome})` : rome;
+}
+
+interface Props {
+  ftId?: string;
+  siret?: string;
+  /** The open file (job-seeker page): lets an edit change the job or the mode. */
+  profile?: JobSeekerProfile;
+  tabId?: number;
+}
+
+export function PromotionHistory({ ftId, siret, profile, tabId }: Props) {
+  const [editing, setEditing] = useState<string>();
   const rows = useLiveQuery<StoredPromotion[]>(
     () => (ftId ? listForJobSeeker(uiDb(), ftId) : siret ? listForEstablishment(uiDb(), siret) : []),
     [ftId, siret],
@@ -20,24 +40,42 @@ export function PromotionHistory({ ftId, siret }: { ftId?: string; siret?: strin
         <p class="pf-muted">Aucune promotion pour l'instant.</p>
       ) : (
         <ul class="pf-list">
-          {rows.map((p) => (
-            <li key={p.id} data-testid="promotion-row">
-              {ftId ? p.establishment.name : `${p.jobSeeker.firstName} ${p.jobSeeker.lastName}`.trim() || p.jobSeeker.ftId}{' '}
-              <span class="fr-badge fr-badge--sm fr-badge--no-icon" data-testid="promotion-status">
-                {STATUS_LABELS[p.status]}
-              </span>
-              <br />
-              <span class="pf-muted">
-                {CHANNEL_LABELS[p.channel]}
-                {p.mode === 'anonymous' ? ', anonyme' : ''} · {frenchDate(p.createdAt)} · {p.reference}
-              </span>
-              <PromotionTimeline promotion={p} />
-              <OutcomeActions
-                promotion={p}
-                label={`${p.jobSeeker.firstName} ${p.jobSeeker.lastName} chez ${p.establishment.name}`.trim()}
-              />
-            </li>
-          ))}
+          {rows.map((p) => {
+            const label = `${p.jobSeeker.firstName} ${p.jobSeeker.lastName} chez ${p.establishment.name}`.trim();
+            return (
+              <li key={p.id} data-testid="promotion-row">
+                {ftId ? p.establishment.name : `${p.jobSeeker.firstName} ${p.jobSeeker.lastName}`.trim() || p.jobSeeker.ftId}{' '}
+                <span class="fr-badge fr-badge--sm fr-badge--no-icon" data-testid="promotion-status">
+                  {STATUS_LABELS[p.status]}
+                </span>
+                <br />
+                <span class="pf-muted">
+                  {CHANNEL_LABELS[p.channel]}
+                  {p.mode === 'anonymous' ? ', anonyme' : ''} · {jobOf(p.rome, profile)} · {frenchDate(p.createdAt)} · {p.reference} · par{' '}
+                  {authorLabel(p.counsellorId, p.counsellorName)}
+                </span>
+                {editing === p.id ? (
+                  <EditPromotion promotion={p} profile={profile} tabId={tabId} onDone={() => setEditing(undefined)} />
+                ) : (
+                  <button
+                    type="button"
+                    class="fr-btn fr-btn--sm fr-btn--tertiary-no-outline fr-icon-edit-line fr-btn--icon-left"
+                    aria-label={`Modifier la promotion ${p.reference}`}
+                    onClick={() => setEditing(p.id)}
+                  >
+                    Modifier
+                  </button>
+                )}
+                <PromotionTimeline promotion={p} />
+                {/* An e-mail never confirmed: resumed, marked sent or abandoned, never left « Brouillon » for good. */}
+                {p.channel === 'email' && p.status === 'draft' ? (
+                  <DraftMailActions promotion={p} label={label} />
+                ) : (
+                  <OutcomeActions promotion={p} label={label} />
+                )}
+              </li>
+            );
+          })}
         </ul>
       )}
     </section>

@@ -1,15 +1,19 @@
 /**
  * The « Synchronisation » section of the options: the central endpoint's address, the sign-in (identity
  * provider with PKCE, or a development token for the demo), who is connected, and « Synchroniser maintenant ».
+ * A field fixed by the administrator's policy is disabled, with « Réglé par votre administrateur ».
  */
 import { useEffect, useState } from 'preact/hooks';
 import { sendMessage } from '@/lib/messaging/protocol';
 import { identity as browserIdentity } from '@/lib/platform';
+import type { Policy } from '@/lib/settings/policy';
+import { readPolicy } from '@/lib/settings/policy-store';
 import type { ProfilenceDb } from '@/lib/store';
 import { INITIAL_STATUS, readIdentity, readStatus, statusLine, type SyncIdentity, type SyncStatus } from '@/lib/sync';
-import { toSyncForm, validateSyncForm, type SyncSettingsErrors, type SyncSettingsField, type SyncSettingsForm } from '@/lib/sync/settings';
+import { lockedSyncFields, toSyncFormUnder, validateSyncForm, type SyncSettingsErrors, type SyncSettingsField, type SyncSettingsForm } from '@/lib/sync/settings';
 import { loadSyncSettings, saveSyncSettings } from '@/lib/sync/settings-store';
 import { useLiveQuery } from '../hooks/use-live-query';
+import { describedBy, PolicyNote } from '../options/PolicyNote';
 import { uiDb } from '../promotion/db';
 import { useNow } from './use-now';
 
@@ -19,6 +23,16 @@ const FIELDS: { id: SyncSettingsField; label: string; hint: string; type?: strin
   { id: 'serverUrl', label: 'Adresse du serveur central', hint: 'Par exemple https://profilence.intranet.example ; http://localhost:8787 pour la démonstration.', type: 'url' },
   { id: 'issuer', label: "Fournisseur d'identité (OpenID Connect)", hint: "L'adresse de l'émetteur des jetons des agents. Laissez vide pour la démonstration.", type: 'url' },
   { id: 'clientId', label: 'Identifiant client de Profilence', hint: "Déclaré chez le fournisseur d'identité." },
+  {
+    id: 'resource',
+    label: "Ressource (audience) de l'API",
+    hint: "Demandée au fournisseur pour que ses jetons soient destinés au serveur central, par exemple https://profilence.intranet.example. Laissez vide si le fournisseur n'en demande pas.",
+  },
+  {
+    id: 'scopes',
+    label: 'Étendues demandées (scopes)',
+    hint: 'Par défaut « openid profile » ; « offline_access » est ajouté quand le fournisseur le propose, pour rester connecté la journée.',
+  },
   { id: 'devToken', label: 'Jeton de développement', hint: 'Démonstration seulement (par exemple demo-jeanne) ; jamais sur un serveur de production.', type: 'password' },
 ];
 
@@ -35,14 +49,21 @@ export function SyncSettings({ db = uiDb() }: { db?: ProfilenceDb }) {
   const [errors, setErrors] = useState<SyncSettingsErrors>({});
   const [feedback, setFeedback] = useState<Feedback>();
   const [busy, setBusy] = useState(false);
+  const [policy, setPolicy] = useState<Policy>({});
   const status = useLiveQuery<SyncStatus>(() => readStatus(db), [], INITIAL_STATUS);
   const pending = useLiveQuery(() => db.outbox.count(), [], 0);
   const me = useLiveQuery<SyncIdentity | undefined>(() => readIdentity(db), [], undefined);
   const now = useNow();
 
-  useEffect(() => void loadSyncSettings().then((s) => setForm(toSyncForm(s))), []);
+  useEffect(() => {
+    void Promise.all([loadSyncSettings(), readPolicy()]).then(([s, p]) => {
+      setPolicy(p.policy);
+      setForm(toSyncFormUnder(s, p.policy));
+    });
+  }, []);
   if (!form) return <p class="pf-muted">Chargement des réglages de synchronisation…</p>;
 
+  const locked = new Set(lockedSyncFields(policy));
   const edit = (field: SyncSettingsField, value: string) => {
     setForm({ ...form, [field]: value });
     setFeedback(undefined);
@@ -58,7 +79,7 @@ export function SyncSettings({ db = uiDb() }: { db?: ProfilenceDb }) {
     }
     setErrors({});
     try {
-      setForm(toSyncForm(await saveSyncSettings(checked.settings)));
+      setForm(toSyncFormUnder(await saveSyncSettings(checked.settings), policy));
       setFeedback({ kind: 'success', text: 'Réglages enregistrés : synchronisation relancée.' });
     } catch {
       setFeedback({ kind: 'error', text: "Les réglages n'ont pas pu être enregistrés : réessayez." });
@@ -106,6 +127,7 @@ export function SyncSettings({ db = uiDb() }: { db?: ProfilenceDb }) {
           <legend class="fr-fieldset__legend fr-sr-only">Serveur et connexion</legend>
           {FIELDS.map((f) => {
             const error = errors[f.id];
+            const isLocked = locked.has(f.id);
             return (
               <div class="fr-fieldset__element" key={f.id}>
                 <div class={`fr-input-group ${error ? 'fr-input-group--error' : ''}`}>
@@ -121,9 +143,11 @@ export function SyncSettings({ db = uiDb() }: { db?: ProfilenceDb }) {
                     autocomplete="off"
                     spellcheck={false}
                     value={form[f.id]}
-                    aria-describedby={error ? `sync-${f.id}-error` : undefined}
+                    disabled={isLocked}
+                    aria-describedby={describedBy(isLocked && `sync-${f.id}-policy`, error && `sync-${f.id}-error`)}
                     onInput={(e) => edit(f.id, (e.target as HTMLInputElement).value)}
                   />
+                  {isLocked && <PolicyNote fieldId={`sync-${f.id}`} />}
                   {error && (
                     <p class="fr-error-text" id={`sync-${f.id}-error`} data-testid={`sync-${f.id}-error`}>
                       {error}

@@ -20,6 +20,11 @@ export function origin(host: string, port?: number): string {
   return `http://${host}${port ? `:${port}` : ''}`;
 }
 
+/** The fields a reader reports missing on a demo file: an absent mobility block, an unreadable consent. */
+export function expectedMissing(s: SeedJobSeeker): string[] {
+  return [...(s.consentDisplay === 'pending' ? ['promotionConsent'] : []), ...(s.mobility ? [] : ['mobility'])];
+}
+
 export function expectedProfile(s: SeedJobSeeker, port?: number) {
   return {
     ftId: s.ftId,
@@ -29,7 +34,12 @@ export function expectedProfile(s: SeedJobSeeker, port?: number) {
     ...(s.email ? { email: s.email.toLowerCase() } : {}),
     phones: s.phones.map((p) => normalisePhone(p.number)),
     address: { postcode: s.postcode, city: s.city },
-    promotionConsent: s.promotionConsent.granted ? { granted: true, since: s.promotionConsent.since } : { granted: false },
+    promotionConsent:
+      s.consentDisplay === 'pending'
+        ? { granted: false, reason: 'consent_unreadable' }
+        : s.promotionConsent.granted
+          ? { granted: true, ...(s.consentDisplay === 'switch' ? {} : { since: s.promotionConsent.since }) }
+          : { granted: false },
     targetJobs: s.targetJobs.map((j) => ({ rome: j.rome, label: j.label, main: j.main })),
     skills: s.skills,
     softSkills: s.softSkills,

@@ -600,6 +600,32 @@ export const JOB_SEEKERS: readonly SeedJobSeeker[] = [
     qualification: 7, experienceYears: 2, drivingLicences: ['B'],
     cv: { sizeKo: 160, uploadedOn: '2026-10-30' }, lastInterview: '2026-11-20',
   }),
+  // ── Redesigned consent displays (issue 18) ──
+  seeker({
+    ftId: '7201930K', civility: 'M.', lastName: 'CARON', firstName: 'Bastien',
+    registeredOn: '2026-06-15', category: 'A',
+    street: '4 rue Bossuet', postcode: '69006', city: 'Lyon',
+    email: 'bastien.caron@example.fr', phones: [mobile('06 71 82 93 04')],
+    promotionConsent: { granted: false }, consentDisplay: 'switch',
+    jobs: ['G1602', 'G1603'], contractTypes: ['CDI', 'CDD'], availability: { immediate: true },
+    skills: ['Préparer des plats chauds', 'Dresser des assiettes'], softSkills: ['Rigueur', "Travail d'équipe"],
+    qualification: 3, experienceYears: 3, drivingLicences: ['B'],
+    mobility: { radiusKm: 15, vehicle: false, publicTransport: 'Oui' },
+    lastInterview: '2026-11-10',
+  }),
+  seeker({
+    ftId: '7301942L', civility: 'Mme', lastName: 'ROBIN', firstName: 'Clara',
+    registeredOn: '2026-08-03', category: 'B',
+    street: '27 avenue Berthelot', postcode: '69007', city: 'Lyon',
+    email: 'clara.robin@example.fr', phones: [mobile('07 12 23 34 45')],
+    promotionConsent: { granted: false }, consentDisplay: 'pending',
+    notice: 'Le formulaire de consentement à la promotion du profil a été envoyé au demandeur.',
+    jobs: ['D1106', 'D1214'], contractTypes: ['CDD', 'MIS'], availability: { immediate: true },
+    skills: ['Tenir une caisse', 'Conseiller un client'], softSkills: ['Sens du service'],
+    qualification: 5, experienceYears: 1, drivingLicences: [],
+    mobility: { radiusKm: 10, vehicle: false, publicTransport: 'Oui' },
+    lastInterview: '2026-11-12',
+  }),
 ];
 
 export function findJobSeeker(ftId: string): SeedJobSeeker | undefined {

@@ -44,6 +44,12 @@ export interface SeedJobSeeker {
   phones: SeedPhone[];
   preferredContact: string;
   promotionConsent: { granted: true; since: string } | { granted: false };
+  /**
+   * How a redesigned file shows the consent, when it is not the legacy text: `switch`, a disabled switch (ticked
+   * or not) beside « Promotion du profil autorisée »; `pending`, a wording no reader can take for a yes or a no
+   * (« En attente de signature ») — the file then reads as `consent_unreadable`.
+   */
+  consentDisplay?: 'switch' | 'pending';
   targetJobs: SeedTargetJob[];
   contractTypes: ContractCode[];
   workingTime: string;

@@ -230,9 +230,14 @@ export function renderProfile(s: SeedJobSeeker): string {
   const phoneRows: { label: string; value: string | SafeHtml }[] = s.phones.map((ph) => ({ label: PHONE_LABELS[ph.kind], value: ph.number }));
   if (phoneRows.length === 0) phoneRows.push({ label: PHONE_LABELS.mobile, value: notFilled() });
   if (phoneRows.length === 1) phoneRows.push({ label: PHONE_LABELS.fixed, value: notFilled() });
-  const consent = s.promotionConsent.granted
-    ? html`<span class="consentement-ok">Autorisée depuis le ${frDate(s.promotionConsent.since)}</span>`
-    : html`<span class="consentement-ko">Non autorisée</span>`;
+  const consent =
+    s.consentDisplay === 'switch'
+      ? html`<span class="interrupteur"><input type="checkbox" role="switch" id="${p}:promotionAutorisee" disabled${s.promotionConsent.granted ? trusted(' checked') : ''}> <label for="${p}:promotionAutorisee">Promotion du profil autorisée</label></span>`
+      : s.consentDisplay === 'pending'
+        ? html`<span class="consentement-attente">En attente de signature</span>`
+        : s.promotionConsent.granted
+          ? html`<span class="consentement-ok">Autorisée depuis le ${frDate(s.promotionConsent.since)}</span>`
+          : html`<span class="consentement-ko">Non autorisée</span>`;
   const jobs = s.targetJobs.map((j) =>
     j.main ? html`${j.rome} - ${j.label} <span class="principal">(métier principal)</span>` : html`${j.rome} - ${j.label}`,
   );

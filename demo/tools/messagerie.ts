@@ -83,9 +83,12 @@ ${content}
 <div class="pied">Messagerie &ndash; France Travail &ndash; Les messages sont conservés 24 mois. Ne transmettez jamais de données de santé par courriel.</div>
 <script>
   (function () {
-    // Avertit avant de quitter un message non envoyé
+    // Avertit avant de quitter par la navigation un message commencé ; l'envoi, le brouillon et « Ignorer » ne demandent rien.
     var modifie = false;
     document.addEventListener('input', function () { modifie = true; });
+    document.addEventListener('submit', function () { modifie = false; });
+    var ignorer = document.getElementById('btn-ignorer');
+    if (ignorer) ignorer.addEventListener('click', function () { modifie = false; }, true);
     window.addEventListener('beforeunload', function (e) {
       if (modifie && document.getElementById('formulaire-message')) { e.preventDefault(); e.returnValue = ''; }
     });

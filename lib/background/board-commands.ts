@@ -9,7 +9,8 @@ import {
   poolRecommendRequestSchema,
   poolUpdateRequestSchema,
 } from '@/lib/messaging/board-commands';
-import { addNeed, addToPool, extendNeed, poolEntryFromProfile, updateNeed, updatePoolEntry, type ProfilenceDb } from '@/lib/store';
+import { STALE_CONSENT_MESSAGE } from '@/lib/domain/consent';
+import { addNeed, addToPool, extendNeed, isStaleConsent, poolEntryFromProfile, updateNeed, updatePoolEntry, type ProfilenceDb } from '@/lib/store';
 import { author, guarded, refused, RELOAD } from './board-outcome';
 import { getContext } from './tab-contexts';
 
@@ -22,8 +23,8 @@ export function createBoardCommands(db: ProfilenceDb, clock: () => Date = () => 
         if (!reading?.recognized || reading.page !== 'establishment') {
           return refused('not_found', `La fiche de l'établissement n'est plus ouverte : rouvrez-la puis recommencez.`);
         }
-        const who = author(reading);
-        if (!who) return refused('invalid', `Conseiller ou agence introuvable dans le bandeau de la fiche : ${RELOAD}`);
+        const who = await author(db, reading);
+        if (!who) return refused('invalid', `Agence introuvable dans le bandeau de la fiche : ${RELOAD}`);
         const e = reading.data;
         const need = await addNeed(
           db,
@@ -53,14 +54,20 @@ export function createBoardCommands(db: ProfilenceDb, clock: () => Date = () => 
     recommend: (raw: unknown) =>
       guarded(async () => {
         const request = poolRecommendRequestSchema.parse(raw);
-        const reading = (await getContext(request.jobSeekerTabId))?.result;
+        const context = await getContext(request.jobSeekerTabId);
+        const reading = context?.result;
         if (!reading?.recognized || reading.page !== 'profile') {
           return refused('not_found', "Le dossier du demandeur n'est plus ouvert : rouvrez-le puis recommencez.");
         }
+        // A withdrawal seen after this reading (here or pulled from a colleague) wins over it.
+        const since = reading.data.promotionConsent.since;
+        if (await isStaleConsent(db, reading.data.ftId, { readAt: context!.readAt, ...(since ? { since } : {}) })) {
+          return refused('consent_missing', STALE_CONSENT_MESSAGE);
+        }
         // Consent as the background read it on the file, whatever the panel shows.
         const entryInput = poolEntryFromProfile(reading.data, request.pitch);
-        const who = author(reading);
-        if (!who) return refused('invalid', `Conseiller ou agence introuvable dans le bandeau du dossier : ${RELOAD}`);
+        const who = await author(db, reading);
+        if (!who) return refused('invalid', `Agence introuvable dans le bandeau du dossier : ${RELOAD}`);
         const entry = await addToPool(db, entryInput, { ...who, now: clock() });
         return { ok: true, id: entry.id };
       }),

@@ -2,7 +2,8 @@
 import { z } from 'zod';
 import type { BoardOutcome } from '@/lib/messaging/board-commands';
 import type { RecognizedReading } from '@/lib/messaging/tab-context';
-import { BoardRefused, type BoardRefusalCode } from '@/lib/store';
+import { BoardRefused, type BoardRefusalCode, type BoardWriteContext, type ProfilenceDb } from '@/lib/store';
+import { signedInAgent, writerOf } from './agent';
 
 export const refused = (code: BoardRefusalCode, message: string): BoardOutcome => ({ ok: false, code, message });
 
@@ -19,9 +20,8 @@ export async function guarded(work: () => Promise<BoardOutcome>): Promise<BoardO
   }
 }
 
-/** The counsellor and agency named in the legacy page's banner: the author of what the page leads to. */
-export function author(reading: RecognizedReading): { counsellorId: string; agencyCode: string } | undefined {
-  const counsellorId = reading.agent?.name;
+/** The agency from the page's banner; the author is the signed-in agent, never the banner's name. */
+export async function author(db: ProfilenceDb, reading: RecognizedReading): Promise<BoardWriteContext | undefined> {
   const agencyCode = reading.agent?.agencyCode;
-  return counsellorId && agencyCode ? { counsellorId, agencyCode } : undefined;
+  return agencyCode ? { ...writerOf(await signedInAgent(db)), agencyCode } : undefined;
 }

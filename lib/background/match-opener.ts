@@ -49,7 +49,7 @@ export function createMatchOpener(db: ProfilenceDb, tabs: TabOpener = browserTab
           const open = contexts.find((c) => recognized(c)?.page === 'profile' && (recognized(c)!.data as { ftId: string }).ftId === ftId);
           if (open && (await tabs.focus(open.tabId))) return { ok: true, tabId: open.tabId };
           const tool = contexts.find((c) => recognized(c)?.tool === 'dossier-demandeur');
-          return { ok: true, tabId: await tabs.open(jobSeekerUrlFor(ftId, tool?.result.url), true) };
+          return { ok: true, tabId: await tabs.open(await jobSeekerUrlFor(ftId, tool?.result.url), true) };
         }
         const ftId = request.ftId;
         if (ftId) await preselections.add(ftId, siret!);
@@ -57,7 +57,7 @@ export function createMatchOpener(db: ProfilenceDb, tabs: TabOpener = browserTab
         // From a job-seeker file the counsellor stays on it: the establishment only has to be read.
         if (open && (ftId || (await tabs.focus(open.tabId)))) return { ok: true, tabId: open.tabId };
         const tool = contexts.find((c) => recognized(c)?.tool === 'fiche-entreprise');
-        return { ok: true, tabId: await tabs.open(establishmentUrlFor(siret!, tool?.result.url), !ftId) };
+        return { ok: true, tabId: await tabs.open(await establishmentUrlFor(siret!, tool?.result.url), !ftId) };
       }),
 
     /** The panel showing the file takes the establishments to tick, once. */

@@ -20,7 +20,7 @@ import { NOTIFICATION_ICON, notificationText } from '@/lib/reminders/notificatio
 import { clearSnooze, loadSnoozes, pruneSnoozes, setSnooze } from '@/lib/reminders/snooze-store';
 import { loadSettings, onSettingsChanged } from '@/lib/settings/store';
 import { addEvent, describeIssues, getPromotion, PromotionRefused, type ProfilenceDb } from '@/lib/store';
-import { allContexts } from './tab-contexts';
+import { signedInAgent } from './agent';
 
 export const REMINDER_ALARM = 'profilence.reminders';
 export const CHECK_PERIOD_MINUTES = 60;
@@ -165,13 +165,6 @@ export function registerReminders(db: ProfilenceDb, scheduler: ReminderScheduler
   return scheduler;
 }
 
-/** The counsellor named by the most recent reading of a legacy page that carries the banner. */
-async function latestAgentName(): Promise<string | undefined> {
-  const readings = (await allContexts()).sort((a, b) => (a.readAt < b.readAt ? 1 : -1));
-  for (const { result } of readings) if (result.recognized && result.agent?.name) return result.agent.name;
-  return undefined;
-}
-
 export function createFollowUpCommands(db: ProfilenceDb, scheduler: ReminderScheduler, options: SchedulerOptions = {}) {
   const now = options.now ?? currentTime;
   return {
@@ -182,13 +175,13 @@ export function createFollowUpCommands(db: ProfilenceDb, scheduler: ReminderSche
       const { promotionId, type, reason, note } = parsed.data;
       const row = await getPromotion(db, promotionId);
       if (!row) return { ok: false, code: 'not_found', message: 'Promotion introuvable : elle a peut-être été supprimée. Rechargez la liste.' };
-      // The promotion's author stands in when no legacy page tells who is signed in.
-      const by = (await latestAgentName()) ?? row.counsellorId;
+      // The agent signed in to the central endpoint, never the name a page's banner prints.
+      const agent = await signedInAgent(db);
       try {
         const updated = await addEvent(
           db,
           promotionId,
-          { type, by, ...(type === 'declined' ? { reason } : {}), ...(note ? { note } : {}) },
+          { type, by: agent.id, byName: agent.name, ...(type === 'declined' ? { reason } : {}), ...(note ? { note } : {}) },
           await now(),
         );
         if (type !== 'note') await clearSnooze(promotionId);

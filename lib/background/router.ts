@@ -3,8 +3,11 @@ import { MatchPattern } from 'wxt/utils/match-patterns';
 import { assertExtensionPageSender, assertLegacyTabSender } from '@/lib/messaging/senders';
 import { onMessage } from '@/lib/messaging/protocol';
 import { contentScriptMatches, extensionId, extensionUrl, tabs } from '@/lib/platform';
-import { markSentByReference, rememberEstablishment, withdrawConsent, type ProfilenceDb } from '@/lib/store';
+import { getPromotion, markSentByReference, rememberEstablishment, type ProfilenceDb } from '@/lib/store';
+import { signedInAgent } from './agent';
 import { createBoardCommands } from './board-commands';
+import { onConsentRead } from './consent-reading';
+import { createMailCommands } from './mail-commands';
 import { createMailQueue } from './mail-queue';
 import { createPromotionService } from './promotions';
 import { createMatchOpener } from './match-opener';
@@ -26,22 +29,22 @@ export function registerMessageHandlers(db: ProfilenceDb, reminders: ReminderSch
       const chosen = webmails.find((c) => c.tabId === preferred) ?? webmails[0];
       return chosen && { tabId: chosen.tabId, url: chosen.result.url };
     },
+    promotion: (id) => getPromotion(db, id),
     async onSent(reference, at) {
-      const reading = (await allContexts()).find((c) => c.result.recognized && c.result.agent);
-      const by = (reading?.result.recognized && reading.result.agent?.name) || 'Conseiller';
-      await markSentByReference(db, reference, { at, by });
+      const agent = await signedInAgent(db);
+      await markSentByReference(db, reference, { at, by: agent.id, ...(agent.name ? { byName: agent.name } : {}) });
+      await reminders.check('change');
     },
   });
+  const mailCommands = createMailCommands(db, mails, { changed: () => reminders.check('change') });
   const promotions = createPromotionService(db, mails);
 
   onMessage('page.read', async ({ data, sender }) => {
     const { tabId } = assertLegacyTabSender(sender, extensionId(), legacyPatterns());
-    const { result } = await saveReading(tabId, data);
+    const context = await saveReading(tabId, data);
+    const { result } = context;
     if (result.recognized && result.page === 'establishment') await rememberEstablishment(db, result.data);
-    // The file says the job seeker does not (or no longer) consent: whatever is held about them is purged now.
-    if (result.recognized && result.page === 'profile' && !result.data.promotionConsent.granted) {
-      await withdrawConsent(db, result.data.ftId);
-    }
+    if (result.recognized) await onConsentRead(db, result, context.readAt);
     await mails.onWebmailPage(tabId, result);
   });
 
@@ -61,14 +64,34 @@ export function registerMessageHandlers(db: ProfilenceDb, reminders: ReminderSch
     return promotions.prepare(data);
   });
 
-  onMessage('mail.pending', async ({ sender }) => {
+  onMessage('promotion.edit', async ({ data, sender }) => {
     fromExtensionPage(sender);
-    return (await mails.pending()).map(({ reference, subject, to }) => ({ reference, subject, to }));
+    return promotions.edit(data);
   });
 
-  onMessage('mail.cancel', async ({ sender }) => {
+  onMessage('mail.pending', async ({ sender }) => {
     fromExtensionPage(sender);
-    await mails.clear();
+    return mails.pending();
+  });
+
+  onMessage('mail.pause', async ({ sender }) => {
+    fromExtensionPage(sender);
+    await mails.pause();
+  });
+
+  onMessage('mail.resume', async ({ data, sender }) => {
+    fromExtensionPage(sender);
+    return mailCommands.resume(data);
+  });
+
+  onMessage('mail.markSent', async ({ data, sender }) => {
+    fromExtensionPage(sender);
+    return mailCommands.markSent(data);
+  });
+
+  onMessage('mail.abandon', async ({ data, sender }) => {
+    fromExtensionPage(sender);
+    return mailCommands.abandon(data);
   });
 
   onMessage('promotion.recordContact', async ({ data, sender }) => {

@@ -12,12 +12,15 @@ import { alarms, extensionId, extensionUrl, identity, network, runtimeEvents } f
 import { dismissRejection, type ProfilenceDb } from '@/lib/store';
 import { createHttpTransport, createSyncEngine, readStatus, type FetchLike, type SyncEngine, type SyncStatus } from '@/lib/sync';
 import { signInWithPkce, SignInError, type OidcSession } from '@/lib/sync/oidc';
+import { createSessionKeeper } from '@/lib/sync/session';
 import type { OidcSettings } from '@/lib/sync/settings';
-import { clearSession, currentToken, loadSyncSettings, onSyncSettingsChanged, saveSession } from '@/lib/sync/settings-store';
+import { loadSyncSettings, onSyncSettingsChanged } from '@/lib/sync/settings-store';
 import { createStatsService } from './stats';
 
 export const SYNC_ALARM = 'profilence-sync';
 export const SYNC_PERIOD_MINUTES = 1;
+/** Rings shortly before the access token expires, to renew it (lib/sync/session.ts). */
+export const RENEW_ALARM = 'profilence-renew';
 export const WRITE_DEBOUNCE_MS = 2_000;
 /** A retry due sooner than this waits on a timer; later ones on the minute alarm (the worker may stop). */
 const TIMER_RETRY_LIMIT_MS = 60_000;
@@ -27,8 +30,8 @@ export interface BackgroundSyncOptions {
   debounceMs?: number;
   now?: () => number;
   random?: () => number;
-  /** Replaces the browser's sign-in window (tests). */
-  signIn?: (settings: OidcSettings) => Promise<OidcSession>;
+  /** Replaces the browser's sign-in window (tests); the background stamps which provider it was. */
+  signIn?: (settings: OidcSettings) => Promise<Pick<OidcSession, 'accessToken' | 'expiresAt' | 'refreshToken'>>;
 }
 
 export interface BackgroundSync {
@@ -47,9 +50,17 @@ const fromExtensionPage = (sender: SenderLike) => assertExtensionPageSender(send
 export function registerSync(db: ProfilenceDb, options: BackgroundSyncOptions = {}): BackgroundSync {
   const now = options.now ?? Date.now;
   let settings = loadSyncSettings();
+  const session = createSessionKeeper({
+    settings: () => settings,
+    fetch: options.fetch,
+    now,
+    silent: options.signIn ? undefined : () => ({ launch: identity.launchWebAuthFlow, redirectUri: identity.redirectUrl() }),
+    schedule: (when) => (when === undefined ? alarms.clear(RENEW_ALARM) : alarms.create(RENEW_ALARM, { when })),
+  });
   const transport = createHttpTransport({
     baseUrl: async () => (await settings).serverUrl,
-    token: async () => currentToken(await settings, now()),
+    token: session.token,
+    renewToken: session.renewAfterRefusal,
     fetch: options.fetch,
     now,
   });
@@ -85,7 +96,8 @@ export function registerSync(db: ProfilenceDb, options: BackgroundSyncOptions = 
         options.signIn ??
         ((oidc: OidcSettings) =>
           signInWithPkce(oidc, { launch: identity.launchWebAuthFlow, redirectUri: identity.redirectUrl(), fetch: options.fetch, now }));
-      await saveSession(await login(current.oidc));
+      const tokens = await login(current.oidc);
+      await session.signedIn({ signedInAt: now(), ...tokens, issuer: current.oidc.issuer, clientId: current.oidc.clientId });
       await engine.credentialsChanged();
       return { ok: true, status: await run(true) };
     } catch (err) {
@@ -94,13 +106,14 @@ export function registerSync(db: ProfilenceDb, options: BackgroundSyncOptions = 
   }
 
   async function signOut(): Promise<void> {
-    await clearSession();
+    await session.signedOut();
     await engine.credentialsChanged();
   }
 
   // Listeners first, synchronously: a worker woken by one of these events must find its handler.
   alarms.onAlarm((name) => {
     if (name === SYNC_ALARM) void run(false);
+    if (name === RENEW_ALARM) void session.renewIfDue();
   });
   network.onOnline(() => void run(true));
   runtimeEvents.onStartup(() => void run(false));

@@ -60,6 +60,15 @@ function phrasePattern(phrase: string): string | undefined {
   return words.length ? `${BEFORE}${words.join(ANY_SEPARATORS)}${AFTER}` : undefined;
 }
 
+/**
+ * The local part of an e-mail address (`lucie.dupont`), as written: its words alone are the names, already
+ * looked for (`Lucie Dupont` is a name, not an e-mail address). Too short to be telling below 3 characters.
+ */
+function localPartPattern(email: string): string | undefined {
+  const local = foldText(email.split('@')[0] ?? '').trim();
+  return local.length >= 3 ? `${BEFORE}${escapeRegExp(local)}${AFTER}` : undefined;
+}
+
 /** The digits of a French number after its leading 0, matched with any grouping and prefix. */
 function phoneDigitsPattern(phone: string): string | undefined {
   const digits = phone.replace(/\D/g, '').replace(/^(?:0033|33)(?=\d{9}$)/, '').replace(/^0/, '');
@@ -101,7 +110,7 @@ export function findIdentifyingData(text: string, person: PersonIdentifiers = {}
     ['lastName', person.lastName && phrasePattern(person.lastName)],
     ['email', person.email && phrasePattern(person.email)],
     // The local part alone (`marie.dupont`) is as telling as the whole address.
-    ['email', person.email && phrasePattern(person.email.split('@')[0] ?? '')],
+    ['email', person.email && localPartPattern(person.email)],
     ['ftId', person.ftId && phrasePattern(person.ftId)],
     ['street', person.street && phrasePattern(person.street)],
     ...(person.phones ?? []).map((p): [IdentifyingKind, string | undefined] => ['phone', phoneDigitsPattern(p)]),

@@ -37,6 +37,36 @@ export type Agent = z.infer<typeof agentSchema>;
 export const targetJobSchema = z.object({ rome: romeSchema, label: text('Libellé du métier'), main: z.boolean() });
 export type TargetJob = z.infer<typeof targetJobSchema>;
 
+/**
+ * Consent the reader could not establish beyond doubt (value missing, signals that disagree, unknown wording):
+ * not granted, and not a refusal either (it never triggers the withdrawal purge).
+ */
+export const CONSENT_UNREADABLE = 'consent_unreadable' as const;
+export const CONSENT_UNREADABLE_MESSAGE = 'Consentement illisible sur cette page : vérifiez le dossier avant toute promotion';
+const consentReasonSchema = z.literal(CONSENT_UNREADABLE, { error: 'Motif de consentement inconnu' });
+
+/**
+ * `{granted: true, since?}` the page grants it; `{granted: false}` the page clearly refuses it;
+ * `{granted: false, reason: 'consent_unreadable'}` the page does not say it beyond doubt.
+ */
+export const promotionConsentSchema = z
+  .object({ granted: z.boolean(), since: isoDateSchema.optional(), reason: consentReasonSchema.optional() })
+  .refine((c) => c.granted || c.since === undefined, { error: 'Un refus de promotion ne peut pas avoir de date' })
+  .refine((c) => !c.granted || c.reason === undefined, { error: 'Un consentement illisible ne peut pas être accordé' });
+export type PromotionConsent = z.infer<typeof promotionConsentSchema>;
+
+export const isConsentUnreadable = (consent: { granted: boolean; reason?: string }) =>
+  !consent.granted && consent.reason === CONSENT_UNREADABLE;
+/** The page says no beyond doubt: the only reading that starts the withdrawal purge. */
+export const isConsentRefused = (consent: { granted: boolean; reason?: string }) => !consent.granted && consent.reason === undefined;
+
+/** How the consent was shown on the page: the wording as read, and the first date shown with it. */
+export const consentShownSchema = z.object({
+  wording: z.string().trim().min(1).max(300),
+  date: isoDateSchema.optional(),
+});
+export type ConsentShown = z.infer<typeof consentShownSchema>;
+
 export const jobSeekerProfileSchema = z.object({
   ftId: ftIdSchema,
   civility: civilitySchema.optional(),
@@ -45,9 +75,7 @@ export const jobSeekerProfileSchema = z.object({
   email: emailSchema.optional(),
   phones: z.array(phoneSchema),
   address: z.object({ postcode: postcodeSchema, city: text('Commune') }).optional(),
-  promotionConsent: z
-    .object({ granted: z.boolean(), since: isoDateSchema.optional() })
-    .refine((c) => c.granted || c.since === undefined, { error: 'Un refus de promotion ne peut pas avoir de date' }),
+  promotionConsent: promotionConsentSchema,
   targetJobs: z
     .array(targetJobSchema)
     .refine((jobs) => jobs.length === 0 || jobs.filter((j) => j.main).length === 1, {
@@ -65,14 +93,20 @@ export const jobSeekerProfileSchema = z.object({
 });
 export type JobSeekerProfile = z.infer<typeof jobSeekerProfileSchema>;
 
-export const portfolioEntrySchema = z.object({
-  ftId: ftIdSchema,
-  lastName: text('Nom'),
-  firstName: text('Prénom'),
-  mainRome: romeSchema.optional(),
-  promotionConsent: z.boolean(),
-  url: absoluteUrl,
-});
+export const portfolioEntrySchema = z
+  .object({
+    ftId: ftIdSchema,
+    lastName: text('Nom'),
+    firstName: text('Prénom'),
+    mainRome: romeSchema.optional(),
+    promotionConsent: z.boolean(),
+    /** Present when the row's consent could not be read beyond doubt (then `promotionConsent` is false). */
+    promotionConsentReason: consentReasonSchema.optional(),
+    url: absoluteUrl,
+  })
+  .refine((e) => !e.promotionConsent || e.promotionConsentReason === undefined, {
+    error: 'Un consentement illisible ne peut pas être accordé',
+  });
 export type PortfolioEntry = z.infer<typeof portfolioEntrySchema>;
 
 export const establishmentContactSchema = z.object({
@@ -138,7 +172,10 @@ const recognized = <T extends LegacyTool, P extends PageKind, D extends z.ZodTyp
 
 export const recognizedReadResultSchema = z.discriminatedUnion('page', [
   recognized('dossier-demandeur', 'portfolio', z.array(portfolioEntrySchema)),
-  recognized('dossier-demandeur', 'profile', jobSeekerProfileSchema),
+  recognized('dossier-demandeur', 'profile', jobSeekerProfileSchema).extend({
+    /** What the page showed of the consent, kept with a promotion as its evidence (docs/domain.md). */
+    consentEvidence: consentShownSchema.optional(),
+  }),
   recognized('fiche-entreprise', 'search', z.array(establishmentHitSchema)),
   recognized('fiche-entreprise', 'establishment', establishmentSchema),
   recognized('messagerie', 'compose', composeSchema),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { agencyCodeSchema, contractTypeSchema, postcodeSchema, romeSchema, siretSchema } from './formats';
-import { dateTimeSchema, idSchema } from './promotion';
+import { dateTimeSchema, displayNameSchema, idSchema } from './promotion';
 
 export const NEED_STATUSES = ['open', 'filled', 'closed'] as const;
 /** A need left on the board expires, as a whiteboard line would be wiped: its author is reminded first. */
@@ -22,7 +22,9 @@ export const companyNeedSchema = companyNeedEditableSchema.extend({
   establishmentName: z.string().trim().min(1).max(300),
   postcode: postcodeSchema,
   city: z.string().trim().min(1).max(200),
+  /** The author's `sub`, stamped by the server from the token; `createdByName` its display name. */
   createdBy: z.string().trim().min(1).max(200),
+  createdByName: displayNameSchema.optional(),
   agencyCode: agencyCodeSchema,
   createdAt: dateTimeSchema,
 });

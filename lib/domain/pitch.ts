@@ -1,23 +1,36 @@
 /**
  * The short e-mail that proposes a profile to an employer. Pure: the side panel shows it for
- * editing, the webmail's compose form receives it. The signature is left to the webmail.
+ * editing, the background fills it for each establishment, the webmail's compose form receives it.
+ * The signature is left to the webmail.
  *
- * Anonymous mode carries nothing that identifies the job seeker: no name, e-mail, phone,
- * postcode, city or CV file name. Any fragment (a skill, a label, a name given in the options)
- * that happens to contain one of them is left out rather than sent.
+ * The message is a template: the parts that belong to one establishment (the greeting of its contact,
+ * its name) are placeholders, `[Salutation]` and `[Établissement]`, filled in for each e-mail. The
+ * counsellor edits the template once; every establishment still gets its own greeting and name.
+ *
+ * Anonymous mode carries nothing that identifies the job seeker: the rule is `./anonymity`'s, the same
+ * the background and the server apply before anything leaves. Any fragment (a skill, a label, a name
+ * given in the options) that happens to contain identifying data is left out rather than sent.
  */
+import { anonymityProblem, findIdentifyingData } from './anonymity';
 import type { ContractType } from './formats';
 import type { EstablishmentContact, JobSeekerProfile } from './legacy';
 
-export interface PitchOptions {
+export interface PitchTemplateOptions {
   mode: 'named' | 'anonymous';
   /** The job proposed; the profile's main job when omitted. */
   rome?: string;
   /** Label of `rome` when it is not one of the profile's target jobs. */
   romeLabel?: string;
+}
+
+/** Who one e-mail goes to: fills the template's placeholders. */
+export interface PitchRecipient {
   establishmentName?: string;
   /** How to greet the employer's contact, e.g. `Madame ROUSSEL` (see `contactSalutation`). */
   contactName?: string;
+}
+
+export interface PitchOptions extends PitchTemplateOptions, PitchRecipient {
   /** `PRF-XXXXXX`: matched on the webmail's sent confirmation. */
   reference: string;
 }
@@ -25,6 +38,17 @@ export interface PitchOptions {
 export interface Pitch {
   subject: string;
   body: string;
+}
+
+/** The placeholders of a template, as the counsellor sees and types them. */
+export const PITCH_PLACEHOLDERS = { salutation: '[Salutation]', establishment: '[Établissement]' } as const;
+// Typed by hand, they may lose their accent or capital: `[etablissement]` is the same placeholder.
+const SALUTATION_PATTERN = /\[\s*salutation\s*\]/giu;
+const ESTABLISHMENT_PATTERN = /\[\s*[ée]tablissement\s*\]/giu;
+
+/** Whether `text` still has the per-establishment placeholders (an edit may have removed them). */
+export function placeholdersIn(text: string): { salutation: boolean; establishment: boolean } {
+  return { salutation: new RegExp(SALUTATION_PATTERN.source, 'iu').test(text), establishment: new RegExp(ESTABLISHMENT_PATTERN.source, 'iu').test(text) };
 }
 
 const MAX_SKILLS = 4;
@@ -49,37 +73,6 @@ export function contactSalutation(contact: Pick<EstablishmentContact, 'civility'
 /** The promotion reference written in a subject, e.g. from the webmail's sent confirmation. */
 export function referenceInSubject(subject: string): string | undefined {
   return /(?:^|[^0-9A-Z])(PRF-[0-9A-Z]{6})(?![0-9A-Z])/i.exec(subject)?.[1]?.toUpperCase();
-}
-
-// ── Anonymity ─────────────────────────────────────────────────────────────────
-
-const fold = (s: string) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
-const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
-/** Matches, as whole words (accents, case and separators ignored), what identifies the job seeker. */
-function identifyingPattern(profile: JobSeekerProfile): RegExp | undefined {
-  const phrases = [
-    profile.firstName,
-    profile.lastName,
-    profile.email,
-    profile.email?.split('@')[0],
-    profile.address?.postcode,
-    profile.address?.city,
-    profile.cv?.fileName,
-    profile.cv?.fileName.replace(/\.[a-z0-9]{2,5}$/i, ''),
-  ];
-  const alternatives = phrases
-    .filter((p): p is string => !!p && p.trim().length > 1)
-    .map((p) => fold(p).split(/[^a-z0-9]+/).filter(Boolean).map(escapeRegExp).join('[^a-z0-9]+'))
-    .filter(Boolean);
-  for (const phone of profile.phones) {
-    // Any grouping of the digits: 0612345678, 06 12 34 56 78, 06.12…
-    const sep = '[^a-z0-9+]*';
-    const digits = phone.replace(/\D/g, '').replace(/^0/, '').split('').join(sep);
-    if (digits) alternatives.push(`(?:0|\\+33|0033)${sep}${digits}`);
-  }
-  if (!alternatives.length) return undefined;
-  return new RegExp(`(?:^|[^a-z0-9])(?:${alternatives.join('|')})(?![a-z0-9])`);
 }
 
 // ── Wording ───────────────────────────────────────────────────────────────────
@@ -126,31 +119,41 @@ function voiceOf(profile: JobSeekerProfile, mode: PitchOptions['mode']): Voice {
   return { introduced: 'un profil', subject: 'Ce profil' };
 }
 
-/** Subject and body of the e-mail proposing `profile`, in the given mode. */
-export function generatePitch(profile: JobSeekerProfile, options: PitchOptions): Pitch {
-  const anonymous = options.mode === 'anonymous';
-  const identifying = anonymous ? identifyingPattern(profile) : undefined;
-  /** In anonymous mode, a fragment that would identify the job seeker is dropped. */
-  const safe = (s: string | undefined): string | undefined => {
+/** In anonymous mode, the fragments that would identify the job seeker are dropped. */
+function guardFor(profile: JobSeekerProfile, mode: PitchTemplateOptions['mode']) {
+  return (s: string | undefined): string | undefined => {
     const t = s?.trim();
     if (!t) return undefined;
-    return identifying && identifying.test(fold(t)) ? undefined : t;
+    return mode === 'anonymous' && findIdentifyingData(t, profile).length > 0 ? undefined : t;
   };
+}
+
+function jobLabelOf(profile: JobSeekerProfile, options: PitchTemplateOptions): string | undefined {
+  const main = profile.targetJobs.find((j) => j.main) ?? profile.targetJobs[0];
+  const chosen = options.rome ? profile.targetJobs.find((j) => j.rome === options.rome) : main;
+  return guardFor(profile, options.mode)(options.romeLabel ?? chosen?.label ?? (options.rome ? undefined : main?.label));
+}
+
+/** The subject of the e-mail: the job and the reference, nothing about the person. */
+export function pitchSubject(profile: JobSeekerProfile, options: PitchTemplateOptions & { reference: string }): string {
+  return ['Proposition de candidature', jobLabelOf(profile, options), `réf. ${options.reference}`].filter(Boolean).join(' – ');
+}
+
+/** The body of the e-mail proposing `profile`, its per-establishment parts left as placeholders. */
+export function pitchTemplate(profile: JobSeekerProfile, options: PitchTemplateOptions): string {
+  const anonymous = options.mode === 'anonymous';
+  const safe = guardFor(profile, options.mode);
   const safeList = (items: readonly string[], max: number) =>
     items.map((s) => safe(s)).filter((s): s is string => !!s).slice(0, max);
 
-  const main = profile.targetJobs.find((j) => j.main) ?? profile.targetJobs[0];
-  const chosen = options.rome ? profile.targetJobs.find((j) => j.rome === options.rome) : main;
-  const jobLabel = safe(options.romeLabel ?? chosen?.label ?? (options.rome ? undefined : main?.label));
-  const establishment = safe(options.establishmentName);
-  const contact = safe(options.contactName);
+  const jobLabel = jobLabelOf(profile, options);
   const voice = voiceOf(profile, options.mode);
   const lines: string[] = [];
 
-  lines.push(contact ? `Bonjour ${contact},` : 'Madame, Monsieur,', '');
+  lines.push(PITCH_PLACEHOLDERS.salutation, '');
 
   const forJob = jobLabel ? ` pour un poste dans le domaine « ${jobLabel} »` : ' pour un poste';
-  const within = establishment ? ` au sein de ${establishment}` : ' dans votre entreprise';
+  const within = ` au sein de ${PITCH_PLACEHOLDERS.establishment}`;
   lines.push(
     anonymous
       ? `Je me permets de vous présenter ${voice.introduced}${forJob}${within}.`
@@ -204,9 +207,41 @@ export function generatePitch(profile: JobSeekerProfile, options: PitchOptions):
     'Je reste à votre disposition pour organiser un échange ou un entretien.',
     'Bien cordialement,',
   );
+  return lines.join('\n');
+}
 
-  const subject = ['Proposition de candidature', jobLabel, `réf. ${options.reference}`].filter(Boolean).join(' – ');
-  return { subject, body: lines.join('\n') };
+/**
+ * The template filled for one establishment. In anonymous mode, a contact or establishment name that
+ * would identify the job seeker (a namesake) gives way to the neutral wording.
+ */
+export function fillPitch(
+  template: string,
+  recipient: PitchRecipient,
+  guard?: { profile: JobSeekerProfile; mode: PitchTemplateOptions['mode'] },
+): string {
+  const safe = guard ? guardFor(guard.profile, guard.mode) : (s: string | undefined) => s?.trim() || undefined;
+  const contact = safe(recipient.contactName);
+  const establishment = safe(recipient.establishmentName);
+  // Replaced by functions: a `$` in a name is text, not a replacement pattern.
+  return template
+    .replace(SALUTATION_PATTERN, () => (contact ? `Bonjour ${contact},` : 'Madame, Monsieur,'))
+    .replace(ESTABLISHMENT_PATTERN, () => establishment ?? 'votre entreprise');
+}
+
+/** Subject and body of the e-mail proposing `profile` to one establishment, in the given mode. */
+export function generatePitch(profile: JobSeekerProfile, options: PitchOptions): Pitch {
+  return {
+    subject: pitchSubject(profile, options),
+    body: fillPitch(pitchTemplate(profile, options), options, { profile, mode: options.mode }),
+  };
+}
+
+/**
+ * What the counsellor must remove from an anonymous text before it may leave, in French; `undefined`
+ * when nothing in it identifies the job seeker. The same rule as the server's.
+ */
+export function anonymousTextProblem(profile: JobSeekerProfile, text: string): string | undefined {
+  return anonymityProblem(findIdentifyingData(text, profile));
 }
 
 function capitalize(s: string): string {

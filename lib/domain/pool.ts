@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { agencyCodeSchema, ftIdSchema, isoDateSchema, postcodeSchema, romeSchema } from './formats';
-import { dateTimeSchema, idSchema } from './promotion';
+import { dateTimeSchema, displayNameSchema, idSchema } from './promotion';
 
 export const POOL_STATUSES = ['active', 'placed', 'withdrawn'] as const;
 
@@ -20,7 +20,9 @@ export const poolEntrySchema = poolEntryEditableSchema.extend({
   city: z.string().trim().min(1).max(200),
   /** Only a profile whose promotion was authorised may enter the pool; the server checks it again. */
   promotionConsent: z.object({ granted: z.literal(true, { error: 'Promotion du profil non autorisée.' }), since: isoDateSchema.optional() }),
+  /** The author's `sub`, stamped by the server from the token; `addedByName` its display name. */
   addedBy: z.string().trim().min(1).max(200),
+  addedByName: displayNameSchema.optional(),
   agencyCode: agencyCodeSchema,
   createdAt: dateTimeSchema,
 });

@@ -49,17 +49,31 @@ export const DECLINE_REASON_CODES = [
 export type DeclineReason = (typeof DECLINE_REASON_CODES)[number];
 export const declineReasonSchema = z.enum(DECLINE_REASON_CODES, { error: 'Motif de refus inconnu.' });
 
+/** The only events the extension records by itself (lib/background/reminders.ts). */
+export const AUTOMATIC_EVENT_TYPES: readonly PromotionEventType[] = ['no_response'];
+
+/** A counsellor's name as the identity provider gives it, shown beside their records. */
+export const displayNameSchema = z.string().trim().min(1).max(200);
+
 export const promotionEventSchema = z
   .object({
     id: idSchema,
     promotionId: idSchema,
     type: z.enum(PROMOTION_EVENT_TYPES, { error: "Type d'événement inconnu." }),
     at: dateTimeSchema,
+    /** The author's `sub`: the server overwrites whatever the client sent with the token's (docs/domain.md). */
     by: shortText(200, 'Auteur'),
+    /** The author's display name, from the token's name claim (the server stamps it too). */
+    byName: displayNameSchema.optional(),
+    /** Recorded by the extension's schedule, not by a person (`no_response` after the configured delay). */
+    auto: z.literal(true).optional(),
     reason: declineReasonSchema.optional(),
     note: z.string().trim().max(2000, { error: 'Note : 2000 caractères au plus.' }).optional(),
   })
   .superRefine((event, ctx) => {
+    if (event.auto && !AUTOMATIC_EVENT_TYPES.includes(event.type)) {
+      ctx.addIssue({ code: 'custom', path: ['auto'], message: 'Seule la clôture « Sans réponse » peut être automatique.' });
+    }
     if (event.type === 'declined' && !event.reason) {
       ctx.addIssue({ code: 'custom', path: ['reason'], message: 'Un refus doit indiquer son motif.' });
     }
@@ -114,16 +128,33 @@ export const promotionDescriptiveSchema = z.object({
   pitch: z.string().trim().max(4000, { error: 'Argumentaire : 4000 caractères au plus.' }),
 });
 
+/**
+ * How the consent was read when the promotion was made (« on what basis was this profile sent? »): the wording
+ * and the date the job-seeker file showed, the kind of page, and when the background read it. Optional: records
+ * made before it was kept have none.
+ */
+export const consentEvidenceSchema = z.object({
+  wording: z.string().trim().min(1).max(300, { error: 'Preuve du consentement : 300 caractères au plus.' }),
+  date: isoDateSchema.optional(),
+  pageKind: z.literal('profile', { error: 'Preuve du consentement : page du dossier attendue.' }),
+  readAt: dateTimeSchema,
+});
+export type ConsentEvidence = z.infer<typeof consentEvidenceSchema>;
+
 export const promotionSchema = promotionDescriptiveSchema.extend({
   id: idSchema,
   /** Short code written in the e-mail subject, so the sent confirmation is matched to its promotion. */
   reference: z.string().regex(/^PRF-[0-9A-Z]{6}$/, { error: 'Référence de promotion invalide.' }),
   createdAt: dateTimeSchema,
+  /** The author's `sub`, stamped by the server from the token (docs/domain.md). */
   counsellorId: shortText(200, 'Conseiller'),
+  /** The author's display name, from the token's name claim (stamped by the server). */
+  counsellorName: displayNameSchema.optional(),
   agencyCode: agencyCodeSchema,
   jobSeeker: promotionJobSeekerSchema,
   establishment: promotionEstablishmentSchema,
   events: z.array(promotionEventSchema).max(500),
+  consentEvidence: consentEvidenceSchema.optional(),
 });
 export type Promotion = z.infer<typeof promotionSchema>;
 

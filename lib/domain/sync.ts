@@ -69,7 +69,18 @@ export const pushRequestSchema = z.strictObject({
 });
 export type PushRequest = z.infer<typeof pushRequestSchema>;
 
-export const REJECTION_CODES = ['invalid', 'forbidden', 'consent_missing', 'conflict', 'not_found', 'unknown_mutation'] as const;
+export const REJECTION_CODES = [
+  'invalid',
+  'forbidden',
+  'consent_missing',
+  'conflict',
+  'not_found',
+  'unknown_mutation',
+  /** An anonymous promotion whose pitch identifies the job seeker (lib/domain/anonymity.ts). */
+  'anonymity',
+  /** A record or event dated more than 10 minutes ahead of the server's clock (lib/domain/clock.ts). */
+  'clock',
+] as const;
 export type RejectionCode = (typeof REJECTION_CODES)[number];
 
 export const pushResultSchema = z.object({

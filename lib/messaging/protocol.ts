@@ -10,13 +10,14 @@ import type { ReadResult } from '@/lib/domain/legacy';
 import type { SyncStatus } from '@/lib/sync/status';
 import type { BoardOutcome, NeedAddRequest, NeedUpdateRequest, OpenForRequest, PoolRecommendRequest, PoolUpdateRequest } from './board-commands';
 import type { AddEventOutcome, AddEventRequest, SetClockRequest, SnoozeOutcome } from './follow-up-commands';
+import type { MailQueueProtocol } from './mail-queue';
 import type { TakePreselectionOutcome, TakePreselectionRequest } from './preselection';
-import type { PrepareOutcome, PrepareRequest, RecordContactRequest } from './promotion-commands';
+import type { EditPromotionOutcome, EditPromotionRequest, PrepareOutcome, PrepareRequest, RecordContactRequest } from './promotion-commands';
 import type { StatsOutcome, StatsRequest } from './stats-commands';
 import type { DismissRejectionRequest, SignInOutcome } from './sync-commands';
 import type { TabContext } from './tab-context';
 
-export interface ProtocolMap {
+export interface ProtocolMap extends MailQueueProtocol {
   /** Content script → background: what the reader found on the page (sent on load and on in-place changes). */
   'page.read'(result: ReadResult): void;
   /** UI → background: the context of a tab (the active one when tabId is omitted). */
@@ -27,10 +28,8 @@ export interface ProtocolMap {
   'promotion.prepare'(request: PrepareRequest): PrepareOutcome;
   /** UI → background: a promotion made by phone or in person, recorded as sent at once. */
   'promotion.recordContact'(request: RecordContactRequest): PrepareOutcome;
-  /** UI → background: the prepared e-mails waiting to be sent in the webmail (subject and recipient). */
-  'mail.pending'(): { reference: string; subject: string; to: string[] }[];
-  /** UI → background: forget the e-mails still waiting (their promotions stay as drafts). */
-  'mail.cancel'(): void;
+  /** UI → background: change a promotion (contact, job, mode, channel, message before it is sent; contact after). */
+  'promotion.edit'(request: EditPromotionRequest): EditPromotionOutcome;
   /** UI → background: record an outcome of a promotion (relance, réponse, entretien, refus…) or a note. */
   'promotion.addEvent'(request: AddEventRequest): AddEventOutcome;
   /** UI → background: « Reporter » — hold the promotion's reminders back by a week. */

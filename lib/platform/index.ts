@@ -133,6 +133,29 @@ export const localStore = {
   },
 };
 
+/**
+ * The administrator's policy (`storage.managed`, read-only): Chrome/Edge enterprise policy for the extension,
+ * Firefox `policies.json` → `3rdparty.Extensions`. Absent (no policy, no schema, Firefox without a managed
+ * manifest) or unreadable, it is `{}`: the extension then runs on the counsellor's options.
+ */
+export const managedStore = {
+  async getAll(): Promise<Record<string, unknown>> {
+    try {
+      return (await browser.storage.managed.get(null)) ?? {};
+    } catch {
+      return {};
+    }
+  },
+  /** The administrator changed the policy (browsers re-read it while running). */
+  onChanged(listener: () => void): () => void {
+    const handler = (_changes: unknown, area: string) => {
+      if (area === 'managed') listener();
+    };
+    browser.storage.onChanged.addListener(handler);
+    return () => browser.storage.onChanged.removeListener(handler);
+  },
+};
+
 export const alarms = {
   /** Creates or replaces the alarm `name`. */
   async create(name: string, info: { when?: number; periodInMinutes?: number; delayInMinutes?: number }): Promise<void> {
@@ -140,6 +163,9 @@ export const alarms = {
   },
   async get(name: string): Promise<{ name: string; scheduledTime: number; periodInMinutes?: number } | undefined> {
     return (await browser.alarms.get(name)) ?? undefined;
+  },
+  async clear(name: string): Promise<void> {
+    await browser.alarms.clear(name);
   },
   onAlarm(listener: (name: string) => void): void {
     browser.alarms.onAlarm.addListener((alarm) => listener(alarm.name));
@@ -197,7 +223,8 @@ export const openOptionsPage = () => browser.runtime.openOptionsPage();
 /** Sign-in at an identity provider in a browser window (permission `identity`); resolves with the redirect URL. */
 export const identity = {
   redirectUrl: () => browser.identity.getRedirectURL(),
-  launchWebAuthFlow: (url: string) => browser.identity.launchWebAuthFlow({ url, interactive: true }),
+  /** `interactive: false` shows nothing: it succeeds only if the provider redirects at once (its own session). */
+  launchWebAuthFlow: (url: string, interactive = true) => browser.identity.launchWebAuthFlow({ url, interactive }),
 };
 
 /** The network as the browser sees it (service worker or page). */

@@ -1,5 +1,5 @@
 /** The text of the daily notification and its icon (a data URL: the extension ships no image file). */
-const plural = (n: number, one: string, many: string) => `${n} ${n > 1 ? many : one}`;
+import { plural } from '@/lib/domain/plural';
 
 export function notificationText(followUps: number, closed: number): { title: string; message: string } | undefined {
   if (followUps === 0 && closed === 0) return undefined;

@@ -35,7 +35,8 @@ const days = (label: string, range: { min: number; max: number }) =>
     .min(range.min, { error: `${label} : ${range.min} jours au moins.` })
     .max(range.max, { error: `${label} : ${range.max} jours au plus.` });
 
-const fields = {
+/** Each setting checked on its own: the options form and the administrator's policy (policy.ts) use them. */
+export const followUpFields = {
   firstFollowUpDays: days('Première relance', FIRST_FOLLOW_UP_RANGE),
   secondFollowUpDays: days('Deuxième relance', SECOND_FOLLOW_UP_RANGE).optional(),
   autoCloseDays: days('Clôture sans réponse', AUTO_CLOSE_RANGE),
@@ -46,7 +47,7 @@ const fields = {
 /** The delay of the second follow-up, explicit or twice the first. */
 export const secondFollowUpDays = (s: FollowUpSettings): number => s.secondFollowUpDays ?? 2 * s.firstFollowUpDays;
 
-export const followUpSettingsSchema = z.object(fields).superRefine((s, ctx) => {
+export const followUpSettingsSchema = z.object(followUpFields).superRefine((s, ctx) => {
   const second = secondFollowUpDays(s);
   if (second <= s.firstFollowUpDays) {
     ctx.addIssue({
@@ -64,7 +65,7 @@ export const followUpSettingsSchema = z.object(fields).superRefine((s, ctx) => {
   }
 });
 
-export type SettingsField = keyof typeof fields;
+export type SettingsField = keyof typeof followUpFields;
 export type SettingsErrors = Partial<Record<SettingsField, string>>;
 
 /**
@@ -74,8 +75,8 @@ export type SettingsErrors = Partial<Record<SettingsField, string>>;
 export function parseFollowUpSettings(raw: unknown): FollowUpSettings {
   const source = raw && typeof raw === 'object' ? (raw as Record<string, unknown>) : {};
   const settings: FollowUpSettings = { ...DEFAULT_FOLLOW_UP_SETTINGS };
-  for (const key of Object.keys(fields) as SettingsField[]) {
-    const parsed = fields[key].safeParse(source[key]);
+  for (const key of Object.keys(followUpFields) as SettingsField[]) {
+    const parsed = followUpFields[key].safeParse(source[key]);
     if (parsed.success && parsed.data !== undefined) (settings as unknown as Record<string, unknown>)[key] = parsed.data;
   }
   if (!followUpSettingsSchema.safeParse(settings).success) {

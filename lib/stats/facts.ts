@@ -22,7 +22,7 @@ export interface PromotionFacts {
   agencyCode: string;
   /** Whose promotion it is: the server's `sub` of its author, or the extension's `counsellorId`. */
   counsellor: string;
-  /** How to show the counsellor: the name the legacy banner gave. */
+  /** How to show the counsellor: the token's name the server stamped, else (older records) what `counsellorId` said. */
   counsellorName: string;
   romeDomain: string;
   /** The job seeker within the agency (`ftId` is not unique nationally): for « profils promus ». */
@@ -41,7 +41,7 @@ export interface PromotionFacts {
   flaggedEvents: number;
 }
 
-type FactsSource = Pick<Promotion, 'id' | 'agencyCode' | 'counsellorId' | 'rome'> & {
+type FactsSource = Pick<Promotion, 'id' | 'agencyCode' | 'counsellorId' | 'counsellorName' | 'rome'> & {
   jobSeeker: Pick<Promotion['jobSeeker'], 'ftId'>;
   events: readonly OrderedEvent[];
 };
@@ -53,7 +53,7 @@ export function promotionFacts(promotion: FactsSource, author: string = promotio
     id: promotion.id,
     agencyCode: promotion.agencyCode,
     counsellor: author,
-    counsellorName: promotion.counsellorId,
+    counsellorName: promotion.counsellorName ?? promotion.counsellorId,
     romeDomain: romeDomain(promotion.rome),
     profileKey: `${promotion.agencyCode}:${promotion.jobSeeker.ftId}`,
     status: derived.status,

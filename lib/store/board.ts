@@ -10,9 +10,11 @@ import {
   NEED_DEFAULT_LIFETIME_DAYS,
   type CompanyNeed,
 } from '../domain/need';
+import { reduceNeedCreate, reduceNeedUpdate, type Refused } from '../domain/mutations';
 import type { ProfilenceDb, StoredNeed } from './db';
 import { foldForSearch } from './establishments';
 import { enqueue } from './outbox';
+import { accepted, localContext } from './reduced';
 import { describeIssues } from './validation';
 
 export type BoardRefusalCode = 'consent_missing' | 'invalid' | 'not_found' | 'duplicate';
@@ -28,9 +30,15 @@ export class BoardRefused extends Error {
   }
 }
 
+/** A reducer's refusal as the board's error. */
+export const boardRefusal = ({ code, message }: Refused) =>
+  new BoardRefused(code === 'consent_missing' || code === 'not_found' ? code : 'invalid', message);
+
 /** Who writes: the counsellor named by the legacy page's banner, and their agency. */
 export interface BoardWriteContext {
   counsellorId: string;
+  /** Display name of the signed-in agent (`counsellorId` holds their `sub`). */
+  counsellorName?: string;
   agencyCode: string;
   now?: Date;
 }
@@ -106,6 +114,7 @@ export async function addNeed(db: ProfilenceDb, input: NewNeed, ctx: BoardWriteC
     status: 'open' as const,
     expiresAt: input.expiresAt ?? needExpiry(now),
     createdBy: ctx.counsellorId,
+    ...(ctx.counsellorName ? { createdByName: ctx.counsellorName } : {}),
     agencyCode: ctx.agencyCode,
     createdAt: now.toISOString(),
   };
@@ -113,7 +122,7 @@ export async function addNeed(db: ProfilenceDb, input: NewNeed, ctx: BoardWriteC
   if (!parsed.success) {
     throw new BoardRefused('invalid', `Besoin non enregistré : ${describeIssues(parsed.error, NEED_SECTIONS)}`);
   }
-  const need: StoredNeed = parsed.data;
+  const need: StoredNeed = accepted(reduceNeedCreate(undefined, parsed.data, localContext(now)), boardRefusal).record;
   return db.transaction('rw', db.needs, db.outbox, db.meta, async () => {
     const same = (await db.needs.where('siret').equals(need.siret).toArray()).find(
       (n) => needBoardStatus(n, now) === 'open' && sameJob(n, need),
@@ -121,7 +130,7 @@ export async function addNeed(db: ProfilenceDb, input: NewNeed, ctx: BoardWriteC
     if (same) {
       throw new BoardRefused(
         'duplicate',
-        `Ce besoin est déjà au tableau (ajouté par ${same.createdBy}) : mettez à jour la ligne existante plutôt que de la recopier.`,
+        `Ce besoin est déjà au tableau (ajouté par ${same.createdByName ?? same.createdBy}) : mettez à jour la ligne existante plutôt que de la recopier.`,
       );
     }
     await db.needs.add(need);
@@ -144,16 +153,12 @@ export async function updateNeed(db: ProfilenceDb, id: string, changes: NeedChan
   return db.transaction('rw', db.needs, db.outbox, db.meta, async () => {
     const row = await db.needs.get(id);
     if (!row) throw new BoardRefused('not_found', 'Besoin introuvable : il a peut-être été retiré du tableau. Rechargez la liste.');
-    const diff = Object.fromEntries(
-      Object.entries(parsed.data).filter(
-        ([field, value]) => value !== undefined && JSON.stringify(row[field as keyof StoredNeed]) !== JSON.stringify(value),
-      ),
-    ) as NeedChanges;
-    if (Object.keys(diff).length === 0) return row;
-    const updated: StoredNeed = { ...row, ...diff };
-    await enqueue(db, 'need.update', { id, baseVersion: row.serverVersion ?? 0, changes: diff }, now);
-    await db.needs.put(updated);
-    return updated;
+    const baseVersion = row.serverVersion ?? 0;
+    const result = accepted(reduceNeedUpdate(row, { id, baseVersion, changes: parsed.data }, localContext(now)), boardRefusal);
+    if (result.outcome !== 'changed') return row;
+    await enqueue(db, 'need.update', { id, baseVersion, changes: result.changes }, now);
+    await db.needs.put(result.record);
+    return result.record;
   });
 }
 

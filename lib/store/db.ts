@@ -10,7 +10,7 @@ import type { PoolEntry } from '../domain/pool';
 import type { Promotion } from '../domain/promotion';
 import type { OrderedEvent, PromotionStatus } from '../domain/status';
 import type { MutationName, RejectionCode } from '../domain/sync';
-import type { Draft } from './drafts';
+import type { Draft } from './draft-schema';
 
 export const DEFAULT_DB_NAME = 'profilence';
 

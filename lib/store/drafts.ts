@@ -2,26 +2,10 @@
  * A promotion in preparation, per job seeker. Kept in IndexedDB so it survives the side panel
  * closing and the service worker being stopped.
  */
-import { z } from 'zod';
-import { ftIdSchema, siretSchema } from '../domain/formats';
-import { dateTimeSchema, promotionChannelSchema, promotionModeSchema } from '../domain/promotion';
+import { ftIdSchema } from '../domain/formats';
 import type { ProfilenceDb } from './db';
+import { draftSchema, type Draft, type DraftInput } from './draft-schema';
 import { describeIssues, InvalidRecord } from './validation';
-
-export const draftSchema = z.object({
-  ftId: ftIdSchema,
-  selectedSirets: z.array(siretSchema).max(50, { error: '50 établissements au plus par envoi.' }),
-  mode: promotionModeSchema,
-  channel: promotionChannelSchema,
-  pitch: z.string().max(4000, { error: 'Argumentaire : 4000 caractères au plus.' }),
-  /** The counsellor changed the generated text: regenerating must not overwrite it silently. */
-  pitchEdited: z.boolean(),
-  /** SIRET → index of the chosen contact in the establishment's contacts. */
-  contactBySiret: z.record(z.string(), z.number().int().min(0)),
-  updatedAt: dateTimeSchema,
-});
-export type Draft = z.infer<typeof draftSchema>;
-export type DraftInput = Omit<Draft, 'updatedAt'>;
 
 export async function saveDraft(db: ProfilenceDb, draft: DraftInput, now: Date = new Date()): Promise<Draft> {
   const parsed = draftSchema.safeParse({ ...draft, updatedAt: now.toISOString() });

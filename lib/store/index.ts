@@ -22,7 +22,9 @@ export {
   markSentByReference,
   PromotionRefused,
   toStoredPromotion,
+  updatePromotion,
 } from './promotions';
+export type { PromotionChanges } from './promotions';
 export type { CreatePromotionInput, MarkSentOutcome, NewEvent, PromotionRefusalCode, WriteContext } from './promotions';
 export {
   foldForSearch,
@@ -32,8 +34,9 @@ export {
   rememberEstablishment,
   searchEstablishments,
 } from './establishments';
-export { deleteDraft, draftSchema, loadDraft, saveDraft } from './drafts';
-export type { Draft, DraftInput } from './drafts';
+export { deleteDraft, loadDraft, saveDraft } from './drafts';
+export { draftSchema } from './draft-schema';
+export type { Draft, DraftInput } from './draft-schema';
 export { acknowledge, dismissRejection, enqueue, listRejections, pendingCount, pendingMutations } from './outbox';
 export { clientId, getMeta, META_KEYS, setMeta } from './meta';
 export { describeIssues, InvalidRecord } from './validation';
@@ -61,7 +64,7 @@ export {
   updatePoolEntry,
 } from './pool-entries';
 export type { NewPoolEntry, PoolChanges, PoolFilters } from './pool-entries';
-export { withdrawConsent } from './consent';
+export { forgetWithdrawal, isStaleConsent, knownWithdrawal, refusalSeen, rememberWithdrawals, withdrawConsent } from './consent';
 export type { ConsentWithdrawal } from './consent';
 export { dropExpiredRecords, expiredRecords } from './retention';
 export type { ExpiredIds } from './retention';

@@ -7,9 +7,11 @@ import { ftIdSchema } from '../domain/formats';
 import { uuidv7 } from '../domain/ids';
 import type { JobSeekerProfile } from '../domain/legacy';
 import { poolEntryEditableSchema, poolEntrySchema, type PoolEntry } from '../domain/pool';
-import { BoardRefused, matchesPlace, matchesRome, type BoardWriteContext } from './board';
+import { reducePoolAdd, reducePoolUpdate } from '../domain/mutations';
+import { BoardRefused, boardRefusal, matchesPlace, matchesRome, type BoardWriteContext } from './board';
 import type { ProfilenceDb, StoredPoolEntry } from './db';
 import { enqueue } from './outbox';
+import { accepted, localContext } from './reduced';
 import { describeIssues } from './validation';
 
 export const POOL_CONSENT_REFUSAL =
@@ -118,6 +120,7 @@ export async function addToPool(db: ProfilenceDb, input: NewPoolEntry, ctx: Boar
     status: 'active' as const,
     promotionConsent: input.promotionConsent,
     addedBy: ctx.counsellorId,
+    ...(ctx.counsellorName ? { addedByName: ctx.counsellorName } : {}),
     agencyCode: ctx.agencyCode,
     createdAt: now.toISOString(),
   };
@@ -125,11 +128,11 @@ export async function addToPool(db: ProfilenceDb, input: NewPoolEntry, ctx: Boar
   if (!parsed.success) {
     throw new BoardRefused('invalid', `Profil non ajouté au vivier : ${describeIssues(parsed.error, POOL_SECTIONS)}`);
   }
-  const entry: StoredPoolEntry = parsed.data;
+  const entry: StoredPoolEntry = accepted(reducePoolAdd(undefined, parsed.data, localContext(now)), boardRefusal).record;
   return db.transaction('rw', db.pool, db.outbox, db.meta, async () => {
     const existing = await activePoolEntryOf(db, entry.ftId);
     if (existing) {
-      throw new BoardRefused('duplicate', `Ce profil est déjà dans le vivier (recommandé par ${existing.addedBy}).`);
+      throw new BoardRefused('duplicate', `Ce profil est déjà dans le vivier (recommandé par ${existing.addedByName ?? existing.addedBy}).`);
     }
     await db.pool.add(entry);
     await enqueue(db, 'pool.add', entry, now);
@@ -146,20 +149,16 @@ export async function updatePoolEntry(db: ProfilenceDb, id: string, changes: Poo
   return db.transaction('rw', db.pool, db.outbox, db.meta, async () => {
     const row = await db.pool.get(id);
     if (!row) throw new BoardRefused('not_found', 'Profil introuvable dans le vivier : il a peut-être été retiré. Rechargez la liste.');
-    const diff = Object.fromEntries(
-      Object.entries(parsed.data).filter(
-        ([field, value]) => value !== undefined && JSON.stringify(row[field as keyof StoredPoolEntry]) !== JSON.stringify(value),
-      ),
-    ) as PoolChanges;
-    if (Object.keys(diff).length === 0) return row;
-    if (diff.status === 'active') {
+    const baseVersion = row.serverVersion ?? 0;
+    const result = accepted(reducePoolUpdate(row, { id, baseVersion, changes: parsed.data }, localContext(now)), boardRefusal);
+    if (result.outcome !== 'changed') return row;
+    if (result.changes.status === 'active') {
       const other = await activePoolEntryOf(db, row.ftId);
-      if (other && other.id !== id) throw new BoardRefused('duplicate', `Ce profil est déjà dans le vivier (recommandé par ${other.addedBy}).`);
+      if (other && other.id !== id) throw new BoardRefused('duplicate', `Ce profil est déjà dans le vivier (recommandé par ${other.addedByName ?? other.addedBy}).`);
     }
-    const updated: StoredPoolEntry = { ...row, ...diff };
-    await enqueue(db, 'pool.update', { id, baseVersion: row.serverVersion ?? 0, changes: diff }, now);
-    await db.pool.put(updated);
-    return updated;
+    await enqueue(db, 'pool.update', { id, baseVersion, changes: result.changes }, now);
+    await db.pool.put(result.record);
+    return result.record;
   });
 }
 

@@ -4,12 +4,15 @@
  */
 import { recentDuplicateAmong, DUPLICATE_WINDOW_DAYS } from '../domain/duplicates';
 import { ftIdSchema, normalizeSiret } from '../domain/formats';
+import { editRefusal } from '../domain/promotion-edits';
 import { uuidv7 } from '../domain/ids';
 import type { Establishment, EstablishmentContact, JobSeekerProfile } from '../domain/legacy';
 import {
+  promotionDescriptiveSchema,
   promotionEventSchema,
   promotionReference,
   promotionSchema,
+  type ConsentEvidence,
   type DeclineReason,
   type Promotion,
   type PromotionChannel,
@@ -18,12 +21,14 @@ import {
   type PromotionMode,
 } from '../domain/promotion';
 import { EVENT_TYPE_LABELS, STATUS_LABELS } from '../domain/labels';
+import { reducePromotionCreate, reducePromotionEvent, type PromotionRecord, type Refused } from '../domain/mutations';
 import { canApply, deriveStatus } from '../domain/status';
-import type { ProfilenceDb, StoredPromotion } from './db';
+import type { ProfilenceDb, StoredPromotion, SyncedFields } from './db';
 import { enqueue } from './outbox';
+import { accepted, localContext } from './reduced';
 import { describeIssues } from './validation';
 
-export type PromotionRefusalCode = 'consent_missing' | 'invalid' | 'transition' | 'not_found';
+export type PromotionRefusalCode = 'consent_missing' | 'invalid' | 'transition' | 'not_found' | 'not_editable';
 
 /** A write the store refuses; `message` is meant for the counsellor. */
 export class PromotionRefused extends Error {
@@ -53,8 +58,11 @@ const SECTIONS = {
   note: 'Note',
 };
 
+/** A promotion as the reducers know it, with the sync fields it carries on this install. */
+export type LocalPromotionRecord = PromotionRecord & SyncedFields;
+
 /** The status caches of a promotion, recomputed from its events. Every write goes through here. */
-export function toStoredPromotion(promotion: Promotion): StoredPromotion {
+export function toStoredPromotion(promotion: LocalPromotionRecord): StoredPromotion {
   const derived = deriveStatus(promotion.events);
   const row: StoredPromotion = { ...promotion, status: derived.status };
   if (derived.sentAt) row.sentAt = derived.sentAt;
@@ -62,11 +70,15 @@ export function toStoredPromotion(promotion: Promotion): StoredPromotion {
   return row;
 }
 
-/** The record without its caches, as the endpoint knows it. */
-function withoutCaches(row: StoredPromotion): Promotion {
+/** The record without its caches (sync fields kept), to hand to a reducer. */
+export function promotionRecord(row: StoredPromotion): LocalPromotionRecord {
   const { status: _status, sentAt: _sentAt, lastEventAt: _lastEventAt, ...promotion } = row;
   return promotion;
 }
+
+/** A reducer's refusal as the store's error: its codes are the ones the panel tells apart. */
+const promotionRefusal = ({ code, message }: Refused) =>
+  new PromotionRefused(code === 'consent_missing' || code === 'not_found' ? code : 'invalid', message);
 
 type JobSeekerSnapshot = Promotion['jobSeeker'];
 type EstablishmentSnapshot = Promotion['establishment'];
@@ -104,10 +116,14 @@ export interface CreatePromotionInput {
   mode: PromotionMode;
   channel: PromotionChannel;
   pitch: string;
+  /** How the consent was read on the file (docs/domain.md). */
+  consentEvidence?: ConsentEvidence;
 }
 
 export interface WriteContext {
   counsellorId: string;
+  /** Display name of the signed-in agent (`counsellorId` holds their `sub`). */
+  counsellorName?: string;
   agencyCode: string;
   now?: Date;
 }
@@ -144,6 +160,7 @@ export async function createPromotion(
     reference: promotionReference(id),
     createdAt: now.toISOString(),
     counsellorId: ctx.counsellorId,
+    ...(ctx.counsellorName ? { counsellorName: ctx.counsellorName } : {}),
     agencyCode: ctx.agencyCode,
     jobSeeker,
     establishment: isEstablishment(input.establishment) ? establishmentSnapshot(input.establishment) : input.establishment,
@@ -153,12 +170,13 @@ export async function createPromotion(
     channel: input.channel,
     pitch: input.pitch,
     events: [],
+    ...(input.consentEvidence ? { consentEvidence: input.consentEvidence } : {}),
   };
   const parsed = promotionSchema.safeParse(candidate);
   if (!parsed.success) {
     throw new PromotionRefused('invalid', `Promotion non enregistrée : ${describeIssues(parsed.error, SECTIONS)}`);
   }
-  const row = toStoredPromotion(parsed.data);
+  const row = toStoredPromotion(accepted(reducePromotionCreate(undefined, parsed.data, localContext(now)), promotionRefusal).record);
   await db.transaction('rw', db.promotions, db.outbox, db.meta, async () => {
     await db.promotions.add(row);
     await enqueue(db, 'promotion.create', parsed.data, now);
@@ -169,6 +187,8 @@ export async function createPromotion(
 export interface NewEvent {
   type: PromotionEventType;
   by: string;
+  /** Display name of `by`. */
+  byName?: string;
   reason?: DeclineReason;
   note?: string;
   /** When it happened; now when omitted. */
@@ -182,6 +202,7 @@ function buildEvent(promotionId: string, input: NewEvent, now: Date): PromotionE
     type: input.type,
     at: input.at ?? now.toISOString(),
     by: input.by,
+    ...(input.byName ? { byName: input.byName } : {}),
     ...(input.reason ? { reason: input.reason } : {}),
     ...(input.note ? { note: input.note } : {}),
   };
@@ -193,9 +214,12 @@ function buildEvent(promotionId: string, input: NewEvent, now: Date): PromotionE
 }
 
 async function appendEvent(db: ProfilenceDb, row: StoredPromotion, event: PromotionEvent, now: Date): Promise<StoredPromotion> {
-  const updated = toStoredPromotion({ ...withoutCaches(row), events: [...row.events, event] });
+  const result = accepted(reducePromotionEvent(promotionRecord(row), event, localContext(now)), promotionRefusal);
+  if (result.outcome === 'unchanged') return row;
+  const updated = toStoredPromotion(result.record);
   await db.promotions.put(updated);
-  await enqueue(db, 'promotion.addEvent', event, now);
+  // The event as kept: on a pseudonymised promotion its note is already effaced and never leaves the install.
+  await enqueue(db, 'promotion.addEvent', updated.events.at(-1)!, now);
   return updated;
 }
 
@@ -274,7 +298,7 @@ const REFERENCE_PATTERN = /^PRF-[0-9A-Z]{6}$/;
 export async function markSentByReference(
   db: ProfilenceDb,
   reference: string,
-  sent: { at: string; by: string },
+  sent: { at: string; by: string; byName?: string },
   now: Date = new Date(),
 ): Promise<MarkSentOutcome> {
   const ref = reference.trim().toUpperCase();
@@ -284,7 +308,42 @@ export async function markSentByReference(
     const row = rows[0];
     if (!row) return { outcome: 'not_found' } as const;
     if (row.events.some((e) => e.type === 'sent')) return { outcome: 'already_sent', promotion: row } as const;
-    const event = buildEvent(row.id, { type: 'sent', at: sent.at, by: sent.by }, now);
+    const event = buildEvent(row.id, { type: 'sent', at: sent.at, by: sent.by, byName: sent.byName }, now);
     return { outcome: 'marked', promotion: await appendEvent(db, row, event, now) } as const;
+  });
+}
+
+export type PromotionChanges = Partial<Pick<Promotion, 'contact' | 'rome' | 'mode' | 'channel' | 'pitch'>>;
+
+/**
+ * Changes a promotion with a `promotion.update` mutation carrying only the fields that changed and the
+ * version last pulled from the server; the status decides which fields may change (domain/promotion-edits).
+ * Nothing changed: nothing is written.
+ */
+export async function updatePromotion(
+  db: ProfilenceDb,
+  id: string,
+  changes: PromotionChanges,
+  now: Date = new Date(),
+): Promise<StoredPromotion> {
+  const parsed = promotionDescriptiveSchema.partial().safeParse(changes);
+  if (!parsed.success) {
+    throw new PromotionRefused('invalid', `Promotion non modifiée : ${describeIssues(parsed.error, SECTIONS)}`);
+  }
+  return db.transaction('rw', db.promotions, db.outbox, db.meta, async () => {
+    const row = await db.promotions.get(id);
+    if (!row) throw notFound();
+    const diff = Object.fromEntries(
+      Object.entries(parsed.data).filter(
+        ([field, value]) => value !== undefined && JSON.stringify(row[field as keyof StoredPromotion]) !== JSON.stringify(value),
+      ),
+    ) as PromotionChanges;
+    if (Object.keys(diff).length === 0) return row;
+    const refusal = editRefusal(row.status, Object.keys(diff));
+    if (refusal) throw new PromotionRefused('not_editable', refusal);
+    const updated: StoredPromotion = { ...row, ...diff };
+    await enqueue(db, 'promotion.update', { id, baseVersion: row.serverVersion ?? 0, changes: diff }, now);
+    await db.promotions.put(updated);
+    return updated;
   });
 }

@@ -3,100 +3,57 @@
  * runs inside a transaction the caller opened over promotions, needs, pool (and outbox, meta): the pulled
  * page, its cursor and the re-applied pending writes are saved together or not at all.
  */
-import { isPseudonymised, pseudonymisedPromotion } from '../domain/consent';
+import { isPseudonymised } from '../domain/consent';
 import { companyNeedSchema } from '../domain/need';
+import {
+  mutationTarget,
+  reduceRecordMutation,
+  type MutationCall,
+  type StoredRecord,
+} from '../domain/mutations';
 import { poolEntrySchema } from '../domain/pool';
 import { promotionSchema, type Promotion, type PromotionEvent } from '../domain/promotion';
 import type { OrderedEvent } from '../domain/status';
 import type { Change, EntityKind } from '../domain/sync';
+import { applyConsentWithdrawal, rememberWithdrawals } from '../store/consent';
 import type { OutboxRow, ProfilenceDb, StoredNeed, StoredPoolEntry, StoredPromotion } from '../store/db';
-import { toStoredPromotion } from '../store/promotions';
+import { localContext } from '../store/reduced';
+import { promotionRecord, toStoredPromotion, type LocalPromotionRecord } from '../store/promotions';
 
 /** The tables a pulled page writes, for `db.transaction('rw', syncTables(db), …)`. */
 export const syncTables = (db: ProfilenceDb) => [db.promotions, db.needs, db.pool, db.outbox, db.meta];
 
-/** The record a mutation writes; none for a consent withdrawal, which concerns a person. */
-export function mutationTarget(row: Pick<OutboxRow, 'name' | 'args'>): { entity: EntityKind; id: string } | undefined {
-  if (row.name === 'jobseeker.consentWithdrawn') return undefined;
-  const args = row.args as { id?: unknown; promotionId?: unknown } | null;
-  const id = row.name === 'promotion.addEvent' ? args?.promotionId : args?.id;
-  if (typeof id !== 'string') return undefined;
-  return { entity: row.name.split('.')[0] as EntityKind, id };
-}
-
-/** The promotion with `patch` applied and its status caches recomputed; sync fields are kept. */
-function rebuilt(row: StoredPromotion, patch: Partial<Promotion> & { events?: OrderedEvent[] }): StoredPromotion {
-  const { status: _status, sentAt: _sentAt, lastEventAt: _lastEventAt, ...record } = row;
-  return toStoredPromotion({ ...record, ...patch } as Promotion) as StoredPromotion;
-}
-
-const defined = (changes: Record<string, unknown>) =>
-  Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined));
-
-interface UpdateArgs {
-  id: string;
-  baseVersion: number;
-  changes: Record<string, unknown>;
+/** A local table read and written as the reducers' records (promotions without their status caches). */
+function recordTable(db: ProfilenceDb, entity: EntityKind) {
+  if (entity === 'promotion') {
+    return {
+      get: async (id: string) => {
+        const row = await db.promotions.get(id);
+        return row && promotionRecord(row);
+      },
+      put: (record: StoredRecord) => db.promotions.put(toStoredPromotion(record as LocalPromotionRecord)),
+    };
+  }
+  const table = entity === 'need' ? db.needs : db.pool;
+  return { get: (id: string) => table.get(id), put: (record: StoredRecord) => table.put(record as StoredNeed & StoredPoolEntry) };
 }
 
 /**
- * Applies one pending mutation on top of the local data, as the server will when it gets it: creates only
- * when the record is unknown, events by union on id, updates field by field. Idempotent.
+ * Applies one pending mutation on top of the local data with the reducer the server uses: a create of a known
+ * record merges its events, events by union on id, updates field by field, a withdrawal pseudonymises with the
+ * pseudonym its outbox row gives. What the server would refuse is left out. Idempotent.
  */
-export async function applyMutationLocally(db: ProfilenceDb, row: Pick<OutboxRow, 'name' | 'args'>): Promise<void> {
-  switch (row.name) {
-    case 'promotion.create': {
-      const promotion = row.args as Promotion;
-      if (!(await db.promotions.get(promotion.id))) await db.promotions.put(toStoredPromotion(promotion));
-      return;
-    }
-    case 'promotion.addEvent': {
-      const event = row.args as PromotionEvent;
-      const current = await db.promotions.get(event.promotionId);
-      if (current && !current.events.some((e) => e.id === event.id)) {
-        await db.promotions.put(rebuilt(current, { events: [...current.events, event] }));
-      }
-      return;
-    }
-    case 'promotion.update': {
-      const { id, changes } = row.args as UpdateArgs;
-      const current = await db.promotions.get(id);
-      if (current) await db.promotions.put(rebuilt(current, defined(changes)));
-      return;
-    }
-    case 'need.create': {
-      const need = row.args as StoredNeed;
-      if (!(await db.needs.get(need.id))) await db.needs.put(need);
-      return;
-    }
-    case 'pool.add': {
-      const entry = row.args as StoredPoolEntry;
-      if (!(await db.pool.get(entry.id))) await db.pool.put(entry);
-      return;
-    }
-    case 'need.update': {
-      const { id, changes } = row.args as UpdateArgs;
-      const current = await db.needs.get(id);
-      if (current) await db.needs.put({ ...current, ...defined(changes) });
-      return;
-    }
-    case 'pool.update': {
-      const { id, changes } = row.args as UpdateArgs;
-      const current = await db.pool.get(id);
-      if (current) await db.pool.put({ ...current, ...defined(changes) });
-      return;
-    }
-    case 'jobseeker.consentWithdrawn': {
-      // Until the server's pseudonym arrives, a local one: a pulled copy must not bring the names back.
-      const { ftId } = row.args as { ftId: string };
-      for (const promotion of await db.promotions.where('jobSeeker.ftId').equals(ftId).toArray()) {
-        if (isPseudonymised(promotion)) continue;
-        await db.promotions.put(rebuilt(promotion, pseudonymisedPromotion(promotion, `pseudo:local-${crypto.randomUUID()}`)));
-      }
-      await db.pool.where('ftId').equals(ftId).delete();
-      return;
-    }
+export async function applyMutationLocally(db: ProfilenceDb, row: Pick<OutboxRow, 'id' | 'name' | 'args'>): Promise<void> {
+  const call = { name: row.name, args: row.args } as MutationCall;
+  if (call.name === 'jobseeker.consentWithdrawn') {
+    await applyConsentWithdrawal(db, call.args, row.id);
+    return;
   }
+  const target = mutationTarget(call);
+  if (!target) return;
+  const table = recordTable(db, target.entity);
+  const result = reduceRecordMutation(call, await table.get(target.id), localContext(new Date()));
+  if (result.outcome === 'created' || result.outcome === 'changed') await table.put(result.record);
 }
 
 /**
@@ -171,6 +128,7 @@ export async function applyChanges(
       unreadable++;
     }
   }
+  await rememberPulledWithdrawals(db, [...puts.promotion.values()]);
   await Promise.all([
     db.promotions.bulkDelete([...deletes.promotion]),
     db.needs.bulkDelete([...deletes.need]),
@@ -182,6 +140,20 @@ export async function applyChanges(
     db.pool.bulkPut([...puts.pool.values()]),
   ]);
   return { applied: changes.length - unreadable, unreadable, touched };
+}
+
+/**
+ * A colleague's withdrawal arrives as a pseudonymised copy of a promotion this install holds by name: the person's
+ * ftId is remembered as withdrawn (at the time of the pull, the withdrawal's own date is not sent), so a stale
+ * reading of their file here is refused (lib/store/consent.ts).
+ */
+async function rememberPulledWithdrawals(db: ProfilenceDb, pulled: readonly StoredPromotion[]): Promise<void> {
+  const pseudonymised = pulled.filter(isPseudonymised);
+  if (pseudonymised.length === 0) return;
+  const local = await db.promotions.bulkGet(pseudonymised.map((p) => p.id));
+  const at = new Date().toISOString();
+  const seen = local.filter((row) => row && !isPseudonymised(row)).map((row) => ({ ftId: row!.jobSeeker.ftId, at }));
+  await rememberWithdrawals(db, seen);
 }
 
 /** End of a full download: records it did not bring back are gone from the server (or never reached it). */
@@ -227,7 +199,7 @@ export async function dropUnconfirmed(db: ProfilenceDb, ids: readonly string[]):
     }
     const events = promotion.events.filter((e) => e.version !== undefined || pendingEvents.has(e.id));
     if (events.length !== promotion.events.length) {
-      await db.promotions.put(rebuilt(promotion, { events }));
+      await db.promotions.put(toStoredPromotion({ ...promotionRecord(promotion), events }));
       dropped += promotion.events.length - events.length;
     }
   }

@@ -1,14 +1,17 @@
 /** French wording of the sync status and of the server's refusals, for the side panel. */
+import { plural } from '../domain/plural';
 import type { MutationName, RejectionCode } from '../domain/sync';
 import type { SyncStatus } from './status';
 
 export const REJECTION_LABELS: Record<RejectionCode, string> = {
   invalid: 'Modification invalide',
-  forbidden: "Refusée : donnée d'une autre agence",
+  forbidden: "Refusée : réservée à l'auteur, à un responsable d'agence ou à l'agence concernée",
   consent_missing: "Refusée : le demandeur n'a pas autorisé la promotion de son profil",
   conflict: 'Refusée : en conflit avec une version déjà enregistrée',
   not_found: 'Refusée : enregistrement introuvable sur le serveur',
   unknown_mutation: "Refusée : modification inconnue du serveur (mettez l'extension à jour)",
+  anonymity: 'Refusée : le message anonyme permet de reconnaître le demandeur',
+  clock: "Refusée : date dans le futur (vérifiez l'heure du poste)",
 };
 
 /** Keyed by name as stored in the outbox (a newer extension may know more names than this list). */
@@ -46,7 +49,6 @@ export function rejectionLabel(code: RejectionCode | undefined): string {
   return code ? REJECTION_LABELS[code] : 'Refusée par le serveur';
 }
 
-const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
 /** « il y a 2 min », « il y a 3 h », « le 12/03 à 14:05 ». */
 export function sinceLabel(iso: string, now: number): string {

@@ -7,7 +7,7 @@ import type { OutboxRow, ProfilenceDb } from '../store/db';
 import { getMeta, META_KEYS, setMeta } from '../store/meta';
 import { acknowledge } from '../store/outbox';
 import { SyncError, isSyncError } from './errors';
-import { mutationTarget } from './apply';
+import { mutationTarget } from '../domain/mutations';
 import { SYNC_META, type InFlightBatch, type StoredCursor } from './keys';
 import { startFullDownload } from './pull';
 import type { SyncTransport } from './transport';

@@ -1,18 +1,26 @@
 /**
  * Synchronisation settings: the central endpoint's address and how the counsellor signs in (OpenID Connect
- * with PKCE against the agents' identity provider, or a development token for the demo). Pure: parsing,
- * build-time defaults and the checks of the options form, with French messages.
+ * with PKCE against the agents' identity provider, or a development token for the demo). Pure: the one
+ * schema of these settings (stored options and build-time defaults go through it; the policy's keys are checked
+ * by the same field schemas, settings-fields.ts), the precedence policy > options > build defaults, the checks
+ * of the options form, with French messages.
  */
 import { z } from 'zod';
-import { DEV_TOKEN, OIDC_CLIENT_ID, OIDC_ISSUER, SERVER_URL } from '../config';
+import { DEV_TOKEN, OIDC_CLIENT_ID, OIDC_ISSUER, OIDC_RESOURCE, OIDC_SCOPES, SERVER_URL } from '../config';
+import type { Policy } from '../settings/policy';
+import { issuerSchema, resourceSchema, scopesSchema, serverUrlSchema } from './settings-fields';
+
+export { isAllowedServerUrl } from './settings-fields';
 
 export const SYNC_SETTINGS_KEY = 'settings.sync';
 
 export interface OidcSettings {
   issuer: string;
   clientId: string;
-  /** Requested scopes; `openid` at least. */
-  scope: string;
+  /** Requested scopes, space-separated; `openid` always. */
+  scopes: string;
+  /** The API's resource indicator (RFC 8707), e.g. `https://profilence.intranet.example`; none = not sent. */
+  resource?: string;
 }
 
 export interface SyncSettings {
@@ -22,34 +30,12 @@ export interface SyncSettings {
   oidc?: OidcSettings;
 }
 
-const LOCAL_HOST = /^(localhost|127\.0\.0\.1|\[::1\]|[a-z0-9-]+\.localhost)$/i;
-
-/** https, or http on this machine (the demo). */
-export function isAllowedServerUrl(value: string): boolean {
-  let url: URL;
-  try {
-    url = new URL(value);
-  } catch {
-    return false;
-  }
-  if (url.username || url.password || url.search || url.hash) return false;
-  return url.protocol === 'https:' || (url.protocol === 'http:' && LOCAL_HOST.test(url.hostname));
-}
-
-const serverUrlSchema = z
-  .string()
-  .trim()
-  .min(1, { error: 'Adresse du serveur : valeur obligatoire.' })
-  .refine(isAllowedServerUrl, {
-    error: 'Adresse du serveur : une adresse https://… est attendue (http:// seulement sur ce poste, pour la démonstration).',
-  })
-  .transform((v) => v.replace(/\/+$/, ''));
-
-const issuerSchema = z
-  .string()
-  .trim()
-  .refine((v) => isAllowedServerUrl(v), { error: "Fournisseur d'identité : une adresse https://… est attendue." })
-  .transform((v) => v.replace(/\/+$/, ''));
+export const oidcSettingsSchema = z.object({
+  issuer: issuerSchema,
+  clientId: z.string().trim().min(1, { error: 'Identifiant client : valeur obligatoire.' }).max(200),
+  scopes: scopesSchema.default('openid profile'),
+  resource: resourceSchema.optional(),
+});
 
 export const syncSettingsSchema = z.object({
   serverUrl: serverUrlSchema,
@@ -60,20 +46,15 @@ export const syncSettingsSchema = z.object({
     .regex(/^[\x21-\x7e]*$/, { error: 'Jeton de développement : ni espace ni caractère accentué.' })
     .optional()
     .transform((v) => v || undefined),
-  oidc: z
-    .object({
-      issuer: issuerSchema,
-      clientId: z.string().trim().min(1, { error: 'Identifiant client : valeur obligatoire.' }).max(200),
-      scope: z.string().trim().min(1).max(500).default('openid profile'),
-    })
-    .optional(),
+  oidc: oidcSettingsSchema.optional(),
 });
 
 export function defaultSyncSettings(): SyncSettings {
+  const oidc = OIDC_ISSUER && OIDC_CLIENT_ID ? oidcSettingsSchema.safeParse({ issuer: OIDC_ISSUER, clientId: OIDC_CLIENT_ID, scopes: OIDC_SCOPES, resource: OIDC_RESOURCE }) : undefined;
   return {
     serverUrl: SERVER_URL.replace(/\/+$/, ''),
     ...(DEV_TOKEN ? { devToken: DEV_TOKEN } : {}),
-    ...(OIDC_ISSUER && OIDC_CLIENT_ID ? { oidc: { issuer: OIDC_ISSUER, clientId: OIDC_CLIENT_ID, scope: 'openid profile' } } : {}),
+    ...(oidc?.success ? { oidc: oidc.data } : {}),
   };
 }
 
@@ -90,6 +71,8 @@ export interface SyncSettingsForm {
   devToken: string;
   issuer: string;
   clientId: string;
+  resource: string;
+  scopes: string;
 }
 
 export type SyncSettingsField = keyof SyncSettingsForm;
@@ -100,6 +83,9 @@ export const toSyncForm = (s: SyncSettings): SyncSettingsForm => ({
   devToken: s.devToken ?? '',
   issuer: s.oidc?.issuer ?? '',
   clientId: s.oidc?.clientId ?? '',
+  // Without a provider yet, the build's defaults pre-fill the provider's fields.
+  resource: s.oidc ? (s.oidc.resource ?? '') : OIDC_RESOURCE,
+  scopes: s.oidc?.scopes ?? OIDC_SCOPES,
 });
 
 export function validateSyncForm(
@@ -113,7 +99,7 @@ export function validateSyncForm(
   const parsed = syncSettingsSchema.safeParse({
     serverUrl: form.serverUrl,
     devToken: form.devToken,
-    ...(issuer && clientId ? { oidc: { issuer, clientId } } : {}),
+    ...(issuer && clientId ? { oidc: { issuer, clientId, scopes: form.scopes, resource: form.resource } } : {}),
   });
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
@@ -123,4 +109,59 @@ export function validateSyncForm(
   }
   if (Object.keys(errors).length > 0 || !parsed.success) return { ok: false, errors };
   return { ok: true, settings: parsed.data };
+}
+
+/** Which policy key locks which field of the options form. */
+const POLICY_FIELD: Partial<Record<keyof Policy, SyncSettingsField>> = {
+  serverUrl: 'serverUrl',
+  oidcIssuer: 'issuer',
+  oidcClientId: 'clientId',
+  oidcResource: 'resource',
+  oidcScopes: 'scopes',
+};
+
+/** The fields the administrator's policy sets: shown locked in the options. */
+export const lockedSyncFields = (policy: Policy): SyncSettingsField[] =>
+  (Object.entries(POLICY_FIELD) as [keyof Policy, SyncSettingsField][]).filter(([key]) => policy[key] !== undefined).map(([, field]) => field);
+
+/** The options form of the settings in force, the policy's values shown even where they are not used yet (a provider without client id). */
+export function toSyncFormUnder(settings: SyncSettings, policy: Policy): SyncSettingsForm {
+  const form = toSyncForm(settings);
+  for (const [key, field] of Object.entries(POLICY_FIELD) as [keyof Policy, SyncSettingsField][]) {
+    const value = policy[key];
+    if (typeof value === 'string') form[field] = value;
+  }
+  return form;
+}
+
+const buildScopes = () => scopesSchema.safeParse(OIDC_SCOPES).data ?? 'openid profile';
+
+/**
+ * Policy > options > build defaults, field by field: a policy may name the provider and leave the client id to
+ * the options (or the build), and the other way round. The provider is used once both are known.
+ */
+export function applySyncPolicy(stored: SyncSettings, policy: Policy): SyncSettings {
+  const issuer = policy.oidcIssuer ?? stored.oidc?.issuer;
+  const clientId = policy.oidcClientId ?? stored.oidc?.clientId;
+  const resource = policy.oidcResource ?? (stored.oidc ? stored.oidc.resource : resourceSchema.safeParse(OIDC_RESOURCE).data);
+  return {
+    serverUrl: policy.serverUrl ?? stored.serverUrl,
+    ...(stored.devToken ? { devToken: stored.devToken } : {}),
+    ...(issuer && clientId
+      ? { oidc: { issuer, clientId, scopes: policy.oidcScopes ?? stored.oidc?.scopes ?? buildScopes(), ...(resource ? { resource } : {}) } }
+      : {}),
+  };
+}
+
+/**
+ * What the options page saves: the counsellor's values, never over the policy's. A locked field keeps the
+ * counsellor's earlier value; with none, the value in force is kept, so that the fields typed beside it (a
+ * client id beside a locked provider) are not lost.
+ */
+export function syncToStore(edited: SyncSettings, previous: SyncSettings, policy: Policy): SyncSettings {
+  const form = toSyncForm(edited);
+  const before = toSyncForm(previous);
+  for (const field of lockedSyncFields(policy)) if (before[field]) form[field] = before[field];
+  const checked = validateSyncForm(form);
+  return checked.ok ? checked.settings : edited;
 }

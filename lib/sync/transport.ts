@@ -49,6 +49,11 @@ export interface HttpTransportOptions {
   baseUrl: string | (() => string | Promise<string>);
   /** The bearer token at the time of the call; none means « Reconnexion nécessaire » without calling. */
   token: () => string | undefined | Promise<string | undefined>;
+  /**
+   * The server answered 401 to a token: get a new one (refresh token) and say whether to try again. Called once
+   * per call, so a token the server keeps refusing ends as « Reconnexion nécessaire ».
+   */
+  renewToken?: () => Promise<boolean>;
   fetch?: FetchLike;
   timeoutMs?: number;
   /** For `Retry-After` given as a date. */
@@ -104,7 +109,12 @@ export function createHttpTransport(options: HttpTransportOptions): HttpTranspor
   const now = options.now ?? Date.now;
   const baseUrl = async () => (typeof options.baseUrl === 'function' ? await options.baseUrl() : options.baseUrl).replace(/\/+$/, '');
 
-  async function call<S extends z.ZodType>(path: string, init: RequestInit, schema: S, callTimeoutMs = timeoutMs): Promise<z.output<S>> {
+  async function call<S extends z.ZodType>(
+    path: string,
+    init: RequestInit,
+    schema: S,
+    { callTimeoutMs = timeoutMs, renewed = false }: { callTimeoutMs?: number; renewed?: boolean } = {},
+  ): Promise<z.output<S>> {
     const [base, token] = await Promise.all([baseUrl(), options.token()]);
     if (!token) throw new SyncError('auth_required', 'Aucun compte connecté : connectez-vous dans les options de Profilence.');
     const headers: Record<string, string> = { authorization: `Bearer ${token}`, accept: 'application/json' };
@@ -133,6 +143,9 @@ export function createHttpTransport(options: HttpTransportOptions): HttpTranspor
       throw new SyncError('server', 'Réponse du serveur illisible : nouvel essai dans quelques instants.', { status });
     }
     const kind = kindOfStatus(status);
+    if (kind === 'auth_required' && !renewed && options.renewToken && (await options.renewToken())) {
+      return call(path, init, schema, { callTimeoutMs, renewed: true });
+    }
     const body = apiErrorSchema.safeParse(json);
     const details = {
       status,
@@ -162,7 +175,7 @@ export function createHttpTransport(options: HttpTransportOptions): HttpTranspor
       if (from) query.set('from', from);
       if (to) query.set('to', to);
       query.set('groupBy', groupBy);
-      return call(`/v1/stats?${query}`, { method: 'GET' }, statsReportSchema, statsTimeoutMs);
+      return call(`/v1/stats?${query}`, { method: 'GET' }, statsReportSchema, { callTimeoutMs: statsTimeoutMs });
     },
   };
 }

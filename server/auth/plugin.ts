@@ -7,7 +7,8 @@ import type { ServerConfig } from '../config';
 import { unauthorized } from '../errors';
 import type { Counsellor } from './counsellor';
 import { createDevTokenVerifier } from './dev-tokens';
-import { createJwtVerifier, type TokenVerifier } from './jwt';
+import type { Rejection, TokenVerifier } from './jwt';
+import { createOidcVerifier } from './oidc';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -15,7 +16,21 @@ declare module 'fastify' {
   }
 }
 
-const PUBLIC_PATHS = /^\/(v1\/health$|docs(\/|$))/;
+const REJECTION_WORDS: Record<Rejection['reason'], string> = {
+  issuer: 'émetteur inattendu (iss)',
+  audience: 'audience inattendue (aud)',
+  type: "pas un jeton d'accès (typ at+jwt attendu)",
+  expired: 'jeton expiré',
+  signature: 'signature invalide',
+  unknown_key: 'clé de signature inconnue du fournisseur',
+  claims: 'claims manquants',
+  malformed: 'jeton illisible',
+  inactive: 'jeton inactif selon le fournisseur (introspection)',
+  provider: 'fournisseur injoignable ou réponse illisible',
+};
+
+// /metrics checks its own token (PROFILENCE_METRICS_TOKEN), if any: a scraper is not a counsellor.
+const PUBLIC_PATHS = /^\/(v1\/health$|v1\/ready$|metrics$|docs(\/|$))/;
 
 export const isPublicPath = (url: string) => PUBLIC_PATHS.test(url.split('?')[0] ?? '');
 
@@ -26,7 +41,13 @@ export function registerAuth(app: FastifyInstance, config: ServerConfig['auth'])
     app.log.warn("jetons de développement acceptés (PROFILENCE_DEV_TOKENS) : à ne jamais activer en production");
   }
   if (config.oidc) {
-    verifiers.push(createJwtVerifier(config.oidc, (reason) => app.log.info({ reason }, 'jeton OIDC refusé')));
+    verifiers.push(
+      createOidcVerifier(
+        config.oidc,
+        (rejection) => app.log.info({ oidc: rejection }, `jeton OIDC refusé : ${REJECTION_WORDS[rejection.reason]}`),
+        (detail) => app.log.warn({ oidc: { detail } }, 'nom du conseiller introuvable chez le fournisseur'),
+      ),
+    );
   }
 
   app.decorateRequest('counsellor', null);

@@ -15,7 +15,7 @@ export interface EntityTable {
   field_versions: string | null;
   updated_at: string;
   deleted_at: string | null;
-  /** The authenticated `sub` of the first and of the last writer (the client's `counsellorId`/`by` are display only). */
+  /** The authenticated `sub` of the first writer (the author the authorship rules check) and of the last one. */
   created_by_sub?: string | null;
   updated_by_sub?: string | null;
   /** Promotions and pool entries: date of the last event, the retention clock (server/privacy/retention.ts); null for needs. */

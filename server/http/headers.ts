@@ -3,18 +3,22 @@ import type { FastifyInstance } from 'fastify';
 import { isExtensionOrigin } from '../config';
 import { ApiError } from '../errors';
 
-const API_CSP = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
+/** Every reply of the documentation viewer carries these… */
+const COMMON_HEADERS = { 'X-Content-Type-Options': 'nosniff', 'Referrer-Policy': 'no-referrer' } as const;
+
+/** …and every reply of the API these too (the viewer needs its own scripts and styles). */
+export const API_SECURITY_HEADERS = {
+  ...COMMON_HEADERS,
+  'Cache-Control': 'no-store',
+  'Content-Security-Policy': "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'",
+  'X-Frame-Options': 'DENY',
+} as const;
+
 const isDocs = (url: string) => /^\/docs(\/|$|\?)/.test(url);
 
 export function registerSecurityHeaders(app: FastifyInstance): void {
   app.addHook('onSend', async (request, reply, payload) => {
-    reply.header('X-Content-Type-Options', 'nosniff');
-    reply.header('Referrer-Policy', 'no-referrer');
-    if (!isDocs(request.url)) {
-      reply.header('Cache-Control', 'no-store');
-      reply.header('Content-Security-Policy', API_CSP);
-      reply.header('X-Frame-Options', 'DENY');
-    }
+    reply.headers(isDocs(request.url) ? COMMON_HEADERS : API_SECURITY_HEADERS);
     return payload;
   });
 }

@@ -1,86 +1,80 @@
 /**
- * Consent withdrawal (`jobseeker.consentWithdrawn { ftId, at }`), inside the push transaction: the job seeker's
- * pool entries become tombstones, their promotions keep only what statistics need (names and pitch emptied,
- * ftId replaced by its pseudonym, event notes effaced), each with a new version so every client applies it on
- * pull. The withdrawal is remembered by pseudonym: a promotion made before it that arrives late is stored
- * pseudonymised, a pool entry made before it is refused.
+ * Consent withdrawal (`jobseeker.consentWithdrawn { ftId, at }`), inside the push transaction. What it does to
+ * the records is the reducer's rule (lib/domain/mutations/consent-withdrawal.ts): here the pool entries become
+ * tombstones and the promotions are rewritten pseudonymised, each with a new version so every client applies it
+ * on pull. The withdrawal is remembered by pseudonym: a promotion made before it that arrives late is stored
+ * pseudonymised, a pool entry made before it is refused (the reducers ask `withdrawalsOf`).
  */
-import { pseudonymisedPromotion } from '../../lib/domain/consent';
-import type { EntityKind } from '../../lib/domain/sync';
+import { reduceConsentWithdrawal, type MutationArgs, type MutationContext, type PromotionRecord } from '../../lib/domain/mutations';
 import { recordAudit } from '../audit/log';
-import { ENTITY_TABLES, type EntityTable } from '../db/schema';
-import type { MutationEnv, MutationOutcome } from '../sync/mutations';
+import type { EntityTable } from '../db/schema';
+import type { MutationEnv, MutationOutcome } from '../sync/mutation-env';
+import { dropOverwrittenValues, tombstone } from '../sync/tombstones';
 import { pseudonymOf } from './pseudonym';
 import { rowsMentioning } from './subjects';
 
-export { isPseudonymised, pseudonymisedPromotion, scrubEvent } from '../../lib/domain/consent';
-
-export const CONSENT_MESSAGES = {
-  pitchAfterWithdrawal:
-    "Le demandeur d'emploi a retiré son consentement : l'argumentaire de cette promotion ne peut plus être renseigné.",
-  poolAfterWithdrawal: "Le demandeur d'emploi a retiré son consentement : ajout au vivier refusé.",
-} as const;
-
-type PromotionData = Record<string, unknown> & { jobSeeker?: Record<string, unknown>; events?: { note?: string }[] };
-
-/** When this job seeker withdrew their consent in the scope, if they did (read once per push). */
-export async function withdrawalOf(env: MutationEnv, ftId: string): Promise<string | undefined> {
+/** The scope's withdrawals, pseudonym → date, read once per push. */
+export async function withdrawalsOf(env: MutationEnv): Promise<Map<string, string>> {
   if (!env.privacy.withdrawals) {
     const rows = await env.trx.selectFrom('consent_withdrawals').select(['subject', 'withdrawn_at']).where('scope', '=', env.scope).execute();
     env.privacy.withdrawals = new Map(rows.map((r) => [r.subject, r.withdrawn_at]));
   }
-  return env.privacy.withdrawals.get(pseudonymOf(env.privacy.key, ftId));
+  return env.privacy.withdrawals;
 }
 
-/** A record written before the withdrawal (by the writer's clock) concerns the withdrawn consent. */
-export const writtenBefore = (createdAt: string, withdrawnAt: string) => Date.parse(createdAt) <= Date.parse(withdrawnAt);
+/** The latest of the recorded and the new withdrawal dates: a record written before it concerns the withdrawn consent. */
+const latest = (previous: string | undefined, at: string) => (previous && Date.parse(previous) >= Date.parse(at) ? previous : at);
 
-async function rewrite(env: MutationEnv, kind: EntityKind, row: EntityTable, changes: Partial<EntityTable>): Promise<void> {
-  const full = { ...changes, updated_at: env.now, updated_by_sub: env.counsellor.sub };
-  await env.trx.updateTable(ENTITY_TABLES[kind]).set(full).where('id', '=', row.id).execute();
-  env.rows.put(kind, { ...row, ...full });
-}
-
-export async function withdrawConsent(env: MutationEnv, args: { ftId: string; at: string }): Promise<MutationOutcome> {
+export async function withdrawConsent(
+  env: MutationEnv,
+  args: MutationArgs<'jobseeker.consentWithdrawn'>,
+  ctx: MutationContext,
+): Promise<MutationOutcome> {
   const pseudonym = pseudonymOf(env.privacy.key, args.ftId);
   const found = await rowsMentioning(env.trx, env.scope, args.ftId);
+  // Rows this batch already wrote are taken as the batch left them.
+  const live = async (kind: 'promotion' | 'pool', rows: EntityTable[]) =>
+    (await Promise.all(rows.map(async (stale) => (await env.rows.get(kind, stale.id)) ?? stale))).filter((r) => !r.deleted && r.data !== null);
+  const promotionRows = new Map((await live('promotion', found.promotions)).map((row) => [row.id, row]));
+  const poolRows = await live('pool', found.pool);
+  const effect = reduceConsentWithdrawal(
+    { promotions: [...promotionRows.values()].map((row) => JSON.parse(row.data!) as PromotionRecord), poolEntries: poolRows },
+    args,
+    pseudonym,
+    ctx,
+  );
+  if ('outcome' in effect) return { status: 'rejected', code: effect.code, message: effect.message };
 
-  for (const stale of found.pool) {
-    const row = (await env.rows.get('pool', stale.id)) ?? stale;
-    if (row.deleted) continue;
-    await rewrite(env, 'pool', row, {
-      deleted: 1,
-      data: null,
-      field_versions: null,
-      version: env.counter.next(),
-      deleted_at: env.now,
-      last_activity_at: null,
-    });
+  for (const row of effect.removed) {
+    const columns = await tombstone(env.trx, env.counter, 'pool', row.id, env.now, { bySub: env.counsellor.sub });
+    if (columns) env.rows.put('pool', { ...row, ...columns });
   }
-  for (const stale of found.promotions) {
-    const row = (await env.rows.get('promotion', stale.id)) ?? stale;
-    if (row.deleted || row.data === null) continue;
+  for (const promotion of effect.pseudonymised) {
+    const row = promotionRows.get(promotion.id)!;
     const version = env.counter.next();
+    // The pitch was rewritten: an edit based on an older version is kept in the history as a conflict.
     const fieldVersions = { ...(JSON.parse(row.field_versions ?? '{}') as Record<string, number>), pitch: version };
-    await rewrite(env, 'promotion', row, {
-      data: JSON.stringify(pseudonymisedPromotion(JSON.parse(row.data) as PromotionData, pseudonym)),
+    const columns = {
+      data: JSON.stringify(promotion),
       field_versions: JSON.stringify(fieldVersions),
       version,
-    });
+      updated_at: env.now,
+      updated_by_sub: env.counsellor.sub,
+    };
+    await env.trx.updateTable('promotions').set(columns).where('id', '=', row.id).execute();
+    env.rows.put('promotion', { ...row, ...columns });
   }
-  const ids = [...found.pool, ...found.promotions].map((r) => r.id);
-  // Overwritten values kept for the « modifié par » history may quote the pitch: gone with it.
-  if (ids.length) await env.trx.deleteFrom('conflicts').where('scope', '=', env.scope).where('entity_id', 'in', ids).execute();
+  const ids = [...poolRows, ...promotionRows.values()].map((r) => r.id);
+  await dropOverwrittenValues(env.trx, env.scope, ids);
 
-  const previous = await withdrawalOf(env, args.ftId);
-  const at = new Date(args.at).toISOString();
-  const withdrawnAt = previous && Date.parse(previous) >= Date.parse(at) ? previous : at;
+  const withdrawals = await withdrawalsOf(env);
+  const withdrawnAt = latest(withdrawals.get(pseudonym), new Date(args.at).toISOString());
   await env.trx
     .insertInto('consent_withdrawals')
     .values({ scope: env.scope, subject: pseudonym, withdrawn_at: withdrawnAt, recorded_at: env.now })
     .onConflict((oc) => oc.columns(['scope', 'subject']).doUpdateSet({ withdrawn_at: withdrawnAt, recorded_at: env.now }))
     .execute();
-  env.privacy.withdrawals!.set(pseudonym, withdrawnAt);
+  withdrawals.set(pseudonym, withdrawnAt);
 
   await recordAudit(env.trx, {
     sub: env.counsellor.sub,
@@ -89,7 +83,7 @@ export async function withdrawConsent(env: MutationEnv, args: { ftId: string; at
     scope: env.scope,
     count: ids.length,
     at: env.now,
-    details: { reason: 'consent_withdrawn', subject: pseudonym, poolEntries: found.pool.length, promotions: found.promotions.length },
+    details: { reason: 'consent_withdrawn', subject: pseudonym, poolEntries: poolRows.length, promotions: promotionRows.size },
   });
   return { status: 'applied' };
 }

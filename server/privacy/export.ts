@@ -1,6 +1,6 @@
 /**
  * Right of access (RGPD art. 15): everything the agency's scope holds about one job seeker, as JSON. The
- * promotions with their events, the same events listed flat, the pool entries, and the values overwritten by
+ * promotions with their events, the same events listed flat, how consent was read for each promotion, the pool entries, and the values overwritten by
  * later edits (kept for the « modifié par » history). Pseudonymised promotions no longer mention the ftId and
  * are not found: that is what the withdrawal is for.
  */
@@ -13,6 +13,8 @@ export interface JobSeekerExport {
   generatedAt: string;
   promotions: Record<string, unknown>[];
   events: Record<string, unknown>[];
+  /** How the consent was read for each promotion (« on what basis was this profile sent? »); older records have none. */
+  consentEvidence: Record<string, unknown>[];
   poolEntries: Record<string, unknown>[];
   overwrittenValues: { entity: string; entityId: string; field: string; previousValue: unknown; newValue: unknown; at: string }[];
 }
@@ -30,6 +32,9 @@ export async function exportJobSeeker(db: Db, scope: string, ftId: string, now: 
     const events = promotionData.flatMap((p) =>
       ((p.events as Record<string, unknown>[] | undefined) ?? []).map((e) => ({ ...e, promotionId: p.id })),
     );
+    const consentEvidence = promotionData.flatMap((p) =>
+      p.consentEvidence && typeof p.consentEvidence === 'object' ? [{ promotionId: p.id, ...(p.consentEvidence as Record<string, unknown>) }] : [],
+    );
     const ids = [...promotions, ...pool].map((r) => r.id);
     const conflicts = ids.length
       ? await trx
@@ -46,6 +51,7 @@ export async function exportJobSeeker(db: Db, scope: string, ftId: string, now: 
       generatedAt: now.toISOString(),
       promotions: promotionData,
       events,
+      consentEvidence,
       poolEntries: pool.map((row) => ({ ...(parse(row.data) as Record<string, unknown>), version: Number(row.version) })),
       overwrittenValues: conflicts.map((c) => ({
         entity: c.entity,

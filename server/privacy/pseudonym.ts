@@ -22,5 +22,3 @@ export async function pseudonymKey(db: Db | Tx): Promise<Buffer> {
 export function pseudonymOf(key: Buffer, ftId: string): string {
   return `pseudo:${createHmac('sha256', key).update(normalizeFtId(ftId)).digest('hex')}`;
 }
-
-export { isPseudonym } from '../../lib/domain/consent';

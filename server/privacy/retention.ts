@@ -5,9 +5,10 @@
  * withdrawals older than the retention are dropped. Runs at start and every 6 hours, like the tombstone purge.
  */
 import { retentionCutoff } from '../../lib/domain/retention';
-import { ENTITY_TABLES, type Db, type Dialect } from '../db/schema';
+import type { Db, Dialect } from '../db/schema';
 import { purgeAuditLog, recordAudit } from '../audit/log';
 import { lockScope } from '../sync/scope';
+import { dropOverwrittenValues, tombstone } from '../sync/tombstones';
 
 export const RETENTION_SUB = 'system:retention';
 /** Rows tombstoned per transaction: the scope stays writable between chunks. */
@@ -46,28 +47,9 @@ export async function purgeExpiredRecords(db: Db, dialect: Dialect, now: Date = 
           let count = 0;
           for (const id of ids) {
             // Checked again under the lock: an event pushed meanwhile restarts the clock.
-            const result = await trx
-              .updateTable(ENTITY_TABLES[kind])
-              .set({
-                deleted: 1,
-                data: null,
-                field_versions: null,
-                version: counter.current + 1,
-                updated_at: at,
-                deleted_at: at,
-                updated_by_sub: RETENTION_SUB,
-                last_activity_at: null,
-              })
-              .where('id', '=', id)
-              .where('deleted', '=', 0)
-              .where('last_activity_at', '<', cutoff)
-              .executeTakeFirst();
-            if (Number(result.numUpdatedRows) > 0) {
-              counter.next();
-              count++;
-            }
+            if (await tombstone(trx, counter, kind, id, at, { bySub: RETENTION_SUB, lastActivityBefore: cutoff })) count++;
           }
-          await trx.deleteFrom('conflicts').where('scope', '=', scope).where('entity_id', 'in', ids).execute();
+          await dropOverwrittenValues(trx, scope, ids);
           await counter.save(trx);
           if (count > 0) {
             await recordAudit(trx, {

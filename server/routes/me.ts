@@ -7,12 +7,13 @@ import { ROLES } from '../auth/counsellor';
 export const meSchema = z.object({
   sub: z.string(),
   agencyCode: agencyCodeSchema,
+  /** The display name from the token's claims or the provider's userinfo; the `sub` when neither gives one. */
   name: z.string(),
   roles: z.array(z.enum(ROLES)),
 });
 
 /**
- * `GET /v1/me`: who the token says the caller is. The extension takes its sync scope (`agency:<code>`)
+ * `GET /v1/me`: who the verified token says the caller is (server/auth: claims, role mapping, userinfo name). The extension takes its sync scope (`agency:<code>`)
  * from here instead of decoding the token itself (an opaque dev token has no claims to decode).
  */
 export const meRoute: FastifyPluginAsyncZod = async (app) => {

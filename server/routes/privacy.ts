@@ -16,6 +16,7 @@ export const jobSeekerExportSchema = z.object({
   generatedAt: z.string(),
   promotions: z.array(record),
   events: z.array(record),
+  consentEvidence: z.array(record),
   poolEntries: z.array(record),
   overwrittenValues: z.array(
     z.object({ entity: z.string(), entityId: z.string(), field: z.string(), previousValue: z.unknown(), newValue: z.unknown(), at: z.string() }),

@@ -27,6 +27,7 @@ export const syncPullRoute: FastifyPluginAsyncZod = async (app) => {
         throw forbiddenScope();
       }
       const page = await readChangesPage(app.db, app.dialect, scope, cursor, limit);
+      app.metrics.syncBatch.observe(page.rows.length, { direction: 'pull' });
       // Personal data read: answered only once the audit log says who read how much.
       if (page.rows.length > 0) {
         await recordRead({ sub: counsellor.sub, agencyCode: counsellor.agencyCode, action: 'pull', scope, count: page.rows.length });

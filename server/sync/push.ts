@@ -7,6 +7,8 @@ import { ApiError } from '../errors';
 import { auditedMutation, recordAudit } from '../audit/log';
 import { pseudonymKey } from '../privacy/pseudonym';
 import { refreshPromotionFacts } from '../stats/refresh';
+import { forgetNameIfAnonymous } from './anonymous';
+import { guardMutation } from './guards';
 import { applyMutation } from './mutations';
 import { RowCache } from './row-cache';
 import { lockScope } from './scope';
@@ -67,7 +69,8 @@ export async function applyPush(env: PushEnv, request: PushRequest): Promise<Pus
 
 async function applyPushOnce(env: PushEnv, request: PushRequest, key: Buffer): Promise<PushResponse> {
   const scope = scopeOfCounsellor(env.counsellor);
-  const now = (env.now ?? new Date()).toISOString();
+  const clock = env.now ?? new Date();
+  const now = clock.toISOString();
   return env.db.transaction().execute(async (trx) => {
     const counter = await lockScope(trx, env.dialect, scope);
     const client = await lockClient(trx, env.dialect, request.clientId, env.counsellor, now);
@@ -93,11 +96,15 @@ async function applyPushOnce(env: PushEnv, request: PushRequest, key: Buffer): P
         results.push({ seq: mutation.seq, status: 'duplicate' });
         continue;
       }
-      const outcome = await applyMutation(
-        { trx, counter, counsellor: env.counsellor, scope, now, log: env.log, rows, privacy },
-        mutation.name,
-        mutation.args,
-      );
+      // Author stamped from the token, clock, anonymity and authorship first (server/sync/guards.ts).
+      const guarded = await guardMutation({ counsellor: env.counsellor, scope, now: clock, rows, log: env.log }, mutation.name, mutation.args);
+      const outcome =
+        'rejected' in guarded
+          ? guarded.rejected
+          : await applyMutation({ trx, counter, counsellor: env.counsellor, scope, now, log: env.log, rows, privacy }, mutation.name, guarded.args);
+      if (mutation.name === 'promotion.update' && outcome.status === 'applied') {
+        await forgetNameIfAnonymous(trx, rows, (guarded as { args: { id: string } }).args.id, counter.start);
+      }
       results.push({ seq: mutation.seq, ...outcome });
       audited.push(auditedMutation(mutation, outcome));
       lastSeq = mutation.seq;

@@ -1,5 +1,6 @@
 /** The entity rows a push batch touches, read in one query per table and kept current as the batch writes. */
 import { UUID_PATTERN } from '../../lib/domain/ids';
+import { mutationTarget } from '../../lib/domain/mutations';
 import type { EntityKind } from '../../lib/domain/sync';
 import { ENTITY_TABLES, type EntityTable, type Tx } from '../db/schema';
 
@@ -11,13 +12,11 @@ export class RowCache {
   /** Reads every row the batch names (ids that are not UUIDs are left to validation). */
   async prefetch(mutations: readonly { name: string; args: unknown }[]): Promise<void> {
     const wanted = new Map<EntityKind, Set<string>>();
-    for (const { name, args } of mutations) {
-      const kind = name.split('.')[0] as EntityKind;
-      if (!(kind in ENTITY_TABLES) || !args || typeof args !== 'object') continue;
-      const id = name === 'promotion.addEvent' ? (args as { promotionId?: unknown }).promotionId : (args as { id?: unknown }).id;
-      if (typeof id !== 'string' || !UUID_PATTERN.test(id)) continue;
-      if (!wanted.has(kind)) wanted.set(kind, new Set());
-      wanted.get(kind)!.add(id);
+    for (const mutation of mutations) {
+      const target = mutationTarget(mutation);
+      if (!target || !UUID_PATTERN.test(target.id)) continue;
+      if (!wanted.has(target.entity)) wanted.set(target.entity, new Set());
+      wanted.get(target.entity)!.add(target.id);
     }
     for (const [kind, ids] of wanted) {
       const list = [...ids];

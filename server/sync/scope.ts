@@ -1,5 +1,5 @@
 /** The per-scope version counter: locked first in every write transaction, so commit order is version order. */
-import type { Db, Dialect, Tx } from '../db/schema';
+import type { Dialect, Tx } from '../db/schema';
 
 export class ScopeCounter {
   private last: number;
@@ -37,9 +37,4 @@ export async function lockScope(trx: Tx, dialect: Dialect, scope: string): Promi
   if (dialect === 'postgres') query = query.forUpdate();
   const row = await query.executeTakeFirstOrThrow();
   return new ScopeCounter(scope, Number(row.version));
-}
-
-export async function currentScopeVersion(db: Db | Tx, scope: string): Promise<number> {
-  const row = await db.selectFrom('scope_versions').select('version').where('scope', '=', scope).executeTakeFirst();
-  return row ? Number(row.version) : 0;
 }

@@ -71,7 +71,7 @@ describe('dossier-demandeur: the file', () => {
 
   it('treats an unreadable consent as not authorised, and says so', () => {
     const result = editedProfile((html) => html.replace('Autoris&eacute;e depuis le 12/03/2025', '???'));
-    expect(profileOf(result).promotionConsent).toEqual({ granted: false });
+    expect(profileOf(result).promotionConsent).toEqual({ granted: false, reason: 'consent_unreadable' });
     expect(missingOf(result)).toContain('promotionConsent');
   });
 
@@ -128,7 +128,11 @@ describe('dossier-demandeur: the portfolio', () => {
       url,
     );
     const result = read(document, new URL(url));
-    expect((result as { data: PortfolioEntry[] }).data[0]).toMatchObject({ promotionConsent: false, url: 'http://dossiers.localhost/dossier/1234567A' });
+    expect((result as { data: PortfolioEntry[] }).data[0]).toMatchObject({
+      promotionConsent: false,
+      promotionConsentReason: 'consent_unreadable',
+      url: 'http://dossiers.localhost/dossier/1234567A',
+    });
     expect(missingOf(result)).toContain('promotionConsent');
   });
 });

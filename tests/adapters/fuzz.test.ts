@@ -2,14 +2,18 @@
  * Readers fuzzed with mutated reference pages (fast-check): elements removed, duplicated or
  * swapped, text replaced by hostile or odd strings. Whatever the page, a reader never throws and
  * gives either « not recognised » or a result that passes the schema, with page text kept as text.
+ * 20 runs per page by default, seed printed (PROFILENCE_PROPERTY_RUNS / PROFILENCE_PROPERTY_SEED: tests/support/property.ts).
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { readPage } from '@/lib/adapters';
 import { readResultSchema } from '@/lib/domain/legacy';
+import { propertyRuns, propertySeed, replayHint } from '../support/property';
 import { loadPage, savedPages } from './fixtures';
 
-const RUNS = Number(process.env.FUZZ_RUNS ?? 40);
+const RUNS = propertyRuns(20);
+const SEED = propertySeed();
+console.info(replayHint('lecteurs sur pages mutées', SEED, RUNS));
 const HOSTILE = [
   '<script>alert(1)</script>',
   '<img src=x onerror=alert(1)>',
@@ -73,7 +77,7 @@ describe('readers under mutated pages', () => {
         // Markup typed into a field stays text: no value may carry a parsed element, only characters.
         expect(JSON.stringify(result)).not.toContain('[object HTML');
       }),
-      { numRuns: RUNS, seed: Number(process.env.FUZZ_SEED ?? Date.now() % 2 ** 31) },
+      { numRuns: RUNS, seed: SEED },
     );
   });
 });

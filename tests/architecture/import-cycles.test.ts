@@ -11,32 +11,10 @@ import { importCycles, importGraph, sourceFiles } from './import-graph';
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const SOURCES = ['lib', 'server', 'components', 'entrypoints'];
 
-/**
- * Cycles known and being broken on another branch, each listed by the exact set of files it goes through: a
- * known cycle that draws in one more file is reported like any other.
- */
-const KNOWN_CYCLES: readonly (readonly string[])[] = [
-  // removed when branch arch-reducer lands
-  ['lib/store/db.ts', 'lib/store/drafts.ts'],
-  // removed when branch arch-reducer lands
-  ['server/privacy/consent.ts', 'server/sync/mutations.ts'],
-];
-
-const sameFiles = (a: readonly string[], b: readonly string[]) => a.length === b.length && [...a].sort().every((f, i) => f === [...b].sort()[i]);
-
 describe('import cycles', () => {
-  const cycles = importCycles(importGraph(ROOT, sourceFiles(ROOT, SOURCES)));
-
   it(`finds none in ${SOURCES.join('/, ')}/`, () => {
-    const isKnown = (c: { files: string[] }) => KNOWN_CYCLES.some((known) => sameFiles(known, c.files));
-    for (const c of cycles.filter(isKnown)) console.warn(`Known import cycle, allowed until it is broken: ${c.path.join(' → ')}`);
-    const unknown = cycles.filter((c) => !isKnown(c));
-    expect(unknown.map((c) => c.path.join(' → '))).toEqual([]);
-  });
-
-  it('allows only the known cycles that still exist', () => {
-    const stale = KNOWN_CYCLES.filter((known) => !cycles.some((c) => sameFiles(known, c.files)));
-    expect(stale.map((files) => files.join(' ↔ '))).toEqual([]);
+    const cycles = importCycles(importGraph(ROOT, sourceFiles(ROOT, SOURCES)));
+    expect(cycles.map((c) => c.path.join(' → '))).toEqual([]);
   });
 
   it('sees a cycle made of a type-only import and an alias import, and the way round it', () => {

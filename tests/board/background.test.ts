@@ -8,7 +8,9 @@ import { createMatchOpener, type TabOpener } from '@/lib/background/match-opener
 import { saveReading } from '@/lib/background/tab-contexts';
 import { preselectionKey } from '@/lib/messaging/preselection';
 import { sessionStore } from '@/lib/platform';
-import { addNeed, pendingMutations, rememberEstablishment, type ProfilenceDb } from '@/lib/store';
+import { LOCAL_AGENT_ID } from '@/lib/domain/agent';
+import { addNeed, pendingMutations, rememberEstablishment, setMeta, type ProfilenceDb } from '@/lib/store';
+import { SYNC_META } from '@/lib/sync/keys';
 import { readingOf } from '../background/fixtures';
 import { ctx, establishment, freshDb } from '../store/helpers';
 
@@ -38,9 +40,11 @@ describe('board commands in the background', () => {
     fake = fakeTabs();
     service = { ...createBoardCommands(db, () => NOW), ...createMatchOpener(db, fake.tabs, () => NOW) };
     await saveReading(ESTABLISHMENT_TAB, readingOf('fiche-entreprise', 'etablissement-73282932000074'));
+    // Signed in as Paul; the page's banner says Jeanne MARTIN: the account is the author, never the banner.
+    await setMeta(db, SYNC_META.identity, { sub: 'sub-paul', name: 'Paul BERNARD', agencyCode: '69031', roles: ['counsellor'] });
   });
 
-  it('adds a need with the establishment and counsellor read on the tab, not sent by the panel', async () => {
+  it('adds a need with the establishment read on the tab and the signed-in agent, not sent by the panel', async () => {
     const outcome = await service.addNeed({
       establishmentTabId: ESTABLISHMENT_TAB,
       rome: 'm1805',
@@ -60,11 +64,20 @@ describe('board commands in the background', () => {
       city: 'Lyon',
       rome: 'M1805',
       label: 'Développeur TypeScript',
-      createdBy: 'Jeanne MARTIN',
+      createdBy: 'sub-paul',
+      createdByName: 'Paul BERNARD',
       agencyCode: '69031',
       createdAt: NOW.toISOString(),
     });
     expect((await pendingMutations(db)).map((m) => m.name)).toEqual(['need.create']);
+  });
+
+  it('writes under the local placeholder, without a name, on an install never signed in', async () => {
+    await db.meta.delete(SYNC_META.identity);
+    expect(await service.addNeed({ establishmentTabId: ESTABLISHMENT_TAB, label: 'Accueil' })).toMatchObject({ ok: true });
+    const [need] = await db.needs.toArray();
+    expect(need!.createdBy).toBe(LOCAL_AGENT_ID);
+    expect(need!.createdByName).toBeUndefined();
   });
 
   it('refuses a need when the tab is not an establishment page, or a bad field, in French', async () => {
@@ -97,7 +110,7 @@ describe('board commands in the background', () => {
     await saveReading(FILE_TAB, readingOf('dossier-demandeur', 'dossier-1234567A'));
     expect(await service.recommend({ jobSeekerTabId: FILE_TAB, pitch: '  Secrétaire rigoureuse.  ' })).toMatchObject({ ok: true });
     const [entry] = await db.pool.toArray();
-    expect(entry).toMatchObject({ ftId: '1234567A', mainRome: 'M1607', romeLabel: 'Secrétariat', postcode: '69003', pitch: 'Secrétaire rigoureuse.', addedBy: 'Jeanne MARTIN' });
+    expect(entry).toMatchObject({ ftId: '1234567A', mainRome: 'M1607', romeLabel: 'Secrétariat', postcode: '69003', pitch: 'Secrétaire rigoureuse.', addedBy: 'sub-paul', addedByName: 'Paul BERNARD' });
     expect(await service.updatePoolEntry({ id: entry!.id, status: 'placed' })).toMatchObject({ ok: true });
     expect((await db.pool.get(entry!.id))!.status).toBe('placed');
     expect((await pendingMutations(db)).map((m) => m.name)).toEqual(['pool.add', 'pool.update']);

@@ -23,7 +23,8 @@ import { allContexts, saveReading } from '@/lib/background/tab-contexts';
 import type { Establishment, JobSeekerProfile } from '@/lib/domain/legacy';
 import { preselectionKey } from '@/lib/messaging/preselection';
 import { sessionStore } from '@/lib/platform';
-import { addNeed, addToPool, pendingMutations, poolEntryFromProfile, rememberEstablishment, type NewNeed } from '@/lib/store';
+import { addNeed, addToPool, pendingMutations, poolEntryFromProfile, rememberEstablishment, setMeta, type NewNeed } from '@/lib/store';
+import { SYNC_META } from '@/lib/sync/keys';
 import { readingOf } from '../background/fixtures';
 
 const sendMessage = vi.hoisted(() => vi.fn());
@@ -32,7 +33,10 @@ vi.mock('@/lib/messaging/protocol', () => ({ sendMessage, onMessage: vi.fn() }))
 const FILE_TAB = 1;
 const ESTABLISHMENT_TAB = 2;
 const SIRET = '73282932000074';
-const jeanne = { counsellorId: 'Jeanne MARTIN', agencyCode: '69031' };
+// Identities are the accounts' `sub`; names are for display only.
+const jeanne = { counsellorId: 'sub-jeanne', counsellorName: 'Jeanne MARTIN', agencyCode: '69031' };
+/** The agent signed in to the central endpoint, as the sync engine caches `GET /v1/me`. */
+const signIn = (sub: string, name: string) => setMeta(uiDb(), SYNC_META.identity, { sub, name, agencyCode: '69031', roles: ['counsellor'] });
 const establishment = (readingOf('fiche-entreprise', 'etablissement-73282932000074') as { data: Establishment }).data;
 const marie = (readingOf('dossier-demandeur', 'dossier-1234567A') as { data: JobSeekerProfile }).data; // Lyon 69003, M1607
 const refusing = (readingOf('dossier-demandeur', 'dossier-12345678901') as { data: JobSeekerProfile }).data;
@@ -99,6 +103,7 @@ describe('board and pool in the side panel', () => {
     };
     sendMessage.mockReset();
     sendMessage.mockImplementation(async (name: string, data: unknown) => routes[name]?.(data));
+    await signIn('sub-jeanne', 'Jeanne MARTIN');
     await saveReading(ESTABLISHMENT_TAB, readingOf('fiche-entreprise', 'etablissement-73282932000074'));
     root = document.createElement('div');
     document.body.append(root);
@@ -111,7 +116,7 @@ describe('board and pool in the side panel', () => {
   it('adds a need from the establishment page, pre-filled from the needs the page lists and editable', async () => {
     await act(() => render(<EstablishmentBoard establishment={establishment} tabId={ESTABLISHMENT_TAB} />, root));
     await settle();
-    await waitFor(() => expect(root.textContent).toContain('Aucun besoin de cet établissement au tableau.'));
+    await waitFor(() => expect(root.textContent).toContain("Aucun besoin de cet établissement au tableau de l'agence. Les besoins notés dans la fiche entreprise n'y sont partagés qu'une fois ajoutés."));
     await click(button(root, 'Ajouter au tableau des besoins'));
     const form = root.querySelector<HTMLFormElement>('[data-testid="need-form"]')!;
     await waitFor(() => expect(form.querySelector<HTMLInputElement>('#need-rome')!.value).toBe('M1805'));
@@ -176,13 +181,16 @@ describe('board and pool in the side panel', () => {
     await waitFor(async () => expect(await sessionStore.get(preselectionKey('3456781J'))).toMatchObject({ sirets: [SIRET] }));
   });
 
-  it('opens the promotion form of the file directly, with the preselected establishment ticked', async () => {
+  it('offers « Proposer à » the preselected establishment, ticked in the full form', async () => {
     await rememberEstablishment(uiDb(), { ...establishment, siret: '35600000009075', name: 'LA POSTE' });
     await rememberEstablishment(uiDb(), { ...establishment, siret: '90182736000016', name: 'NUMÉRIQUE OUEST LYONNAIS' });
     // « Promouvoir » on a match asked the background to tick LA POSTE in this file's form.
     await sendMessage('promotion.openFor', { open: 'jobSeeker', ftId: marie.ftId, siret: '35600000009075' });
     await act(() => render(<PromoteSection profile={marie} tabId={FILE_TAB} />, root));
     await settle(150);
+    const buttons = () => Array.from(root.querySelectorAll('button')).map((b) => b.textContent?.trim());
+    await waitFor(() => expect(buttons()).toContain('Proposer à LA POSTE'));
+    await act(() => Array.from(root.querySelectorAll('button')).find((b) => b.textContent?.trim() === 'Promouvoir ce profil')!.click());
     await waitFor(() => expect(root.querySelector('[data-testid="promote-form"]')).not.toBeNull());
     await waitFor(() => expect(root.querySelector<HTMLInputElement>('#candidate-35600000009075')!.checked).toBe(true));
     // The open establishment tab stays ticked too.
@@ -235,7 +243,7 @@ describe('board and pool in the side panel', () => {
       render(
         <>
           <NeedMatches profile={refusing} />
-          <PoolRecommend profile={refusing} tabId={FILE_TAB} counsellor="Jeanne MARTIN" />
+          <PoolRecommend profile={refusing} tabId={FILE_TAB} />
         </>,
         root,
       ),
@@ -246,7 +254,7 @@ describe('board and pool in the side panel', () => {
 
   it('recommends the job seeker to the pool with an editable pitch; the author marks the entry « En emploi »', async () => {
     await saveReading(FILE_TAB, readingOf('dossier-demandeur', 'dossier-1234567A'));
-    await act(() => render(<PoolRecommend profile={marie} tabId={FILE_TAB} counsellor="Jeanne MARTIN" />, root));
+    await act(() => render(<PoolRecommend profile={marie} tabId={FILE_TAB} />, root));
     await settle();
     await click(button(root, 'Recommander pour une promotion'));
     await waitFor(() => expect(root.querySelector('#pool-pitch')).not.toBeNull());
@@ -263,13 +271,17 @@ describe('board and pool in the side panel', () => {
 
     // A colleague on the same file sees the entry but not the author's buttons.
     render(null, root);
-    await act(() => render(<PoolRecommend profile={marie} tabId={FILE_TAB} counsellor="Paul BERNARD" />, root));
+    await signIn('sub-paul', 'Paul BERNARD');
+    await act(() => render(<PoolRecommend profile={marie} tabId={FILE_TAB} />, root));
     await settle();
     await waitFor(() => expect(button(root, 'En emploi')).toBeUndefined());
     await waitFor(() => expect(root.textContent).toContain('Seul·e Jeanne MARTIN peut'));
+    // The banner's name does not make anyone the author: only the signed-in account does.
+    await waitFor(async () => expect((await uiDb().pool.toArray())[0]).toMatchObject({ addedBy: 'sub-jeanne', addedByName: 'Jeanne MARTIN' }));
 
     render(null, root);
-    await act(() => render(<PoolRecommend profile={marie} tabId={FILE_TAB} counsellor="Jeanne MARTIN" />, root));
+    await signIn('sub-jeanne', 'Jeanne MARTIN');
+    await act(() => render(<PoolRecommend profile={marie} tabId={FILE_TAB} />, root));
     await settle();
     await click(button(root, 'En emploi'));
     await waitFor(() => expect(root.querySelector('[data-testid="pool-entry"]')).toBeNull());
@@ -284,7 +296,7 @@ describe('board and pool in the side panel', () => {
     const day = 86_400_000;
     const soon = await addNeed(db, need({ label: 'Accueil' }), { ...jeanne, now: new Date(Date.now() - 55 * day) });
     await addNeed(db, need({ siret: '90182736000016', establishmentName: 'NUMÉRIQUE OUEST LYONNAIS', postcode: '69130', city: 'Écully', rome: 'M1805', label: 'Développeur' }), jeanne);
-    await addNeed(db, need({ rome: 'M1801', label: 'Réseaux' }), { ...jeanne, counsellorId: 'Paul BERNARD', now: new Date(Date.now() - 56 * day) });
+    await addNeed(db, need({ rome: 'M1801', label: 'Réseaux' }), { ...jeanne, counsellorId: 'sub-paul', counsellorName: 'Paul BERNARD', now: new Date(Date.now() - 56 * day) });
     await act(() => render(<BoardView />, root));
     await settle(150);
 

@@ -2,7 +2,7 @@
 // Two counsellors of one agency share the board and the pool through a real central endpoint on loopback,
 // each with their own extension database and sync engine; a counsellor of another agency sees none of it.
 import 'fake-indexeddb/auto';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, expect, it } from 'vitest';
 import demoTokens from '../../server/dev-tokens.demo.json';
 import { locateCommune } from '../../lib/domain/geo';
 import { jobSeekerProfileSchema } from '../../lib/domain/legacy';
@@ -21,7 +21,7 @@ import {
   updatePoolEntry,
 } from '../../lib/store';
 import { deleteClientDatabases, quiesce, SyncClient } from '../sync/clients';
-import { DATABASES, startServers, type DevTokenEntry, type TestServers } from '../sync/server';
+import { describeEachDatabase, startServers, type DevTokenEntry, type TestServers } from '../sync/server';
 
 const SIRET = '90182736000016';
 const NOL = { siret: SIRET, establishmentName: 'NUMÉRIQUE OUEST LYONNAIS', postcode: '69130', city: 'Écully' };
@@ -51,7 +51,7 @@ const JEANNE = { counsellorId: 'Jeanne MARTIN', agencyCode: '69031' };
 const PAUL = { counsellorId: 'Paul BERNARD', agencyCode: '69031' };
 const KARIM = { counsellorId: 'Karim BENALI', agencyCode: '69032' };
 
-describe.each(DATABASES)('two counsellors share the board and the pool (%s)', (kind) => {
+describeEachDatabase('two counsellors share the board and the pool (%s)', (kind) => {
   let servers: TestServers;
   const client = (token: keyof typeof demoTokens, who: typeof JEANNE) =>
     new SyncClient({
@@ -85,7 +85,8 @@ describe.each(DATABASES)('two counsellors share the board and the pool (%s)', (k
     // Paul syncs: the board and the pool are his too, with the server's versions.
     expect((await paul.sync()).error).toBeUndefined();
     const [seen] = await listNeeds(paul.db, { status: 'open' });
-    expect(seen).toMatchObject({ id: need.id, label: 'Développeur TypeScript', createdBy: 'Jeanne MARTIN', serverVersion: expect.any(Number) });
+    // Whatever the install wrote as author, the server stamped the signed-in agent: her `sub` and her name.
+    expect(seen).toMatchObject({ id: need.id, label: 'Développeur TypeScript', createdBy: 'jeanne.martin', createdByName: 'Jeanne MARTIN', serverVersion: expect.any(Number) });
     const pool = await listPool(paul.db, { status: 'active' });
     expect(pool.map((e) => e.ftId)).toEqual(['3456781J']);
     expect(pool[0]).not.toHaveProperty('lastName');
@@ -110,13 +111,15 @@ describe.each(DATABASES)('two counsellors share the board and the pool (%s)', (k
       },
       PAUL,
     );
+    // Jeanne's need is hers to change: Paul's edit is refused by the server (author or manager only).
     await updateNeed(paul.db, need.id, { positions: 1 });
-    expect((await paul.sync()).push).toMatchObject({ applied: 2, rejected: 0 });
+    expect((await paul.sync()).push).toMatchObject({ applied: 1, rejected: 1 });
+    await updateNeed(jeanne.db, need.id, { positions: 1 });
 
-    // Jeanne sees Paul's promotion to the establishment, and the need updated by him.
+    // Jeanne sees Paul's promotion to the establishment; her own edit of the need stands.
     expect((await jeanne.sync()).error).toBeUndefined();
     const [received] = await listForEstablishment(jeanne.db, SIRET);
-    expect(received).toMatchObject({ id: promotion.id, counsellorId: 'Paul BERNARD', rome: 'M1805', jobSeeker: { ftId: '3456781J' } });
+    expect(received).toMatchObject({ id: promotion.id, counsellorId: 'paul.bernard', counsellorName: 'Paul BERNARD', rome: 'M1805', jobSeeker: { ftId: '3456781J' } });
     expect(await jeanne.db.needs.get(need.id)).toMatchObject({ positions: 1, status: 'open' });
 
     // Camille is hired: Jeanne marks her entry; Paul no longer finds her in the pool's matches.

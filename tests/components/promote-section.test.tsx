@@ -5,6 +5,7 @@ import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { PageContext } from '@/components/context/PageContext';
 import { PromoteSection } from '@/components/promotion/PromoteSection';
 import { uiDb } from '@/components/promotion/db';
 import type { JobSeekerProfile } from '@/lib/domain/legacy';
@@ -13,6 +14,33 @@ import { readingOf } from '../background/fixtures';
 
 const profileOf = (file: string) => (readingOf('dossier-demandeur', file) as { data: JobSeekerProfile }).data;
 const settle = () => act(() => new Promise((r) => setTimeout(r, 50)));
+const button = (root: HTMLElement, name: string | RegExp) =>
+  Array.from(root.querySelectorAll('button')).find((b) => (typeof name === 'string' ? b.textContent?.trim() === name : name.test(b.textContent ?? '')));
+const pitchOf = (root: HTMLElement) => root.querySelector<HTMLTextAreaElement>('[data-testid="pitch"]')!;
+async function typeInPitch(root: HTMLElement, text: string) {
+  await act(() => {
+    const area = pitchOf(root);
+    area.value = text;
+    area.dispatchEvent(new Event('input', { bubbles: true }));
+  });
+}
+/** Retries `check` while the panel settles (IndexedDB reads are slower on a loaded machine). */
+async function eventually(check: () => void, timeout = 3000) {
+  const end = Date.now() + timeout;
+  for (;;) {
+    try {
+      return check();
+    } catch (err) {
+      if (Date.now() > end) throw err;
+      await settle();
+    }
+  }
+}
+const fileContext = (file: string, tabId: number) => ({
+  tabId,
+  readAt: new Date().toISOString(),
+  result: readingOf('dossier-demandeur', file),
+});
 
 describe('« Promouvoir ce profil »', () => {
   let root: HTMLElement;
@@ -58,5 +86,64 @@ describe('« Promouvoir ce profil »', () => {
     await settle();
     expect(root.querySelector<HTMLTextAreaElement>('[data-testid="pitch"]')?.value).toBe('Texte revu par la conseillère.');
     expect(root.querySelector<HTMLInputElement>('#mode-anonymous')?.checked).toBe(true);
+  });
+
+  it('asks before an edited message is replaced by the anonymous one, and shows what to remove if it is kept', async () => {
+    const profile = profileOf('dossier-1234567A');
+    await act(() => render(<PromoteSection profile={profile} tabId={1} />, root));
+    await settle();
+    await act(() => button(root, 'Promouvoir ce profil')!.click());
+    await typeInPitch(root, `${pitchOf(root).value}\nMarie est joignable au 06 12 34 56 78.`);
+
+    await act(() => (root.querySelector('#mode-anonymous') as HTMLInputElement).click());
+    expect(root.querySelector('[data-testid="confirm-replace"]')?.textContent).toContain('Passer en mode anonyme');
+    await act(() => button(root, 'Garder mon message')!.click());
+    expect(pitchOf(root).value).toContain('Marie est joignable');
+    const problem = root.querySelector('[data-testid="anonymity-problem"]')?.textContent;
+    expect(problem).toContain('retirez le prénom');
+    expect(problem).toContain('le numéro de téléphone');
+    expect(button(root, "Préparer l'e-mail")!.disabled).toBe(true);
+
+    // Asked again from named to anonymous, the counsellor now lets the file's text replace the edit.
+    await act(() => (root.querySelector('#mode-named') as HTMLInputElement).click());
+    await act(() => button(root, 'Garder mon message')!.click());
+    await act(() => (root.querySelector('#mode-anonymous') as HTMLInputElement).click());
+    await act(() => button(root, 'Remplacer mon message')!.click());
+    expect(pitchOf(root).value).not.toMatch(/Marie|DUPONT|06 12/);
+    expect(root.querySelector('[data-testid="anonymity-problem"]')).toBeNull();
+  });
+
+  it('never carries a job seeker’s job or message over to another file', async () => {
+    await act(() => render(<PageContext context={fileContext('dossier-1234567A', 1)} />, root));
+    await settle();
+    await act(() => button(root, 'Promouvoir ce profil')!.click());
+    const select = root.querySelector<HTMLSelectElement>('#promote-rome')!;
+    await act(() => {
+      select.value = 'M1602';
+      select.dispatchEvent(new Event('change', { bubbles: true }));
+    });
+    expect(pitchOf(root).value).toContain('Opérations administratives');
+    await typeInPitch(root, `${pitchOf(root).value}\nPhrase pour Marie.`);
+    // Saved as Marie's draft before the counsellor moves on.
+    for (let i = 0; i < 30 && !(await loadDraft(uiDb(), '1234567A'))?.pitch.includes('Phrase pour Marie.'); i++) await settle();
+
+    // The counsellor goes to Sandrine's file.
+    await act(() => render(<PageContext context={fileContext('dossier-7654321B', 2)} />, root));
+    await settle();
+    expect(root.querySelector('[data-testid="promote-form"]')).toBeNull();
+    await act(() => button(root, 'Promouvoir ce profil')!.click());
+    await eventually(() => expect(root.querySelector('#promote-rome')).not.toBeNull());
+    const hers = root.querySelector<HTMLSelectElement>('#promote-rome')!;
+    const sandrine = profileOf('dossier-7654321B');
+    const main = sandrine.targetJobs.find((j) => j.main)!;
+    expect(hers.value).toBe(main.rome);
+    expect(hers.selectedOptions[0]?.textContent).toContain(main.label);
+    expect(pitchOf(root).value).toContain(`« ${main.label} »`);
+    expect(pitchOf(root).value).not.toMatch(/Opérations administratives|Phrase pour Marie/);
+
+    // Back on Marie's file: her own choices are still there.
+    await act(() => render(<PageContext context={fileContext('dossier-1234567A', 1)} />, root));
+    await eventually(() => expect(root.querySelector<HTMLSelectElement>('#promote-rome')?.value).toBe('M1602'));
+    expect(pitchOf(root).value).toContain('Phrase pour Marie.');
   });
 });

@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readPage } from '../../lib/adapters';
 import { ESTABLISHMENTS } from '../../demo/seed/establishments';
-import { expectedEstablishment, expectedHit, expectedPortfolioEntry, expectedProfile } from '../../demo/seed/expected';
+import { expectedEstablishment, expectedHit, expectedMissing, expectedPortfolioEntry, expectedProfile } from '../../demo/seed/expected';
 import { JOB_SEEKERS } from '../../demo/seed/job-seekers';
 import { startDemo, type DemoServer } from '../../demo/server';
 import { searchEstablishments } from '../../demo/routes/entreprises';
@@ -44,7 +44,7 @@ describe('the readers recognise every demo page', () => {
     if (!result.recognized) return;
     expect(result.data).toEqual(expectedProfile(seeker, demo.port));
     // A file without a mobility block is incomplete, like the reference 7654321B: the reader says so.
-    expect(result.missing).toEqual(seeker.mobility ? [] : ['mobility']);
+    expect(result.missing).toEqual(expectedMissing(seeker));
   });
 
   it.each(['lyon', 'villeurbanne', '', 'introuvable'])('the search page for "%s" lists the matching establishments', async (q) => {

@@ -2,7 +2,15 @@ import { describe, expect, it } from 'vitest';
 import profilePage from '../fixtures/legacy/dossier-demandeur/dossier-1234567A.expected.json';
 import partialProfilePage from '../fixtures/legacy/dossier-demandeur/dossier-7654321B.expected.json';
 import { jobSeekerProfileSchema, type JobSeekerProfile } from '../../lib/domain/legacy';
-import { contactSalutation, generatePitch, referenceInSubject } from '../../lib/domain/pitch';
+import {
+  anonymousTextProblem,
+  contactSalutation,
+  fillPitch,
+  generatePitch,
+  pitchTemplate,
+  placeholdersIn,
+  referenceInSubject,
+} from '../../lib/domain/pitch';
 
 const profile = jobSeekerProfileSchema.parse(profilePage.data);
 const partial = jobSeekerProfileSchema.parse(partialProfilePage.data);
@@ -129,15 +137,55 @@ describe('generatePitch, anonymous', () => {
   it('leaves out any fragment that would give the job seeker away', () => {
     const leaky: JobSeekerProfile = {
       ...profile,
-      skills: ['Accueillir les clients de Lyon', 'Gérer un agenda', 'Répondre au 06 12 34 56 78'],
-      softSkills: ['Dupont-like rigueur'],
+      skills: ['Accueillir les clients comme Marie sait le faire', 'Gérer un agenda', 'Répondre au 06.12.34.56.78', 'Écrire à marie.dupont'],
+      softSkills: ['Dupont-like rigueur', 'Dossier 1234567A à jour', 'Habite 8 rue Paul Bert'],
     };
     const body = fold(
-      generatePitch(leaky, { mode: 'anonymous', reference, establishmentName: 'Mairie de Lyon', contactName: 'Madame DUPONT' }).body,
+      generatePitch(leaky, { mode: 'anonymous', reference, establishmentName: 'DUPONT ET FILS', contactName: 'Madame DUPONT' }).body,
     );
     expect(body).toContain('gerer un agenda');
-    for (const leak of ['lyon', 'dupont', '06 12 34 56 78']) expect(body).not.toContain(leak);
+    for (const leak of ['marie', 'dupont', '06.12', '1234567a', 'paul bert']) expect(body).not.toContain(leak);
+    // A namesake establishment or contact gives way to the neutral wording.
     expect(body.startsWith('madame, monsieur,')).toBe(true);
+    expect(body).toContain('au sein de votre entreprise');
+    expect(anonymousTextProblem(leaky, body)).toBeUndefined();
+  });
+});
+
+describe('pitch template, one e-mail per establishment', () => {
+  const template = pitchTemplate(profile, { mode: 'named' });
+
+  it('keeps the greeting and the establishment as placeholders', () => {
+    expect(template.startsWith('[Salutation]\n')).toBe(true);
+    expect(template).toContain('au sein de [Établissement].');
+    expect(placeholdersIn(template)).toEqual({ salutation: true, establishment: true });
+  });
+
+  it('fills an edited template with each establishment’s own greeting and name', () => {
+    const edited = template.replace('Bien cordialement,', 'Elle peut commencer dès lundi.\nBien cordialement,');
+    const first = fillPitch(edited, { establishmentName: 'LOGICIELS DU RHÔNE', contactName: 'Madame ROUSSEL' });
+    const second = fillPitch(edited, { establishmentName: 'BOULANGERIE DES PENTES', contactName: 'Monsieur BONNET' });
+    expect(first.startsWith('Bonjour Madame ROUSSEL,\n')).toBe(true);
+    expect(first).toContain('au sein de LOGICIELS DU RHÔNE.');
+    expect(second.startsWith('Bonjour Monsieur BONNET,\n')).toBe(true);
+    expect(second).toContain('au sein de BOULANGERIE DES PENTES.');
+    expect(second).not.toMatch(/ROUSSEL|LOGICIELS/);
+    for (const e of [first, second]) expect(e).toContain('Elle peut commencer dès lundi.');
+  });
+
+  it('reads placeholders typed without accent or capital, and greets « Madame, Monsieur » without a contact', () => {
+    const filled = fillPitch('[salutation]\nChez [etablissement], …', { establishmentName: 'LA POSTE' });
+    expect(filled).toBe('Madame, Monsieur,\nChez LA POSTE, …');
+    expect(placeholdersIn('Bonjour,\nrien à remplacer')).toEqual({ salutation: false, establishment: false });
+    expect(fillPitch('Chez [Établissement].', { establishmentName: "CAFÉ $& CIE $'" })).toBe("Chez CAFÉ $& CIE $'.");
+  });
+});
+
+describe('anonymous text check', () => {
+  it('says in French what to remove from a text that identifies the job seeker', () => {
+    const problem = anonymousTextProblem(profile, 'Bonjour,\nMarie peut commencer ; joignable au 06 12 34 56 78.');
+    expect(problem).toBe('Message anonyme : retirez le prénom et le numéro de téléphone du demandeur avant l\'envoi.');
+    expect(anonymousTextProblem(profile, generatePitch(profile, { mode: 'anonymous', reference }).body)).toBeUndefined();
   });
 });
 
@@ -174,7 +222,7 @@ describe('generatePitch, sparse profile', () => {
     };
     const pitch = generatePitch(bare, { mode: 'anonymous', reference });
     expect(pitch.subject).toBe('Proposition de candidature – réf. PRF-8K2M4Q');
-    expect(pitch.body).toContain('vous présenter un profil pour un poste dans votre entreprise.');
+    expect(pitch.body).toContain('vous présenter un profil pour un poste au sein de votre entreprise.');
     expect(pitch.body).not.toMatch(/undefined|null|«\s*»/);
     expect(fold(pitch.body)).not.toMatch(/\blou\b|martin/);
   });

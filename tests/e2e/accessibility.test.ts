@@ -3,9 +3,8 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startDemo, type DemoServer } from '../../demo/server';
-import { launchWithExtension, waitForTestIdText, type ExtensionBrowser } from './harness';
+import { describe, expect, it } from 'vitest';
+import { useExtension, waitForTestIdText } from './harness';
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
@@ -26,17 +25,7 @@ async function seriousViolations(page: Page): Promise<string[]> {
 }
 
 describe('accessibility of the extension pages (axe-core, Chromium)', () => {
-  let demo: DemoServer;
-  let browser: ExtensionBrowser;
-
-  beforeAll(async () => {
-    demo = await startDemo({ port: 0 });
-    browser = await launchWithExtension();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await demo?.close();
-  });
+  const { browser, demo } = useExtension({ demo: true });
 
   it('side panel on a job-seeker file, with the promotion form open', async () => {
     const establishment = await browser.context.newPage();

@@ -1,24 +1,13 @@
 // The agency board and pool in Chromium with the demo tools: a need added on an establishment page is
 // the match of a consenting job seeker with the same job, and « Promouvoir » leads into the promotion form.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startDemo, type DemoServer } from '../../demo/server';
-import { launchWithExtension, waitForTestIdText, type ExtensionBrowser } from './harness';
+import { describe, expect, it } from 'vitest';
+import { useExtension, waitForTestIdText } from './harness';
 
 const SIRET = '90182736000016'; // NUMÉRIQUE OUEST LYONNAIS, Écully: need M1805 on its page
 const FT_ID = '3456781J'; // Camille BERTRAND, Lyon 6e: consent, M1805, 20 km
 
 describe('agency board and pool (Chromium, built extension, demo tools)', () => {
-  let demo: DemoServer;
-  let browser: ExtensionBrowser;
-
-  beforeAll(async () => {
-    demo = await startDemo({ port: 0 });
-    browser = await launchWithExtension();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await demo?.close();
-  });
+  const { browser, demo } = useExtension({ demo: true });
 
   it('adds a need from the establishment page; the job seeker with the same job gets it as a match, one click from the promotion form', async () => {
     const panel = await browser.openExtensionPage('sidepanel.html');
@@ -48,8 +37,11 @@ describe('agency board and pool (Chromium, built extension, demo tools)', () => 
     expect(match).toMatch(/Écully · à \d+(,\d)? km/);
     expect(match).toContain('même métier');
 
-    // « Promouvoir »: the promotion form opens with the establishment ticked, the counsellor still on the file.
+    // « Promouvoir »: the panel offers « Proposer à » that establishment, and ticks it in the full form,
+    // the counsellor still on the file.
     await panel.getByTestId('need-match').getByRole('button', { name: /Promouvoir/ }).click();
+    await panel.getByRole('button', { name: 'Proposer à NUMÉRIQUE OUEST LYONNAIS' }).waitFor();
+    await panel.getByRole('button', { name: 'Promouvoir ce profil' }).click();
     await panel.getByTestId('promote-form').waitFor();
     const candidate = panel.getByRole('checkbox', { name: /NUMÉRIQUE OUEST LYONNAIS/ });
     await candidate.waitFor();

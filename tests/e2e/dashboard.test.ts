@@ -14,7 +14,7 @@ import { count, percent } from '@/components/dashboard/format';
 import { statsFromFacts } from '@/lib/stats/report';
 import type { StatsGrouping } from '@/lib/stats/schema';
 import { samplePromotions } from '@/demo/sample-promotions';
-import { launchWithExtension, waitForTestIdText, type ExtensionBrowser } from './harness';
+import { useExtension, waitForTestIdText } from './harness';
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
@@ -40,7 +40,6 @@ async function putRows(page: Page, store: string, rows: unknown[]): Promise<void
 }
 
 describe('dashboard page (Chromium)', () => {
-  let browser: ExtensionBrowser;
   let page: Page;
   const now = new Date();
   const mine = samplePromotions({ now }).map(toStoredPromotion);
@@ -56,7 +55,6 @@ describe('dashboard page (Chromium)', () => {
   const centralCalls: { path: string; authorization?: string }[] = [];
   /** Every request the dashboard page itself made. */
   const pageRequests: string[] = [];
-  const dialogs: string[] = [];
 
   beforeAll(async () => {
     central = createServer((req, res) => {
@@ -80,14 +78,16 @@ describe('dashboard page (Chromium)', () => {
     });
     await new Promise<void>((resolve) => central.listen(0, '127.0.0.1', resolve));
     centralUrl = `http://127.0.0.1:${(central.address() as AddressInfo).port}`;
+  });
+  afterAll(async () => {
+    await new Promise((resolve) => central?.close(resolve));
+  });
 
-    browser = await launchWithExtension();
+  // The harness fails any test during which the page opened a dialog.
+  const { browser } = useExtension({ setup: seedDashboard });
+  async function seedDashboard() {
     page = await browser.openExtensionPage('dashboard.html');
     page.on('request', (request) => void pageRequests.push(request.url()));
-    page.on('dialog', (dialog) => {
-      dialogs.push(dialog.message());
-      void dialog.dismiss();
-    });
     await page.setViewportSize({ width: 1280, height: 900 });
     // The first visit creates the database; then the sample promotions go in and the page reads them again.
     await waitForTestIdText(page, 'dashboard-source', 'calculés sur ce poste');
@@ -102,13 +102,7 @@ describe('dashboard page (Chromium)', () => {
       centralUrl,
     );
     await page.reload();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await new Promise((resolve) => central?.close(resolve));
-    expect(dialogs).toEqual([]);
-  });
+  }
 
   it("shows the counsellor's own figures, computed from the local store, with their tables", async () => {
     const expected = statsFromFacts(mine.map((p) => promotionFacts(p)), periodOf('12m', now), {

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchWithExtension, waitForTestIdText, type ExtensionBrowser } from './harness';
+import { useExtension, waitForTestIdText } from './harness';
 
 const reference = readFileSync(resolve(import.meta.dirname, '../fixtures/legacy/dossier-demandeur/dossier-1234567A.html'), 'utf8');
 const HOSTILE_NAME = '&lt;img src=x onerror="window.__pwned=1"&gt;DUPONT';
@@ -14,7 +14,7 @@ const hostilePage = reference
 describe('hostile legacy pages (Chromium, built extension)', () => {
   let server: Server;
   let port: number;
-  let browser: ExtensionBrowser;
+  const { browser } = useExtension();
 
   beforeAll(async () => {
     server = createServer((_req, res) => {
@@ -23,10 +23,8 @@ describe('hostile legacy pages (Chromium, built extension)', () => {
     });
     await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
     port = (server.address() as { port: number }).port;
-    browser = await launchWithExtension();
   });
   afterAll(async () => {
-    await browser?.close();
     await new Promise((done) => server?.close(done));
   });
 

@@ -1,22 +1,11 @@
 // The whole promotion in the demo tools: job-seeker file and establishment open, webmail open,
 // three user actions at most for a named e-mail promotion, CV attached, `sent` recorded.
 import { createHash } from 'node:crypto';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startDemo, type DemoServer } from '../../demo/server';
-import { launchWithExtension, waitForTestIdText, type ExtensionBrowser } from './harness';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { useExtension, waitForTestIdText } from './harness';
 
 describe('promotion flow (Chromium, built extension, demo tools)', () => {
-  let demo: DemoServer;
-  let browser: ExtensionBrowser;
-
-  beforeAll(async () => {
-    demo = await startDemo({ port: 0 });
-    browser = await launchWithExtension();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await demo?.close();
-  });
+  const { browser, demo } = useExtension({ demo: true });
   beforeEach(() => {
     for (const page of browser.context.pages()) void page.close();
   });

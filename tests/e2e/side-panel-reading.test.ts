@@ -1,20 +1,9 @@
 // A counsellor opens a legacy page; the side panel shows what Profilence read, without retyping.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startDemo } from '../../demo/server';
-import { launchWithExtension, waitForTestIdText, type ExtensionBrowser } from './harness';
+import { describe, expect, it } from 'vitest';
+import { useExtension, waitForTestIdText } from './harness';
 
 describe('side panel reads the legacy tools (Chromium, built extension)', () => {
-  let demo: Awaited<ReturnType<typeof startDemo>>;
-  let browser: ExtensionBrowser;
-
-  beforeAll(async () => {
-    demo = await startDemo({ port: 0 });
-    browser = await launchWithExtension();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await demo?.close();
-  });
+  const { browser, demo } = useExtension({ demo: true });
 
   async function openInTab(url: string) {
     const panel = await browser.openExtensionPage('sidepanel.html');

@@ -14,13 +14,13 @@ import { join } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
 import Dexie from 'dexie';
 import pg from 'pg';
-import { afterAll, describe, expect, it } from 'vitest';
-import { COUNSELLORS, freshPostgres, startServerProcess, stopServerProcess, writeDevTokens, type ServerProcess } from '../../bench/load';
+import { afterAll, expect, it } from 'vitest';
+import { COUNSELLORS, startServerProcess, stopServerProcess, writeDevTokens, type ServerProcess } from '../../bench/load';
 import type { Change, PullResponse } from '../../lib/domain/sync';
 import { addEvent, createPromotion, getMeta, META_KEYS, openDb, type ProfilenceDb } from '../../lib/store';
 import { createHttpTransport, createSyncEngine, type FetchLike, type SyncEngine } from '../../lib/sync';
+import { describeEachDatabase, freshDatabase } from '../server/database';
 
-const DATABASES = process.env.PROFILENCE_TEST_DATABASE_URL ? (['sqlite', 'postgres'] as const) : (['sqlite'] as const);
 const LYON = COUNSELLORS.filter((c) => c.agency === '69031').slice(0, 3);
 const WRITES_PER_INSTALL = 8;
 
@@ -88,15 +88,15 @@ async function appliedInAudit(env: Record<string, string>): Promise<string[]> {
   });
 }
 
-describe.each(DATABASES)('a server killed during pushes, on %s', (kind) => {
+describeEachDatabase('a server killed during pushes, on %s', (kind) => {
   it('loses nothing and applies nothing twice once restarted on the same database', async () => {
     const tokens = join(work, `tokens-${kind}.json`);
     writeDevTokens(tokens);
-    const postgres = kind === 'postgres' ? await freshPostgres() : null;
+    const postgres = kind === 'postgres' ? await freshDatabase('postgres') : null;
     const env: Record<string, string> = {
       PROFILENCE_DEV_TOKENS: tokens,
       PROFILENCE_RATE_LIMIT_MAX: '1000000',
-      ...(postgres ? { DATABASE_URL: postgres.url } : { PROFILENCE_DATA_DIR: join(work, `data-${randomUUID()}`) }),
+      ...(postgres?.config.kind === 'postgres' ? { DATABASE_URL: postgres.config.url } : { PROFILENCE_DATA_DIR: join(work, `data-${randomUUID()}`) }),
     };
     let server: ServerProcess = await startServerProcess(env);
     let pushes = 0;

@@ -1,24 +1,27 @@
 // @vitest-environment node
 /**
- * `bench/load.ts` for 10 s (the server in its own process, 20 installs pulling and pushing at 500 req/s): every
- * request answered, no 5xx, no refused mutation, no error logged by the server. Speed is printed, not asserted.
- * On PostgreSQL too when the runner started one (PROFILENCE_TEST_DATABASE_URL).
+ * `bench/load.ts` for 5 s per database (the server in its own process, 20 installs pulling and pushing at 500 req/s):
+ * every request answered, no 5xx, no refused mutation, no error logged by the server. Speed is printed, not asserted
+ * (`npm run bench:load` measures it for 60 s). On PostgreSQL too when the runner started one, skipped and counted
+ * otherwise.
  */
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { runLoad } from '../../bench/load';
+import { describeEachDatabase } from '../server/database';
 
-const DATABASES = process.env.PROFILENCE_TEST_DATABASE_URL ? (['sqlite', 'postgres'] as const) : (['sqlite'] as const);
+const DURATION_S = 5;
 
-describe('central endpoint under load', () => {
+describeEachDatabase('central endpoint under load on %s', (kind) => {
   it(
-    `serves 10 s of mixed pull and push at 500 req/s on ${DATABASES.join(' and ')} without an error or a 5xx`,
+    `serves ${DURATION_S} s of mixed pull and push at 500 req/s without an error or a 5xx`,
     async () => {
-      const results = await runLoad({ durationS: 10, databases: [...DATABASES], log: (line) => console.log(line) });
-      expect(results.map((r) => r.database)).toEqual(DATABASES.map((d) => (d === 'sqlite' ? 'SQLite' : 'PostgreSQL')));
+      const results = await runLoad({ durationS: DURATION_S, databases: [kind], log: (line) => console.log(line) });
+      expect(results.map((r) => r.database)).toEqual([kind === 'sqlite' ? 'SQLite' : 'PostgreSQL']);
       for (const r of results) {
-        expect(r.requests, r.database).toBeGreaterThan(500);
-        expect(r.pushes, r.database).toBeGreaterThan(50);
-        expect(r.mutationsApplied, r.database).toBeGreaterThan(50);
+        // The load really ran and wrote (how fast is the benchmark's business, not a test's).
+        expect(r.requests, r.database).toBeGreaterThan(50);
+        expect(r.pushes, r.database).toBeGreaterThan(10);
+        expect(r.mutationsApplied, r.database).toBeGreaterThan(10);
         expect({ errors: r.errors, timeouts: r.timeouts, non2xx: r.non2xx, status5xx: r.status5xx, refused: r.mutationsRefused }, r.database).toEqual({
           errors: 0,
           timeouts: 0,

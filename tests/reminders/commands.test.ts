@@ -4,7 +4,9 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createFollowUpCommands, createReminderScheduler } from '@/lib/background/reminders';
 import { saveReading } from '@/lib/background/tab-contexts';
-import { addEvent, getPromotion, pendingMutations, type ProfilenceDb } from '@/lib/store';
+import { LOCAL_AGENT_ID } from '@/lib/domain/agent';
+import { addEvent, getPromotion, pendingMutations, setMeta, type ProfilenceDb } from '@/lib/store';
+import { SYNC_META } from '@/lib/sync/keys';
 import { readingOf } from '../background/fixtures';
 import { day, freshDb, manualClock, sentPromotion } from './support';
 
@@ -20,32 +22,28 @@ describe('follow-up commands', () => {
     commands = createFollowUpCommands(db, createReminderScheduler(db, clock), clock);
   });
 
-  it('records « Réponse reçue » by the counsellor named on the open page, with its outbox row, and clears the badge', async () => {
+  it('records « Réponse reçue » by the signed-in agent, not the page banner, with its outbox row, and clears the badge', async () => {
     const promotion = await sentPromotion(db, 0);
     await createReminderScheduler(db, clock).check('alarm');
     expect(await fakeBrowser.action.getBadgeText({})).toBe('1');
+    await setMeta(db, SYNC_META.identity, { sub: 'sub-lina', name: 'Lina HADDAD', agencyCode: '69031', roles: ['counsellor'] });
+    // The open page's banner names someone else: any page can print any name.
     await saveReading(4, { ...readingOf('dossier-demandeur', 'dossier-1234567A'), agent: { name: 'Paul BERNARD', agencyCode: '69031' } });
 
     expect(await commands.addEvent({ promotionId: promotion.id, type: 'employer_replied' })).toEqual({ ok: true, status: 'replied' });
     const stored = await getPromotion(db, promotion.id);
-    expect(stored?.events.at(-1)).toMatchObject({ type: 'employer_replied', at: day(8).toISOString() });
-    expect(stored?.events.at(-1)?.by).toBe('Paul BERNARD');
-    expect((await pendingMutations(db)).at(-1)).toMatchObject({ name: 'promotion.addEvent', args: { type: 'employer_replied' } });
+    expect(stored?.events.at(-1)).toMatchObject({ type: 'employer_replied', at: day(8).toISOString(), by: 'sub-lina', byName: 'Lina HADDAD' });
+    expect((await pendingMutations(db)).at(-1)).toMatchObject({ name: 'promotion.addEvent', args: { type: 'employer_replied', by: 'sub-lina' } });
     expect(await fakeBrowser.action.getBadgeText({})).toBe('');
   });
 
-  it('takes the author from the most recent reading that names a counsellor', async () => {
+  it('records under the local placeholder, without a name, on an install never signed in', async () => {
     const promotion = await sentPromotion(db, 0);
     await saveReading(4, { ...readingOf('dossier-demandeur', 'dossier-1234567A'), agent: { name: 'Paul BERNARD' } }, day(1));
-    await saveReading(5, { ...readingOf('dossier-demandeur', 'dossier-1234567A'), agent: { name: 'Lina HADDAD' } }, day(2));
     await commands.addEvent({ promotionId: promotion.id, type: 'followed_up' });
-    expect((await getPromotion(db, promotion.id))?.events.at(-1)?.by).toBe('Lina HADDAD');
-  });
-
-  it("falls back on the promotion's author when no legacy page is open", async () => {
-    const promotion = await sentPromotion(db, 0);
-    await commands.addEvent({ promotionId: promotion.id, type: 'followed_up' });
-    expect((await getPromotion(db, promotion.id))?.events.at(-1)).toMatchObject({ type: 'followed_up', by: 'Jeanne MARTIN' });
+    const event = (await getPromotion(db, promotion.id))?.events.at(-1);
+    expect(event).toMatchObject({ type: 'followed_up', by: LOCAL_AGENT_ID });
+    expect(event?.byName).toBeUndefined();
   });
 
   it('records a refusal with its reason, and « Autre » with its note', async () => {

@@ -2,11 +2,11 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { exportJWK, generateKeyPair, SignJWT, type CryptoKey, type JWK } from 'jose';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
 import { createJwtVerifier } from '../../server/auth/jwt';
 import type { OidcConfig } from '../../server/config';
 import { getPull, looksFrench, SCOPE } from './fixtures';
-import { DATABASES, startHarness, TOKENS, type Harness } from './harness';
+import { describeEachDatabase, startHarness, TOKENS, type Harness } from './harness';
 
 const AUDIENCE = 'profilence-api';
 
@@ -50,11 +50,13 @@ interface TokenOptions {
   expiresIn?: string | number;
   claims?: Record<string, unknown>;
   sub?: string | null;
+  /** The JOSE header's `typ`: `at+jwt` for an access token (RFC 9068). */
+  typ?: string;
 }
 
-function sign({ key = signingKey, iss = issuer, aud = AUDIENCE, expiresIn = '10m', claims, sub = 'jeanne.martin' }: TokenOptions = {}) {
+function sign({ key = signingKey, iss = issuer, aud = AUDIENCE, expiresIn = '10m', claims, sub = 'jeanne.martin', typ = 'at+jwt' }: TokenOptions = {}) {
   const jwt = new SignJWT({ agency: '69031', name: 'Jeanne MARTIN', ...claims })
-    .setProtectedHeader({ alg: 'ES256', kid: 'k1' })
+    .setProtectedHeader({ alg: 'ES256', kid: 'k1', typ })
     .setIssuer(iss)
     .setAudience(aud)
     .setIssuedAt()
@@ -63,7 +65,7 @@ function sign({ key = signingKey, iss = issuer, aud = AUDIENCE, expiresIn = '10m
   return jwt.sign(key);
 }
 
-describe.each(DATABASES)('authentication on %s', (kind) => {
+describeEachDatabase('authentication on %s', (kind) => {
   let h: Harness;
   const oidc = (): OidcConfig => ({
     issuer,
@@ -143,6 +145,75 @@ describe.each(DATABASES)('authentication on %s', (kind) => {
     expect((await getPull(h.app, 'demo-jeanne', { scope: SCOPE })).statusCode).toBe(200);
     expect((await getPull(h.app, await sign(), { scope: SCOPE })).statusCode).toBe(200);
     expect((await getPull(h.app, TOKENS.paul, { scope: SCOPE })).statusCode).toBe(401);
+  });
+
+  it('refuses an ID token as an access token even with the right audience (RFC 9068 typ)', async () => {
+    h = await startHarness(kind, { auth: { oidc: oidc() } });
+    const idToken = await sign({ typ: 'JWT', claims: { nonce: 'n-0S6_WzA2Mj', at_hash: 'HK6E_P6Dh8Y93mRNtsDB1Q' } });
+    const untyped = await sign({ typ: 'JWT' });
+    expect((await getPull(h.app, idToken, { scope: SCOPE })).statusCode).toBe(401);
+    expect((await getPull(h.app, untyped, { scope: SCOPE })).statusCode).toBe(401);
+    expect((await getPull(h.app, await sign({ typ: 'application/at+jwt' }), { scope: SCOPE })).statusCode).toBe(200);
+    await h.close();
+    // A provider that does not type its access tokens: accepted on request, ID tokens still refused.
+    h = await startHarness(kind, { auth: { oidc: { ...oidc(), acceptUntypedJwt: true } } });
+    expect((await getPull(h.app, untyped, { scope: SCOPE })).statusCode).toBe(200);
+    expect((await getPull(h.app, idToken, { scope: SCOPE })).statusCode).toBe(401);
+    expect((await getPull(h.app, await sign({ typ: 'JWT', claims: { typ: 'ID' } }), { scope: SCOPE })).statusCode).toBe(401);
+  });
+
+  it('compares the issuer with and without a trailing slash', async () => {
+    h = await startHarness(kind, { auth: { oidc: { ...oidc(), issuer: `${issuer}/`, jwksUrl: undefined } } });
+    expect((await getPull(h.app, await sign(), { scope: SCOPE })).statusCode).toBe(200);
+    expect((await getPull(h.app, await sign({ iss: `${issuer}/` }), { scope: SCOPE })).statusCode).toBe(200);
+    expect((await getPull(h.app, await sign({ iss: `${issuer}/other` }), { scope: SCOPE })).statusCode).toBe(401);
+  });
+
+  it('logs whether the issuer or the audience was wrong, without the token', async () => {
+    h = await startHarness(kind, { auth: { oidc: oidc() }, logLevel: 'info' });
+    const wrongAudience = await sign({ aud: 'another-app' });
+    const wrongIssuer = await sign({ iss: 'https://sso.autre.example/realms/agents' });
+    await getPull(h.app, wrongAudience, { scope: SCOPE });
+    await getPull(h.app, wrongIssuer, { scope: SCOPE });
+    const refusals = h.logs.filter((l) => l.includes('jeton OIDC refusé'));
+    expect(refusals).toHaveLength(2);
+    expect(refusals[0]).toMatch(/audience inattendue/);
+    expect(refusals[0]).toContain('another-app');
+    expect(refusals[1]).toMatch(/émetteur inattendu/);
+    expect(refusals[1]).toContain('https://sso.autre.example/realms/agents');
+    const all = h.logs.join('\n');
+    for (const token of [wrongAudience, wrongIssuer]) {
+      expect(all).not.toContain(token);
+      expect(all).not.toContain(token.split('.')[2]);
+    }
+  });
+
+  it('reads nested claims (realm_access.roles), maps the provider roles and names', async () => {
+    const config: OidcConfig = {
+      ...oidc(),
+      agencyClaim: 'org.safir',
+      rolesClaim: 'realm_access.roles',
+      nameClaim: 'display.name',
+      roleMap: { GRP_MANAGERS: ['manager'], GRP_NAT: ['national'] },
+    };
+    h = await startHarness(kind, { auth: { oidc: config } });
+    const token = await sign({
+      claims: {
+        agency: undefined,
+        name: undefined,
+        org: { safir: '69031' },
+        display: { name: 'Sophie LEROY' },
+        realm_access: { roles: ['GRP_MANAGERS', 'offline_access', 'manager', 'national'] },
+      },
+      sub: 'sophie.leroy',
+    });
+    const me = await h.app.inject({ method: 'GET', url: '/v1/me', headers: { authorization: `Bearer ${token}` } });
+    expect(me.statusCode).toBe(200);
+    // Literal « manager » or « national » at the provider give nothing once a map is set.
+    expect(me.json()).toEqual({ sub: 'sophie.leroy', agencyCode: '69031', name: 'Sophie LEROY', roles: ['manager'] });
+    const national = await sign({ claims: { agency: undefined, org: { safir: '69031' }, realm_access: { roles: ['GRP_NAT', 'GRP_MANAGERS'] } } });
+    const nationalMe = await h.app.inject({ method: 'GET', url: '/v1/me', headers: { authorization: `Bearer ${national}` } });
+    expect(nationalMe.json().roles).toEqual(['manager', 'national']);
   });
 
   it('never writes the bearer token in the logs', async () => {

@@ -1,10 +1,10 @@
 // @vitest-environment node
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, expect, it } from 'vitest';
 import type { PushResponse } from '../../lib/domain/sync';
 import { addEvent, create, makeEvent, makePromotion, postPush, pullAll, TestClient, type MutationInput } from './fixtures';
-import { DATABASES, startHarness, TOKENS, type Harness } from './harness';
+import { describeEachDatabase, startHarness, TOKENS, type Harness } from './harness';
 
-describe.each(DATABASES)('version counter under concurrent pushes on %s', (kind) => {
+describeEachDatabase('version counter under concurrent pushes on %s', (kind) => {
   let h: Harness;
   beforeEach(async () => {
     h = await startHarness(kind);

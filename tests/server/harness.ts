@@ -1,21 +1,11 @@
-/**
- * Builds the app on a fresh database: a SQLite file in a temp folder, and, when the test runner started a
- * throwaway PostgreSQL (PROFILENCE_TEST_DATABASE_URL), a freshly created database dropped afterwards.
- */
-import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+/** Builds the app on a fresh database (`freshDatabase`): SQLite, and PostgreSQL when the runner started one. */
 import { Writable } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
-import pg from 'pg';
 import { buildApp } from '../../server/app';
-import type { DatabaseConfig, DevTokenEntry, ServerConfig } from '../../server/config';
+import type { DevTokenEntry, ServerConfig } from '../../server/config';
+import { freshDatabase, type DatabaseKind } from './database';
 
-export type DatabaseKind = 'sqlite' | 'postgres';
-
-const PG_URL = process.env.PROFILENCE_TEST_DATABASE_URL;
-export const DATABASES: DatabaseKind[] = PG_URL ? ['sqlite', 'postgres'] : ['sqlite'];
+export { DATABASES, describeEachDatabase, freshDatabase, type DatabaseKind } from './database';
 
 export const TOKENS = {
   jeanne: 'test-token-jeanne',
@@ -37,33 +27,6 @@ export interface Harness {
   /** Log lines written by the app (JSON strings), for checks on warnings and redaction. */
   logs: string[];
   close(): Promise<void>;
-}
-
-async function freshDatabase(kind: DatabaseKind): Promise<{ config: DatabaseConfig; drop(): Promise<void> }> {
-  if (kind === 'sqlite') {
-    const dir = mkdtempSync(join(tmpdir(), 'profilence-server-'));
-    return {
-      config: { kind: 'sqlite', file: join(dir, 'test.sqlite') },
-      drop: async () => rmSync(dir, { recursive: true, force: true }),
-    };
-  }
-  if (!PG_URL) throw new Error('PROFILENCE_TEST_DATABASE_URL absent');
-  const name = `t_${randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: PG_URL });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(PG_URL);
-  url.pathname = `/${name}`;
-  return {
-    config: { kind: 'postgres', url: url.toString(), poolSize: 10 },
-    drop: async () => {
-      const client = new pg.Client({ connectionString: PG_URL });
-      await client.connect();
-      await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await client.end();
-    },
-  };
 }
 
 export type ConfigOverrides = Partial<Omit<ServerConfig, 'database' | 'log'>> & { logLevel?: string };

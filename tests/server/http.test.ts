@@ -1,12 +1,12 @@
 // @vitest-environment node
 import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, expect, it } from 'vitest';
 import { MUTATION_NAMES } from '../../lib/domain/sync';
 import { create, getPull, looksFrench, makePromotion, postPush, pushBody, SCOPE, TestClient } from './fixtures';
-import { DATABASES, startHarness, TOKENS, type Harness } from './harness';
+import { describeEachDatabase, startHarness, TOKENS, type Harness } from './harness';
 
-describe.each(DATABASES)('HTTP surface on %s', (kind) => {
+describeEachDatabase('HTTP surface on %s', (kind) => {
   let h: Harness;
   afterEach(async () => {
     await h.close();

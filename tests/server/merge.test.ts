@@ -1,13 +1,13 @@
 // @vitest-environment node
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, expect, it } from 'vitest';
 import { compareEvents, deriveStatus, type OrderedEvent } from '../../lib/domain/status';
 import type { Promotion } from '../../lib/domain/promotion';
 import { addEvent, create, makeEvent, makeNeed, makePoolEntry, makePromotion, pullAll, TestClient, update } from './fixtures';
-import { DATABASES, startHarness, TOKENS, type Harness } from './harness';
+import { describeEachDatabase, startHarness, TOKENS, type Harness } from './harness';
 
 type StoredPromotion = Omit<Promotion, 'events'> & { events: OrderedEvent[] };
 
-describe.each(DATABASES)('merging concurrent writes on %s', (kind) => {
+describeEachDatabase('merging concurrent writes on %s', (kind) => {
   let h: Harness;
   beforeEach(async () => {
     h = await startHarness(kind);
@@ -63,18 +63,19 @@ describe.each(DATABASES)('merging concurrent writes on %s', (kind) => {
 
   it('keeps the last writer per field in server order and logs a conflict when the field moved since the base', async () => {
     const jeanne = new TestClient(h.app, TOKENS.jeanne);
-    const paul = new TestClient(h.app, TOKENS.paul);
+    // Another writer allowed to edit Jeanne's records: the agency manager (lib/domain/authorship.ts).
+    const claire = new TestClient(h.app, TOKENS.manager);
     const promotion = makePromotion({ pitch: 'Texte initial.' });
     await jeanne.push([create(promotion)]);
 
-    // Both edited version 1 offline: Jeanne the pitch, Paul the pitch and the channel.
+    // Both edited version 1 offline: Jeanne the pitch, Claire the pitch and the channel.
     await jeanne.push([update('promotion.update', promotion.id, 1, { pitch: 'Texte de Jeanne.' })]);
-    const reply = await paul.push([update('promotion.update', promotion.id, 1, { pitch: 'Texte de Paul.', channel: 'phone' })]);
+    const reply = await claire.push([update('promotion.update', promotion.id, 1, { pitch: 'Texte de Claire.', channel: 'phone' })]);
     expect(reply.results[0]!.status).toBe('applied');
 
     const { version, data } = await promotionOf(promotion.id);
     expect(version).toBe(3);
-    expect(data.pitch).toBe('Texte de Paul.');
+    expect(data.pitch).toBe('Texte de Claire.');
     expect(data.channel).toBe('phone');
     expect(data.mode).toBe('named');
 
@@ -84,26 +85,27 @@ describe.each(DATABASES)('merging concurrent writes on %s', (kind) => {
       entity: 'promotion',
       entity_id: promotion.id,
       field: 'pitch',
-      by_sub: 'paul.bernard',
+      by_sub: 'claire.durand',
       scope: 'agency:69031',
     });
     expect(JSON.parse(rows[0]!.previous_value!)).toBe('Texte de Jeanne.');
-    expect(JSON.parse(rows[0]!.new_value!)).toBe('Texte de Paul.');
+    expect(JSON.parse(rows[0]!.new_value!)).toBe('Texte de Claire.');
     expect(Number(rows[0]!.version)).toBe(3);
   });
 
   it('logs no conflict when only other fields or events changed since the base', async () => {
     const jeanne = new TestClient(h.app, TOKENS.jeanne);
-    const paul = new TestClient(h.app, TOKENS.paul);
+    // Another writer allowed to edit Jeanne's records: the agency manager (lib/domain/authorship.ts).
+    const claire = new TestClient(h.app, TOKENS.manager);
     const promotion = makePromotion();
     await jeanne.push([create(promotion)]);
     await jeanne.push([addEvent(makeEvent(promotion.id))]);
     await jeanne.push([update('promotion.update', promotion.id, 2, { channel: 'in_person' })]);
-    await paul.push([update('promotion.update', promotion.id, 1, { pitch: 'Nouveau texte de Paul.' })]);
+    await claire.push([update('promotion.update', promotion.id, 1, { pitch: 'Nouveau texte de Claire.' })]);
     // Rewriting a value with itself changes nothing: no version taken.
-    await paul.push([update('promotion.update', promotion.id, 1, { pitch: 'Nouveau texte de Paul.' })]);
+    await claire.push([update('promotion.update', promotion.id, 1, { pitch: 'Nouveau texte de Claire.' })]);
     const { version, data } = await promotionOf(promotion.id);
-    expect(data).toMatchObject({ channel: 'in_person', pitch: 'Nouveau texte de Paul.' });
+    expect(data).toMatchObject({ channel: 'in_person', pitch: 'Nouveau texte de Claire.' });
     expect(data.events).toHaveLength(1);
     expect(version).toBe(4);
     expect(await conflictRows()).toEqual([]);
@@ -111,19 +113,44 @@ describe.each(DATABASES)('merging concurrent writes on %s', (kind) => {
 
   it('merges need and pool edits the same way', async () => {
     const jeanne = new TestClient(h.app, TOKENS.jeanne);
-    const paul = new TestClient(h.app, TOKENS.paul);
+    // Another writer allowed to edit Jeanne's records: the agency manager (lib/domain/authorship.ts).
+    const claire = new TestClient(h.app, TOKENS.manager);
     const need = makeNeed();
     const entry = makePoolEntry();
     await jeanne.push([{ name: 'need.create', args: need }, { name: 'pool.add', args: entry }]);
     await jeanne.push([update('need.update', need.id, 1, { status: 'filled' })]);
-    await paul.push([update('need.update', need.id, 1, { status: 'closed', positions: 3 })]);
-    await paul.push([update('pool.update', entry.id, 2, { status: 'placed' })]);
+    await claire.push([update('need.update', need.id, 1, { status: 'closed', positions: 3 })]);
+    await claire.push([update('pool.update', entry.id, 2, { status: 'placed' })]);
     const { changes } = await pullAll(h.app, TOKENS.jeanne);
     const byId = new Map(changes.map((c) => [c.id, c.data as Record<string, unknown>]));
     expect(byId.get(need.id)).toMatchObject({ status: 'closed', positions: 3, label: need.label });
     expect(byId.get(entry.id)).toMatchObject({ status: 'placed', pitch: entry.pitch });
     const rows = await conflictRows();
     expect(rows.map((r) => [r.entity, r.field])).toEqual([['need', 'status']]);
+  });
+
+  it('takes a need or a pool entry created again from another install as the record it has, and refuses its id for another one', async () => {
+    const jeanne = new TestClient(h.app, TOKENS.jeanne);
+    const paul = new TestClient(h.app, TOKENS.paul);
+    const need = makeNeed();
+    const entry = makePoolEntry();
+    await jeanne.push([{ name: 'need.create', args: need }, { name: 'pool.add', args: entry }]);
+    await jeanne.push([update('need.update', need.id, 1, { positions: 5 }), update('pool.update', entry.id, 2, { status: 'placed' })]);
+    const before = (await pullAll(h.app, TOKENS.jeanne)).changes;
+
+    // The history again, from an install that never saw the later edits: nothing moves, nothing is refused.
+    const replay = await paul.push([{ name: 'need.create', args: need }, { name: 'pool.add', args: { ...entry, pitch: 'Autre texte.' } }]);
+    expect(replay.results.map((r) => r.status)).toEqual(['applied', 'applied']);
+    expect((await pullAll(h.app, TOKENS.jeanne)).changes).toEqual(before);
+
+    const elsewhere = await paul.push([
+      { name: 'need.create', args: { ...need, siret: '35600000009075' } },
+      { name: 'pool.add', args: { ...entry, ftId: '1234567A' } },
+    ]);
+    expect(elsewhere.results.map((r) => [r.status, r.code])).toEqual([
+      ['rejected', 'conflict'],
+      ['rejected', 'conflict'],
+    ]);
   });
 
   it('refuses an invalid edit value without touching the record', async () => {

@@ -1,5 +1,5 @@
 // @vitest-environment node
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, expect, it } from 'vitest';
 import { pullResponseSchema, type PullResponse } from '../../lib/domain/sync';
 import { promotionSchema } from '../../lib/domain/promotion';
 import { deleteEntity } from '../../server/sync/tombstones';
@@ -17,11 +17,11 @@ import {
   TestClient,
   update,
 } from './fixtures';
-import { DATABASES, startHarness, TOKENS, type Harness } from './harness';
+import { describeEachDatabase, startHarness, TOKENS, type Harness } from './harness';
 
 const DAY = 24 * 60 * 60 * 1000;
 
-describe.each(DATABASES)('pull on %s', (kind) => {
+describeEachDatabase('pull on %s', (kind) => {
   let h: Harness;
   beforeEach(async () => {
     h = await startHarness(kind);

@@ -1,6 +1,7 @@
 // @vitest-environment node
 import { randomUUID } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Promotion } from '../../lib/domain/promotion';
 import type { PushResponse } from '../../lib/domain/sync';
 import {
   addEvent,
@@ -16,9 +17,9 @@ import {
   TestClient,
   update,
 } from './fixtures';
-import { DATABASES, startHarness, TOKENS, type Harness } from './harness';
+import { describeEachDatabase, startHarness, TOKENS, type Harness } from './harness';
 
-describe.each(DATABASES)('push on %s', (kind) => {
+describeEachDatabase('push on %s', (kind) => {
   let h: Harness;
   beforeEach(async () => {
     h = await startHarness(kind);
@@ -39,7 +40,7 @@ describe.each(DATABASES)('push on %s', (kind) => {
     expect(changes[0]).toMatchObject({ entity: 'promotion', id: promotion.id, version: 1, deleted: false });
     const data = changes[0]!.data as typeof promotion & { events: { id: string; version: number }[] };
     expect(data.establishment.siret).toBe('73282932000074');
-    expect(data.events).toEqual([{ ...promotion.events[0], version: 1 }]);
+    expect(data.events).toEqual([{ ...promotion.events[0], byName: 'Jeanne MARTIN', version: 1 }]);
   });
 
   it('answers "duplicate" for a batch sent again, and applies it only once', async () => {
@@ -133,18 +134,40 @@ describe.each(DATABASES)('push on %s', (kind) => {
     expect(next.results).toEqual([{ seq: 9, status: 'applied' }]);
   });
 
-  it('takes a resent create with identical content as applied, and refuses a different one with the same id', async () => {
+  it('takes a create pushed again (another install) as a merge of its events, and refuses the same id for another person', async () => {
     const jeanne = new TestClient(h.app, TOKENS.jeanne);
     const paul = new TestClient(h.app, TOKENS.paul);
     const promotion = makePromotion();
-    await jeanne.push([create(promotion)]);
-    const same = await paul.push([create(structuredClone(promotion))]);
-    expect(same.results[0]).toEqual({ seq: 1, status: 'applied' });
-    const changed = await paul.push([create({ ...promotion, pitch: 'Autre texte' })]);
-    expect(changed.results[0]).toMatchObject({ status: 'rejected', code: 'conflict' });
-    const { changes } = await pullAll(h.app, TOKENS.jeanne);
-    expect(changes).toHaveLength(1);
-    expect(changes[0]!.version).toBe(1);
+    const sent = makeEvent(promotion.id, { type: 'sent' });
+    await jeanne.push([create(promotion), addEvent(sent), update('promotion.update', promotion.id, 2, { pitch: 'Texte revu.' })]);
+
+    // The same id again, with an older pitch, the known event and a new one: the events merge, the fields stay.
+    const replied = makeEvent(promotion.id, { type: 'employer_replied', at: '2025-03-14T10:00:00+01:00' });
+    const again = await paul.push([create({ ...promotion, pitch: 'Autre texte', events: [sent, replied] }), create(structuredClone(promotion))]);
+    expect(again.results).toEqual([
+      { seq: 1, status: 'applied' },
+      { seq: 2, status: 'applied' },
+    ]);
+    const stored = (await pullAll(h.app, TOKENS.jeanne)).changes;
+    expect(stored).toHaveLength(1);
+    expect(stored[0]!.version).toBe(4);
+    const data = stored[0]!.data as Omit<Promotion, 'events'> & { events: { id: string; version: number }[] };
+    expect(data.pitch).toBe('Texte revu.');
+    expect(data.events.map((e) => [e.id, e.version])).toEqual([
+      [sent.id, 2],
+      [replied.id, 4],
+    ]);
+
+    const otherPerson = await paul.push([
+      create({ ...promotion, jobSeeker: { ...promotion.jobSeeker, ftId: '7654321B' } }),
+      create({ ...promotion, establishment: { ...promotion.establishment, siret: '35600000009075' } }),
+    ]);
+    expect(otherPerson.results.map((r) => [r.status, r.code])).toEqual([
+      ['rejected', 'conflict'],
+      ['rejected', 'conflict'],
+    ]);
+    expect(looksFrench(otherPerson.results[0]!.message ?? '')).toBe(true);
+    expect((await pullAll(h.app, TOKENS.jeanne)).changes[0]!.version).toBe(4);
   });
 
   it('refuses an update of an identity field (SIRET) as invalid', async () => {
@@ -167,12 +190,15 @@ describe.each(DATABASES)('push on %s', (kind) => {
     expect(h.logs.some((l) => l.includes('"client_forbidden"') && l.includes('paul.bernard'))).toBe(true);
   });
 
-  it('refuses more than 100 mutations (400) and more than 256 KB (413), in French', async () => {
+  it('refuses more than 100 mutations and more than 256 KB with 413, in French, and takes exactly 100', async () => {
     const tooMany = pushBody(randomUUID(), 1, Array.from({ length: 101 }, () => create(makePromotion())));
     const res = await postPush(h.app, TOKENS.jeanne, tooMany);
-    expect(res.statusCode).toBe(400);
-    expect(res.json().error.code).toBe('invalid_request');
+    expect(res.statusCode).toBe(413);
+    expect(res.json().error.code).toBe('payload_too_large');
     expect(res.json().error.message).toContain('100 modifications au plus');
+    const hundred = await postPush(h.app, TOKENS.jeanne, pushBody(randomUUID(), 1, Array.from({ length: 100 }, () => create(makePromotion()))));
+    expect(hundred.statusCode).toBe(200);
+    expect(hundred.json().lastSeq).toBe(100);
 
     const heavy = makePromotion();
     const big = pushBody(randomUUID(), 1, [{ name: 'promotion.create', args: { ...heavy, pitch: 'x'.repeat(300 * 1024) } }]);

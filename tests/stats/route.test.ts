@@ -1,6 +1,6 @@
 // @vitest-environment node
 import type { FastifyInstance } from 'fastify';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, expect, it } from 'vitest';
 import type { Promotion } from '../../lib/domain/promotion';
 import type { OrderedEvent } from '../../lib/domain/status';
 import { promotionFacts } from '../../lib/stats/facts';
@@ -10,7 +10,7 @@ import { promotionFacts as factsMigration } from '../../server/db/migrations/003
 import { statsIndexes } from '../../server/db/migrations/004-stats-indexes';
 import { deleteEntity } from '../../server/sync/tombstones';
 import { addEvent, auth, create, looksFrench, pullAll, TestClient } from '../server/fixtures';
-import { DATABASES, DEV_TOKENS, startHarness, TOKENS, type Harness } from '../server/harness';
+import { describeEachDatabase, DEV_TOKENS, startHarness, TOKENS, type Harness } from '../server/harness';
 import {
   AGENCY_BY_ROME,
   AGENCY_TOTAL,
@@ -64,7 +64,7 @@ async function seed(app: FastifyInstance): Promise<{ histories: History[]; clien
   return { histories, clients };
 }
 
-describe.each(DATABASES)('GET /v1/stats on %s', (kind) => {
+describeEachDatabase('GET /v1/stats on %s', (kind) => {
   let h: Harness;
   let histories: History[];
   let clients: Record<CounsellorKey, TestClient>;

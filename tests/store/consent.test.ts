@@ -53,6 +53,17 @@ describe('withdrawConsent', () => {
     expect(mutationSchema.safeParse(last).success).toBe(true);
   });
 
+  it('effaces the note of an event recorded afterwards on a pseudonymised promotion, before it is queued', async () => {
+    const db = freshDb();
+    const { first } = await seed(db);
+    await withdrawConsent(db, profile.ftId, day(8));
+    const row = await addEvent(db, first.id, { type: 'note', by: 'Jeanne MARTIN', note: `${profile.firstName} a rappelé` }, day(9));
+    expect(JSON.stringify(row)).not.toContain(profile.firstName);
+    const queued = (await pendingMutations(db)).at(-1)!;
+    expect(queued.name).toBe('promotion.addEvent');
+    expect(JSON.stringify(queued.args)).not.toContain(profile.firstName);
+  });
+
   it('does nothing and queues nothing when nothing is held about the person', async () => {
     const db = freshDb();
     await seed(db);

@@ -151,6 +151,21 @@ describe('applying pulled changes', () => {
     expect(stored!.serverVersion).toBe(2);
   });
 
+  it('merges a pending create over the pulled copy of the same promotion: its events join, the pulled fields stay', async () => {
+    const db = freshDb();
+    const p = promotion();
+    const theirs = { ...event(p.id, 'sent', uuidv7()), version: 2 };
+    await apply(db, [change({ ...p, pitch: 'Revu par un collègue', events: [theirs] }, 2)]);
+    const mine = event(p.id, 'note', uuidv7());
+    await db.transaction('rw', syncTables(db), async () => {
+      await applyMutationLocally(db, await enqueue(db, 'promotion.create', { ...p, events: [mine] }));
+    });
+    const stored = (await db.promotions.get(p.id))!;
+    expect(stored.pitch).toBe('Revu par un collègue');
+    expect(stored.events.map((e) => e.id)).toEqual([theirs.id, mine.id]);
+    expect(stored).toMatchObject({ status: 'sent', serverVersion: 2 });
+  });
+
   it('drops, once the server has answered, a record or an event it did not keep', async () => {
     const db = freshDb();
     const synced = promotion();
@@ -158,8 +173,8 @@ describe('applying pulled changes', () => {
     const refused = promotion();
     const lostEvent = event(synced.id, 'sent', uuidv7());
     await db.transaction('rw', syncTables(db), async () => {
-      await applyMutationLocally(db, { name: 'promotion.create', args: refused });
-      await applyMutationLocally(db, { name: 'promotion.addEvent', args: lostEvent });
+      await applyMutationLocally(db, { id: uuidv7(), name: 'promotion.create', args: refused });
+      await applyMutationLocally(db, { id: uuidv7(), name: 'promotion.addEvent', args: lostEvent });
     });
     const stillPending = promotion();
     await db.transaction('rw', syncTables(db), async () => {

@@ -92,7 +92,7 @@ describe('sync in the background', () => {
   it('signs in with the identity provider, keeps the session for this browser session only, and signs out', async () => {
     await saveSyncSettings({
       serverUrl: 'http://localhost:8787',
-      oidc: { issuer: 'https://idp.example', clientId: 'profilence', scope: 'openid' },
+      oidc: { issuer: 'https://idp.example', clientId: 'profilence', scopes: 'openid' },
     });
     const bg = start({ signIn: async () => ({ accessToken: TOKENS.paul, expiresAt: Date.now() + 600_000 }) });
     const outcome = await bg.signIn();

@@ -1,14 +1,14 @@
 // @vitest-environment node
 import 'fake-indexeddb/auto';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, expect, it } from 'vitest';
 import { deriveStatus } from '../../lib/domain/status';
 import { listRejections } from '../../lib/store';
 import { createHttpTransport, readIdentity, readStatus } from '../../lib/sync';
 import { pullChanges } from '../../lib/sync/pull';
 import { comparable, deleteClientDatabases, quiesce, SyncClient } from './clients';
-import { DATABASES, startServers, TOKENS, type TestServers } from './server';
+import { describeEachDatabase, startServers, TOKENS, type TestServers } from './server';
 
-describe.each(DATABASES)('sync engine against a real server on loopback (%s)', (kind) => {
+describeEachDatabase('sync engine against a real server on loopback (%s)', (kind) => {
   let servers: TestServers;
   const loopback: typeof fetch = (url, init) => fetch(url, init);
   const client = (token: string, extra: Partial<ConstructorParameters<typeof SyncClient>[0]> = {}) =>

@@ -1,36 +1,63 @@
 // @vitest-environment node
 /**
  * The errors a client must survive (docs/sync-protocol.md), each injected between a real engine and a real
- * server on loopback; the server's state is then read by a fresh install.
+ * server on loopback; the server's state is then read by a fresh install. One server per database for the file,
+ * each test in an agency of its own (its counsellors' tokens, its scope), so no test sees another's writes.
  */
 import 'fake-indexeddb/auto';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, expect, it, vi } from 'vitest';
 import { setMeta } from '../../lib/store';
 import { readStatus, SYNC_META, type SyncStep } from '../../lib/sync';
 import { deleteEntity } from '../../server/sync/tombstones';
 import { comparable, deleteClientDatabases, SyncClient, type ClientOptions } from './clients';
-import { faultyFetch, type Call, type Fault } from './faults';
-import { DATABASES, startServers, TOKENS, type TestServers } from './server';
+import { faultyFetch, useFakeDeadlines, type Call, type Fault } from './faults';
+import { describeEachDatabase, startServers, type DevTokenEntry, type TestServers } from './server';
+
+/** Agency `i`: its code, its sync scope, and the tokens of Jeanne (twice: signed in anew) and Paul there. */
+function agency(i: number) {
+  const code = String(30100 + i);
+  return { code, scope: `agency:${code}`, jeanne: `faults-${i}-jeanne`, jeanne2: `faults-${i}-jeanne-2`, paul: `faults-${i}-paul` };
+}
+type Agency = ReturnType<typeof agency>;
+const AGENCIES = 40;
+const AGENCY_TOKENS: Record<string, DevTokenEntry> = {};
+for (let i = 0; i < AGENCIES; i++) {
+  const a = agency(i);
+  AGENCY_TOKENS[a.jeanne] = { sub: `jeanne.martin.${i}`, agency: a.code, name: 'Jeanne MARTIN' };
+  AGENCY_TOKENS[a.jeanne2] = { sub: `jeanne.martin.${i}`, agency: a.code, name: 'Jeanne MARTIN' };
+  AGENCY_TOKENS[a.paul] = { sub: `paul.bernard.${i}`, agency: a.code, name: 'Paul BERNARD' };
+}
 
 const isPush = (c: Call) => c.path === '/v1/sync/push';
 const isPull = (c: Call) => c.path === '/v1/sync/pull';
 
-describe.each(DATABASES)('sync faults against a real server on loopback (%s)', (kind) => {
+describeEachDatabase('sync faults against a real server on loopback (%s)', (kind) => {
   let servers: TestServers;
+  let used = 0;
+  let here: Agency;
   const loopback = (url: string, init: RequestInit) => fetch(url.replace('http://sync.test', servers.urls[0]!), init);
+  /** An install in this test's agency. */
+  const install = (options: Omit<ClientOptions, 'agencyCode'>) => new SyncClient({ ...options, agencyCode: here.code });
 
-  beforeEach(async () => {
-    servers = await startServers(kind, { listen: true });
+  beforeAll(async () => {
+    servers = await startServers(kind, { listen: true, devTokens: AGENCY_TOKENS });
+  });
+  afterAll(async () => {
+    await servers?.close();
+  });
+  beforeEach(() => {
+    here = agency(used++);
+    useFakeDeadlines();
   });
   afterEach(async () => {
+    vi.useRealTimers();
     await deleteClientDatabases();
-    await servers.close();
   });
 
   /** A client whose requests go through `decide`; `faults` lists the faults to inject on pushes in order. */
   function clientWith(decide: (call: Call) => Fault, extra: Partial<ClientOptions> = {}) {
     const wire = faultyFetch(loopback, decide);
-    const client = new SyncClient({ token: TOKENS.jeanne, fetch: wire, timeoutMs: 300, ...extra });
+    const client = install({ token: here.jeanne, fetch: wire, timeoutMs: 300, ...extra });
     return { client, wire };
   }
 
@@ -41,7 +68,7 @@ describe.each(DATABASES)('sync faults against a real server on loopback (%s)', (
 
   /** The server's promotions, as a fresh install of Paul downloads them. */
   async function serverState() {
-    const fresh = new SyncClient({ token: TOKENS.paul, fetch: loopback });
+    const fresh = install({ token: here.paul, fetch: loopback });
     const report = await fresh.sync();
     expect(report.error).toBeUndefined();
     return (await fresh.promotions()).map(comparable);
@@ -137,7 +164,7 @@ describe.each(DATABASES)('sync faults against a real server on loopback (%s)', (
     const { client } = clientWith(() => 'pass');
     const before = await writeSome(client, 1);
     await client.sync();
-    const restored = await startServers(kind, { listen: true });
+    const restored = await startServers(kind, { listen: true, devTokens: AGENCY_TOKENS });
     try {
       client.fetch = (url, init) => fetch(url.replace('http://sync.test', restored.urls[0]!), init);
       const after = await writeSome(client, 2);
@@ -146,7 +173,7 @@ describe.each(DATABASES)('sync faults against a real server on loopback (%s)', (
       expect(report.push).toMatchObject({ applied: 4 });
       expect(await client.pending()).toBe(0);
       // The restored server never heard of the first promotion: the full download drops it locally.
-      const fresh = new SyncClient({ token: TOKENS.paul, fetch: client.fetch });
+      const fresh = install({ token: here.paul, fetch: client.fetch });
       await fresh.sync();
       expect((await fresh.promotions()).map((p) => p.id).sort()).toEqual([...after].sort());
       // Its cursor is ahead of the restored server (410): the scope is downloaded again.
@@ -180,7 +207,7 @@ describe.each(DATABASES)('sync faults against a real server on loopback (%s)', (
     expect(wire.log.length).toBe(requests);
 
     revoked = false;
-    client.token = TOKENS.jeanne2;
+    client.token = here.jeanne2;
     await client.engine.credentialsChanged();
     const ok = await client.sync({});
     expect(ok.error).toBeUndefined();
@@ -210,7 +237,7 @@ describe.each(DATABASES)('sync faults against a real server on loopback (%s)', (
   });
 
   it('says « Hors ligne » when the server cannot be reached, and keeps every write', async () => {
-    const client = new SyncClient({ token: TOKENS.jeanne, fetch: (url, init) => fetch(url.replace('http://sync.test', 'http://127.0.0.1:9'), init) });
+    const client = install({ token: here.jeanne, fetch: (url, init) => fetch(url.replace('http://sync.test', 'http://127.0.0.1:9'), init) });
     await writeSome(client, 2);
     const report = await client.sync();
     expect(report.status).toMatchObject({ state: 'offline', pending: 4 });
@@ -218,7 +245,7 @@ describe.each(DATABASES)('sync faults against a real server on loopback (%s)', (
   });
 
   it('downloads the scope again after a 410 and drops what was deleted on the server meanwhile', async () => {
-    const jeanne = new SyncClient({ token: TOKENS.jeanne, fetch: loopback });
+    const jeanne = install({ token: here.jeanne, fetch: loopback });
     const kept = await writeSome(jeanne, 1);
     const [gone] = await writeSome(jeanne, 1);
     await jeanne.sync();
@@ -226,7 +253,7 @@ describe.each(DATABASES)('sync faults against a real server on loopback (%s)', (
 
     // Jeanne's install stays away; meanwhile a promotion is deleted and its tombstone purged (past 180 days).
     const app = servers.apps[0]!;
-    await deleteEntity(app.db, app.dialect, 'agency:69031', 'promotion', gone!);
+    await deleteEntity(app.db, app.dialect, here.scope, 'promotion', gone!);
     await app.maintenance.purgeTombstones(new Date(Date.now() + 200 * 86_400_000));
     const local = await jeanne.addEvent(kept[0]!, 'note');
 
@@ -250,7 +277,6 @@ describe.each(DATABASES)('sync faults against a real server on loopback (%s)', (
     'pull:before-sweep',
   ];
 
-  const expiredCursor = { scope: 'agency:69031', cursor: Buffer.from('v1:999999').toString('base64url') };
   const RUNS = [
     ...STEPS.filter((s) => s !== 'pull:before-sweep').map((step) => ({ step, mode: 'incremental' as const })),
     ...STEPS.map((step) => ({ step, mode: 'full download after 410' as const })),
@@ -258,13 +284,13 @@ describe.each(DATABASES)('sync faults against a real server on loopback (%s)', (
 
   it.each(RUNS)('loses nothing and applies nothing twice when the client crashes at $step ($mode)', async ({ step: target, mode }) => {
     // A colleague's promotions make the pull span several pages.
-    const paul = new SyncClient({ token: TOKENS.paul, fetch: loopback, counsellor: 'Paul BERNARD' });
+    const paul = install({ token: here.paul, fetch: loopback, counsellor: 'Paul BERNARD' });
     const theirs = await writeSome(paul, 3);
     await paul.sync();
 
     let crashedAt: SyncStep | undefined;
-    const client = new SyncClient({
-      token: TOKENS.jeanne,
+    const client = install({
+      token: here.jeanne,
       fetch: loopback,
       pageSize: 2,
       onStep: (step, self) => {
@@ -275,7 +301,7 @@ describe.each(DATABASES)('sync faults against a real server on loopback (%s)', (
         }
       },
     });
-    if (mode !== 'incremental') await setMeta(client.db, SYNC_META.cursor, expiredCursor);
+    if (mode !== 'incremental') await setMeta(client.db, SYNC_META.cursor, { scope: here.scope, cursor: Buffer.from('v1:999999').toString('base64url') });
     const ours = await writeSome(client, 3);
     // Refused by the server (another agency): dropped locally once the server's answer is known.
     await client.createPromotion({ agencyCode: '69032' });

@@ -3,6 +3,7 @@
  * lost after its commit, 5xx, time-outs, 401, 429 with Retry-After, a batch delivered twice at once, or a
  * later part of a batch arriving first.
  */
+import { vi } from 'vitest';
 import type { FetchLike } from '../../lib/sync';
 
 export type Fault =
@@ -43,12 +44,28 @@ export interface FaultyFetch extends FetchLike {
 const json = (status: number, body: unknown, headers: Record<string, string> = {}) =>
   new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json', ...headers } });
 
-const hang = (signal: AbortSignal | null | undefined) =>
-  new Promise<never>((_, reject) => {
+/**
+ * Never answers: the transport's own deadline (its setTimeout, armed before the request left) ends the wait. Under
+ * fake timers (`useFakeDeadlines`) that deadline is reached at once instead of after real milliseconds.
+ */
+function hang(signal: AbortSignal | null | undefined): Promise<never> {
+  const hung = new Promise<never>((_, reject) => {
     const abort = () => reject(new DOMException('aborted', 'AbortError'));
     if (signal?.aborted) abort();
     signal?.addEventListener('abort', abort);
   });
+  if (vi.isFakeTimers()) vi.advanceTimersToNextTimer();
+  return hung;
+}
+
+/**
+ * Fakes only setTimeout/clearTimeout, which the sync client uses for nothing but its request deadline: a request
+ * the fault hangs times out at once, and a real one is never cut short by a slow machine. (The in-process server's
+ * own timers only guard against failures these tests do not make.) Call `vi.useRealTimers()` before closing servers.
+ */
+export function useFakeDeadlines(): void {
+  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+}
 
 export function faultyFetch(inner: FetchLike, decide: (call: Call) => Fault): FaultyFetch {
   let n = 0;

@@ -40,7 +40,7 @@ describe('sync settings', () => {
   });
 
   it('asks for the client id with an identity provider, and the reverse', () => {
-    const base = { serverUrl: 'http://localhost:8787', devToken: '' };
+    const base = { serverUrl: 'http://localhost:8787', devToken: '', resource: '', scopes: 'openid profile' };
     expect(validateSyncForm({ ...base, issuer: 'https://idp.example', clientId: '' })).toMatchObject({
       ok: false,
       errors: { clientId: expect.stringMatching(/obligatoire/) },
@@ -48,7 +48,7 @@ describe('sync settings', () => {
     expect(validateSyncForm({ ...base, issuer: '', clientId: 'x' })).toMatchObject({ ok: false, errors: { issuer: expect.any(String) } });
     expect(validateSyncForm({ ...base, issuer: 'https://idp.example/', clientId: 'profilence' })).toEqual({
       ok: true,
-      settings: { serverUrl: 'http://localhost:8787', oidc: { issuer: 'https://idp.example', clientId: 'profilence', scope: 'openid profile' } },
+      settings: { serverUrl: 'http://localhost:8787', oidc: { issuer: 'https://idp.example', clientId: 'profilence', scopes: 'openid profile' } },
     });
     expect(validateSyncForm({ ...base, devToken: 'un jeton', issuer: '', clientId: '' })).toMatchObject({ ok: false, errors: { devToken: expect.any(String) } });
   });

@@ -1,106 +1,52 @@
 // @vitest-environment node
 /**
- * Sign-in with OpenID Connect + PKCE against a small identity provider on loopback, then a sync with the
- * access token it issued, verified by the real endpoint against the provider's JWKS.
+ * The extension's sign-in and renewal against a real OpenID Connect provider (panva's oidc-provider in this
+ * process, its own login and consent pages driven over HTTP), and the real endpoint verifying what it issues.
  */
 import 'fake-indexeddb/auto';
 import { createHash } from 'node:crypto';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { exportJWK, generateKeyPair, SignJWT, type CryptoKey, type JWK } from 'jose';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createHttpTransport } from '../../lib/sync';
-import { base64url, createPkcePair, isSessionValid, signInWithPkce, SignInError } from '../../lib/sync/oidc';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { createHttpTransport, isSyncError } from '../../lib/sync';
+import {
+  base64url,
+  createPkcePair,
+  isSessionValid,
+  refreshSession,
+  RenewalError,
+  signInWithPkce,
+  type OidcSession,
+} from '../../lib/sync/oidc';
+import { createSessionKeeper } from '../../lib/sync/session';
+import { validateSyncForm, type OidcSettings, type SyncSettings } from '../../lib/sync/settings';
+import { loadSession, saveSession } from '../../lib/sync/settings-store';
+import { API_RESOURCE, EXTENSION_CLIENT, signInThroughPages, startProvider, type RealProvider } from '../server/auth-provider';
 import { startServers, type TestServers } from './server';
 
-const CLIENT_ID = 'profilence-extension';
-const REDIRECT = 'https://abcdefghijklmnop.chromiumapp.org/';
-const AUDIENCE = 'profilence-api';
+const REDIRECT = 'https://abcdefghijklmnopabcdefghijklmnop.chromiumapp.org/';
 
-let idp: Server;
-let issuer: string;
-let key: CryptoKey;
-let jwk: JWK;
-/** code → what the authorisation request carried. */
-const codes = new Map<string, { challenge: string; method: string; redirect: string; clientId: string }>();
-let refuse: string | undefined;
-
-function readBody(req: import('node:http').IncomingMessage): Promise<string> {
-  return new Promise((resolve) => {
-    let body = '';
-    req.on('data', (c) => (body += c));
-    req.on('end', () => resolve(body));
-  });
-}
+let provider: RealProvider;
+let servers: TestServers;
+let settings: OidcSettings;
 
 beforeAll(async () => {
-  const pair = await generateKeyPair('ES256');
-  key = pair.privateKey;
-  jwk = { ...(await exportJWK(pair.publicKey)), kid: 'k1', alg: 'ES256', use: 'sig' };
-  idp = createServer(async (req, res) => {
-    const url = new URL(req.url!, issuer);
-    const json = (status: number, body: unknown) => res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
-    if (url.pathname.endsWith('/.well-known/openid-configuration')) {
-      return json(200, { issuer, authorization_endpoint: `${issuer}/auth`, token_endpoint: `${issuer}/token`, jwks_uri: `${issuer}/certs` });
-    }
-    if (url.pathname.endsWith('/certs')) return json(200, { keys: [jwk] });
-    if (url.pathname.endsWith('/auth')) {
-      // The counsellor signs in here; the provider sends the browser back to the extension's redirect URL.
-      const q = url.searchParams;
-      const back = new URL(q.get('redirect_uri')!);
-      back.searchParams.set('state', q.get('state')!);
-      if (refuse) back.searchParams.set('error', refuse);
-      else {
-        const code = crypto.randomUUID();
-        codes.set(code, { challenge: q.get('code_challenge')!, method: q.get('code_challenge_method')!, redirect: q.get('redirect_uri')!, clientId: q.get('client_id')! });
-        back.searchParams.set('code', code);
-      }
-      return res.writeHead(302, { location: back.href }).end();
-    }
-    if (url.pathname.endsWith('/token') && req.method === 'POST') {
-      const form = new URLSearchParams(await readBody(req));
-      const grant = codes.get(form.get('code') ?? '');
-      codes.delete(form.get('code') ?? '');
-      const verifier = form.get('code_verifier') ?? '';
-      const expected = createHash('sha256').update(verifier).digest('base64url');
-      if (!grant || grant.method !== 'S256' || grant.challenge !== expected || grant.redirect !== form.get('redirect_uri') || grant.clientId !== form.get('client_id')) {
-        return json(400, { error: 'invalid_grant' });
-      }
-      const token = await new SignJWT({ agency: '69031', name: 'Jeanne MARTIN' })
-        .setProtectedHeader({ alg: 'ES256', kid: 'k1' })
-        .setIssuer(issuer)
-        .setAudience(AUDIENCE)
-        .setSubject('jeanne.martin')
-        .setIssuedAt()
-        .setExpirationTime('10m')
-        .sign(key);
-      return json(200, { access_token: token, token_type: 'Bearer', expires_in: 600 });
-    }
-    json(404, {});
+  provider = await startProvider({ redirectUris: [REDIRECT], accessTokenTtl: 300, nameInAccessToken: true });
+  settings = { issuer: provider.issuer, clientId: EXTENSION_CLIENT, scopes: 'openid profile', resource: API_RESOURCE };
+  servers = await startServers('sqlite', {
+    listen: true,
+    oidc: { issuer: provider.issuer, audience: API_RESOURCE, agencyClaim: 'safir', rolesClaim: 'realm_access.roles' },
   });
-  await new Promise<void>((resolve) => idp.listen(0, '127.0.0.1', resolve));
-  issuer = `http://127.0.0.1:${(idp.address() as AddressInfo).port}/realms/agents`;
 });
-
 afterAll(async () => {
-  await new Promise((resolve) => idp.close(resolve));
+  await servers.close();
+  await provider.close();
 });
 
-/** What `launchWebAuthFlow` does: open the page, follow it until the redirect URL, hand that URL back. */
-const launch = async (url: string) => {
-  const res = await fetch(url, { redirect: 'manual' });
-  return res.headers.get('location') ?? undefined;
-};
+/** What `launchWebAuthFlow` does, with the counsellor signing in on the provider's pages. */
+const asJeanne = (url: string) => signInThroughPages(url, 'jeanne.martin', REDIRECT);
+const refreshes = () => provider.tokenRequests.filter((r) => r.grant === 'refresh_token').length;
 
-describe('sign-in with OpenID Connect and PKCE', () => {
-  let servers: TestServers;
-  beforeAll(async () => {
-    servers = await startServers('sqlite', { listen: true, oidc: { issuer, audience: AUDIENCE, agencyClaim: 'agency', rolesClaim: 'roles' } });
-  });
-  afterAll(async () => {
-    await servers.close();
-  });
-
+describe('sign-in with the real provider', () => {
   it('makes an S256 challenge from a fresh verifier', async () => {
     const a = await createPkcePair();
     const b = await createPkcePair();
@@ -110,36 +56,225 @@ describe('sign-in with OpenID Connect and PKCE', () => {
     expect(base64url(new Uint8Array([251, 255]))).toBe('-_8');
   });
 
-  it('signs in, and the endpoint accepts the access token for a sync', async () => {
-    const now = Date.parse('2026-03-12T09:00:00Z');
-    const session = await signInWithPkce({ issuer, clientId: CLIENT_ID, scope: 'openid profile' }, { launch, redirectUri: REDIRECT, now: () => now });
-    expect(session.expiresAt).toBe(now + 600_000);
-    expect(isSessionValid(session, now)).toBe(true);
-    expect(isSessionValid(session, now + 590_000)).toBe(false);
+  it('asks for the API resource and offline access, and the endpoint names the counsellor from the token', async () => {
+    let asked: URL | undefined;
+    const now = Date.now();
+    const session = await signInWithPkce(settings, {
+      launch: (url) => {
+        asked = new URL(url);
+        return asJeanne(url);
+      },
+      redirectUri: REDIRECT,
+      now: () => now,
+    });
+    const q = asked!.searchParams;
+    expect(q.get('code_challenge_method')).toBe('S256');
+    expect(q.get('resource')).toBe(API_RESOURCE);
+    expect(q.get('scope')!.split(' ').sort()).toEqual(['offline_access', 'openid', 'profile']);
+    expect(q.get('prompt')).toBe('consent'); // the provider issues a refresh token only after consent
+    expect(q.get('state')).toMatch(/^[A-Za-z0-9_-]{20,}$/);
+    expect(session).toMatchObject({ issuer: provider.issuer, clientId: EXTENSION_CLIENT, signedInAt: now, expiresAt: now + 300_000 });
+    expect(session.refreshToken).toBeTruthy();
+    expect(isSessionValid(session, now + 260_000)).toBe(true);
+    expect(isSessionValid(session, now + 280_000)).toBe(false);
     const transport = createHttpTransport({ baseUrl: servers.urls[0]!, token: () => session.accessToken });
-    expect(await transport.me()).toMatchObject({ sub: 'jeanne.martin', agencyCode: '69031' });
-    expect(await transport.pull({ scope: 'agency:69031' })).toMatchObject({ hasMore: false });
+    expect(await transport.me()).toEqual({ sub: 'jeanne.martin', agencyCode: '69031', name: 'Jeanne MARTIN', roles: [] });
   });
 
-  it('explains in French a refusal, a cancelled window and a forged answer', async () => {
-    const settings = { issuer, clientId: CLIENT_ID, scope: 'openid' };
-    refuse = 'access_denied';
-    await expect(signInWithPkce(settings, { launch, redirectUri: REDIRECT })).rejects.toThrow(/refusée.*access_denied/);
-    refuse = undefined;
+  it("refuses an answer naming another provider (RFC 9207), a forged state, and a lookalike provider's description", async () => {
+    const tamper = (change: (u: URL) => void) => async (url: string) => {
+      const back = new URL(await asJeanne(url));
+      change(back);
+      return back.href;
+    };
+    await expect(
+      signInWithPkce(settings, { launch: tamper((u) => u.searchParams.set('iss', 'https://idp.attaquant.example')), redirectUri: REDIRECT }),
+    ).rejects.toThrow(/autre fournisseur d'identité \(iss\)/);
+    // The provider announces the parameter: its absence is a mix-up too.
+    await expect(signInWithPkce(settings, { launch: tamper((u) => u.searchParams.delete('iss')), redirectUri: REDIRECT })).rejects.toThrow(/\(iss\)/);
+    await expect(signInWithPkce(settings, { launch: tamper((u) => u.searchParams.set('state', 'pas-le-notre')), redirectUri: REDIRECT })).rejects.toThrow(
+      /\(state\)/,
+    );
+    const lookalike = async (url: string, init: RequestInit) => {
+      const res = await fetch(url, init);
+      if (!url.endsWith('/openid-configuration')) return res;
+      return Response.json({ ...((await res.json()) as object), issuer: 'https://idp.attaquant.example' });
+    };
+    await expect(signInWithPkce(settings, { launch: asJeanne, redirectUri: REDIRECT, fetch: lookalike })).rejects.toThrow(/Fournisseur d'identité inattendu/);
+  });
+
+  it('explains in French a refusal, a cancelled window and an unreachable provider', async () => {
+    const refused = async (url: string) => {
+      const q = new URL(url).searchParams;
+      return `${REDIRECT}?error=access_denied&state=${q.get('state')}&iss=${encodeURIComponent(provider.issuer)}`;
+    };
+    await expect(signInWithPkce(settings, { launch: refused, redirectUri: REDIRECT })).rejects.toThrow(/refusée.*access_denied/);
     await expect(signInWithPkce(settings, { launch: async () => undefined, redirectUri: REDIRECT })).rejects.toThrow(/annulée/);
-    await expect(
-      signInWithPkce(settings, { launch: async () => `${REDIRECT}?code=stolen&state=not-ours`, redirectUri: REDIRECT }),
-    ).rejects.toThrow(SignInError);
-    // A code obtained without our verifier is refused by the provider.
-    await expect(
-      signInWithPkce(settings, {
-        launch: async (url) => {
-          const state = new URL(url).searchParams.get('state');
-          return `${REDIRECT}?code=${crypto.randomUUID()}&state=${state}`;
-        },
-        redirectUri: REDIRECT,
-      }),
-    ).rejects.toThrow(/Jeton refusé/);
-    await expect(signInWithPkce({ ...settings, issuer: 'http://127.0.0.1:9' }, { launch, redirectUri: REDIRECT })).rejects.toThrow(/injoignable/);
+    await expect(signInWithPkce({ ...settings, issuer: 'http://127.0.0.1:9' }, { launch: asJeanne, redirectUri: REDIRECT })).rejects.toThrow(
+      /injoignable/,
+    );
+    await expect(signInWithPkce(settings, { launch: asJeanne, redirectUri: REDIRECT })).resolves.toMatchObject({ issuer: provider.issuer });
+  });
+
+  it('asks neither offline_access nor consent from a provider that does not offer it', async () => {
+    const withoutOffline = async (url: string, init: RequestInit) => {
+      const res = await fetch(url, init);
+      if (!url.endsWith('/openid-configuration')) return res;
+      const metadata = (await res.json()) as { scopes_supported: string[] };
+      return Response.json({ ...metadata, scopes_supported: metadata.scopes_supported.filter((s) => s !== 'offline_access') });
+    };
+    let asked: URL | undefined;
+    const session = await signInWithPkce(settings, {
+      launch: (url) => {
+        asked = new URL(url);
+        return asJeanne(url);
+      },
+      redirectUri: REDIRECT,
+      fetch: withoutOffline,
+    });
+    expect(asked!.searchParams.get('scope')).toBe('openid profile');
+    expect(asked!.searchParams.has('prompt')).toBe(false);
+    expect(session.refreshToken).toBeUndefined();
+  });
+
+  it('checks the resource and the scopes typed in the options, in French', () => {
+    const form = { serverUrl: 'https://profilence.example', devToken: '', issuer: provider.issuer, clientId: EXTENSION_CLIENT };
+    expect(validateSyncForm({ ...form, resource: 'pas une adresse', scopes: 'openid' })).toMatchObject({
+      ok: false,
+      errors: { resource: expect.stringMatching(/^Ressource \(audience\) : une adresse absolue/) },
+    });
+    expect(validateSyncForm({ ...form, resource: '', scopes: 'profile "admin"' })).toMatchObject({ ok: false, errors: { scopes: expect.stringMatching(/guillemets/) } });
+    expect(validateSyncForm({ ...form, resource: ` ${API_RESOURCE} `, scopes: 'profile  email' })).toMatchObject({
+      ok: true,
+      settings: { oidc: { resource: API_RESOURCE, scopes: 'openid profile email' } },
+    });
+  });
+
+  it('rotates the refresh token at each renewal; a used one is refused', async () => {
+    const first = await signInWithPkce(settings, { launch: asJeanne, redirectUri: REDIRECT });
+    const second = await refreshSession(settings, first, {});
+    expect(second.refreshToken).toBeTruthy();
+    expect(second.refreshToken).not.toBe(first.refreshToken);
+    expect(second.accessToken).not.toBe(first.accessToken);
+    expect(second.signedInAt).toBe(first.signedInAt);
+    const replay = await refreshSession(settings, first, {}).catch((err: unknown) => err);
+    expect(replay).toBeInstanceOf(RenewalError);
+    expect((replay as RenewalError).retry).toBe(false);
+  });
+});
+
+describe('the session kept alive in the background', () => {
+  let clock: number;
+  const sync: SyncSettings = { serverUrl: 'http://unused.localhost' };
+  const keeper = (scheduled: (number | undefined)[] = [], fetchFn?: typeof fetch) =>
+    createSessionKeeper({
+      settings: async () => ({ ...sync, oidc: settings }),
+      now: () => clock,
+      schedule: async (when) => void scheduled.push(when),
+      ...(fetchFn ? { fetch: fetchFn } : {}),
+    });
+  const signedIn = async (): Promise<OidcSession> => {
+    clock = Date.now();
+    return signInWithPkce(settings, { launch: asJeanne, redirectUri: REDIRECT, now: () => clock });
+  };
+
+  beforeEach(() => {
+    fakeBrowser.reset();
+  });
+
+  it('renews an expired access token once for concurrent calls, keeps the rotated refresh token, and plans the next renewal', async () => {
+    const scheduled: (number | undefined)[] = [];
+    const k = keeper(scheduled);
+    const session = await signedIn();
+    await k.signedIn(session);
+    expect(scheduled).toEqual([session.expiresAt! - 60_000]);
+    expect(await k.token()).toBe(session.accessToken);
+
+    clock = session.expiresAt! + 1000;
+    const before = refreshes();
+    const tokens = await Promise.all([k.token(), k.token(), k.token()]);
+    expect(refreshes() - before).toBe(1);
+    expect(new Set(tokens).size).toBe(1);
+    expect(tokens[0]).not.toBe(session.accessToken);
+    const stored = await loadSession();
+    expect(stored!.accessToken).toBe(tokens[0]);
+    expect(stored!.refreshToken).not.toBe(session.refreshToken);
+    expect(scheduled.at(-1)).toBe(stored!.expiresAt! - 60_000);
+    const transport = createHttpTransport({ baseUrl: servers.urls[0]!, token: k.token });
+    expect(await transport.me()).toMatchObject({ sub: 'jeanne.martin' });
+  });
+
+  it('renews when the alarm rings shortly before expiry, not earlier', async () => {
+    const k = keeper();
+    const session = await signedIn();
+    await k.signedIn(session);
+    const before = refreshes();
+    await k.renewIfDue();
+    expect(refreshes()).toBe(before);
+    clock = session.expiresAt! - 59_000;
+    await k.renewIfDue();
+    expect(refreshes()).toBe(before + 1);
+    expect((await loadSession())!.accessToken).not.toBe(session.accessToken);
+  });
+
+  it('gets a new token when the server refuses the current one, and tries the call again', async () => {
+    const k = keeper();
+    const session = await signedIn();
+    await k.signedIn({ ...session, accessToken: 'revoque-par-le-fournisseur' });
+    const transport = createHttpTransport({ baseUrl: servers.urls[0]!, token: k.token, renewToken: k.renewAfterRefusal });
+    expect(await transport.me()).toMatchObject({ sub: 'jeanne.martin' });
+  });
+
+  it('says « Reconnexion nécessaire » when the provider refuses the renewal, and waits when it cannot be reached', async () => {
+    const session = await signedIn();
+    const offline = keeper([], (async () => {
+      throw new TypeError('fetch failed');
+    }) as typeof fetch);
+    await offline.signedIn(session);
+    clock = session.expiresAt! + 1000;
+    const unreachable = await offline.token().catch((err: unknown) => err);
+    expect(isSyncError(unreachable) && unreachable.kind).toBe('network');
+    expect(await loadSession()).toMatchObject({ refreshToken: session.refreshToken }); // kept for the next try
+
+    const k = keeper();
+    await saveSession({ ...session, refreshToken: 'inconnu-du-fournisseur' });
+    expect(await k.token()).toBeUndefined();
+    expect(await loadSession()).toBeUndefined();
+    const transport = createHttpTransport({ baseUrl: servers.urls[0]!, token: k.token });
+    const refused = await transport.me().catch((err: unknown) => err);
+    expect(isSyncError(refused) && refused.kind).toBe('auth_required');
+  });
+
+  it("after a restart (no session) signs in again without a window through the provider's own session, but not after « Se déconnecter »", async () => {
+    const cookies = new Map<string, string>();
+    const windows: boolean[] = [];
+    // The browser: its cookies outlive the extension's session storage; a silent window shows no page.
+    const launch = async (url: string, interactive: boolean) => {
+      windows.push(interactive);
+      return signInThroughPages(url, 'jeanne.martin', REDIRECT, cookies);
+    };
+    clock = Date.now();
+    const k = createSessionKeeper({ settings: async () => ({ ...sync, oidc: settings }), now: () => clock, silent: () => ({ launch, redirectUri: REDIRECT }) });
+    // Before any sign-in the provider does not know this browser: the silent try fails (login_required).
+    expect(await k.token()).toBeUndefined();
+    await k.signedIn(await signInWithPkce(settings, { launch, redirectUri: REDIRECT, now: () => clock }));
+    const submitted = provider.formSubmissions.length;
+    await fakeBrowser.storage.session.clear(); // the browser restarted
+    const token = await k.token();
+    expect(token).toBeTruthy();
+    expect(windows).toEqual([false, true, false]);
+    expect(provider.formSubmissions.length).toBe(submitted); // no login, no consent
+    expect(await createHttpTransport({ baseUrl: servers.urls[0]!, token: () => token }).me()).toMatchObject({ sub: 'jeanne.martin' });
+
+    await k.signedOut();
+    clock += 10 * 60_000;
+    expect(await k.token()).toBeUndefined();
+    expect(windows).toEqual([false, true, false]);
+  });
+
+  it('ignores a session from another provider or client', async () => {
+    const session = await signedIn();
+    await saveSession({ ...session, clientId: 'autre-client' });
+    expect(await keeper().token()).toBeUndefined();
   });
 });

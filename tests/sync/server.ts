@@ -1,23 +1,16 @@
 /**
- * Real central endpoints for the sync tests: `buildApp` on a fresh SQLite file, or a fresh PostgreSQL database
- * when the runner started one (PROFILENCE_TEST_DATABASE_URL). Several instances may share one database (scale-out).
+ * Real central endpoints for the sync tests: `buildApp` on a fresh database (`freshDatabase`: SQLite, or
+ * PostgreSQL when the runner started one). Several instances may share one database (scale-out).
  */
-import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
-import pg from 'pg';
 import { buildApp } from '../../server/app';
-import type { DatabaseConfig, DevTokenEntry, OidcConfig, ServerConfig } from '../../server/config';
+import type { DevTokenEntry, OidcConfig, ServerConfig } from '../../server/config';
+import type { FetchLike } from '../../lib/sync';
+import { freshDatabase, type DatabaseKind } from '../server/database';
 
 export type { DevTokenEntry };
-import type { FetchLike } from '../../lib/sync';
-
-export type DatabaseKind = 'sqlite' | 'postgres';
-export const PG_URL = process.env.PROFILENCE_TEST_DATABASE_URL;
-export const DATABASES: DatabaseKind[] = PG_URL ? ['sqlite', 'postgres'] : ['sqlite'];
+export { DATABASES, describeEachDatabase, PG_URL, type DatabaseKind } from '../server/database';
 
 export const TOKENS = {
   jeanne: 'sync-token-jeanne',
@@ -45,30 +38,6 @@ export interface TestServers {
   close(): Promise<void>;
 }
 
-async function freshDatabase(kind: DatabaseKind): Promise<{ config: DatabaseConfig; drop(): Promise<void> }> {
-  if (kind === 'sqlite') {
-    const dir = mkdtempSync(join(tmpdir(), 'profilence-sync-'));
-    return { config: { kind: 'sqlite', file: join(dir, 'sync.sqlite') }, drop: async () => rmSync(dir, { recursive: true, force: true }) };
-  }
-  if (!PG_URL) throw new Error('PROFILENCE_TEST_DATABASE_URL absent');
-  const name = `sync_${randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: PG_URL });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(PG_URL);
-  url.pathname = `/${name}`;
-  return {
-    config: { kind: 'postgres', url: url.toString(), poolSize: 8 },
-    drop: async () => {
-      const client = new pg.Client({ connectionString: PG_URL });
-      await client.connect();
-      await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await client.end();
-    },
-  };
-}
-
 export interface ServerOptions {
   instances?: number;
   /** Listen on 127.0.0.1 (port 0); otherwise use `injectFetch`. */
@@ -81,7 +50,7 @@ export interface ServerOptions {
 }
 
 export async function startServers(kind: DatabaseKind, options: ServerOptions = {}): Promise<TestServers> {
-  const database = await freshDatabase(kind);
+  const database = await freshDatabase(kind, { poolSize: 8 });
   const silent = new Writable({ write: (_c, _e, cb) => cb() });
   const config: ServerConfig = {
     host: '127.0.0.1',

@@ -17,6 +17,17 @@ export const extract: Extractors<DossierPageKind> = {
   portfolio: extractPortfolio,
 };
 
-export function read(document: Document, url: URL): ReadResult {
+/**
+ * What the content script sends: the reading plus, on a file, `consentEvidence` (how the page showed the
+ * consent, kept with a promotion). `read` gives the reading alone, the shape of the saved pages' expected files.
+ */
+export function readWithEvidence(document: Document, url: URL): ReadResult {
   return readTool(TOOL, detect, extract, readAgent, document, url);
+}
+
+export function read(document: Document, url: URL): ReadResult {
+  const result = readWithEvidence(document, url);
+  if (!result.recognized || result.page !== 'profile' || !('consentEvidence' in result)) return result;
+  const { consentEvidence: _evidence, ...reading } = result;
+  return reading;
 }

@@ -4,9 +4,10 @@ import type { PortfolioEntry } from '@/lib/domain/legacy';
 import { Missing, absoluteHref, compact, type Extraction } from '../kit/result';
 import { readTable, type Row } from '../kit/table';
 import { normalizeText, textOf } from '../kit/text';
-import { splitFullName, parseYesNo } from '../kit/values';
-import { parseConsent } from './profile';
-import { PORTFOLIO_COLUMNS } from './labels';
+import { CONSENT_UNREADABLE } from '@/lib/domain/legacy';
+import { readConsentIn } from '../kit/consent';
+import { splitFullName } from '../kit/values';
+import { LABELS, PORTFOLIO_COLUMNS } from './labels';
 
 type Column = keyof typeof PORTFOLIO_COLUMNS;
 
@@ -45,10 +46,11 @@ export function extractPortfolio(document: Document, url: URL): Extraction<'port
       missing.add(names?.lastName ? 'firstName' : 'lastName');
       continue;
     }
-    const consentText = textOf(row.consent);
-    const consent = parseYesNo(consentText) ?? parseConsent(consentText)?.granted;
-    // An unreadable consent counts as refused: the profile can never be promoted by mistake.
-    if (consent === undefined) missing.add('promotionConsent');
+    // The cell's value, read like the file's (kit/consent.ts): anything short of certainty is not granted.
+    const consent = row.consent
+      ? readConsentIn(row.consent, 'Promotion du profil', [...LABELS.consent, ...PORTFOLIO_COLUMNS.consent]).status
+      : 'unreadable';
+    if (consent === 'unreadable') missing.add('promotionConsent');
     const mainRome = /\b([A-N]\d{4})\b/i.exec(textOf(row.mainRome))?.[1]?.toUpperCase();
     entries.push(
       compact({
@@ -56,7 +58,8 @@ export function extractPortfolio(document: Document, url: URL): Extraction<'port
         lastName: normalizeText(names.lastName),
         firstName: normalizeText(names.firstName),
         mainRome,
-        promotionConsent: consent ?? false,
+        promotionConsent: consent === 'granted',
+        promotionConsentReason: consent === 'unreadable' ? CONSENT_UNREADABLE : undefined,
         url: fileUrl(row.$row, ftId, url)!,
       }),
     );

@@ -1,6 +1,7 @@
 /** The job seeker's file (`/dossier/{ftId}`) → `JobSeekerProfile`. */
 import { QUALIFICATION_LABELS, contractTypeFromLabel, isValidFtId, normalizeFtId, type ContractType } from '@/lib/domain/formats';
-import type { JobSeekerProfile, TargetJob } from '@/lib/domain/legacy';
+import { CONSENT_UNREADABLE, type ConsentShown, type JobSeekerProfile, type TargetJob } from '@/lib/domain/legacy';
+import { readConsent, type ConsentReading } from '../kit/consent';
 import { fieldsOf, type Field } from '../kit/fields';
 import { Missing, absoluteHref, compact, type Extraction } from '../kit/result';
 import { fold, itemsOf, normalizeText, saysNothing } from '../kit/text';
@@ -10,12 +11,14 @@ import { LABELS, PHONE_LABEL_INITIALS, isPhoneLabel } from './labels';
 
 type Profile = JobSeekerProfile;
 
-export function parseConsent(text: string): Profile['promotionConsent'] | undefined {
-  const k = fold(text);
-  if (/\b(non|refus|retir|pas autoris|aucun|revoqu)/.test(k)) return { granted: false };
-  if (/(autoris|accord|oui|consent|accept)/.test(k)) return compact({ granted: true, since: findFrenchDate(text) });
-  return undefined;
+/** The reading as the profile gives it: granted with its date, refused, or not granted for want of certainty. */
+export function consentOf(reading: ConsentReading): Profile['promotionConsent'] {
+  if (reading.status === 'granted') return compact({ granted: true, since: reading.since });
+  return reading.status === 'refused' ? { granted: false } : { granted: false, reason: CONSENT_UNREADABLE };
 }
+
+export const evidenceOf = (reading: ConsentReading): ConsentShown | undefined =>
+  reading.wording ? compact({ wording: reading.wording, date: reading.date }) : undefined;
 
 const MAIN_MARK = /\(?\s*(m[ée]tier|emploi)\s+principal\s*\)?|\(\s*principal\s*\)|\s[-–—]\s*principal$/i;
 
@@ -106,10 +109,10 @@ export function extractProfile(document: Document, url: URL): Extraction<'profil
   const address = readAddress(find);
   if (!address) missing.add('address');
 
-  const consentField = find(LABELS.consent, (f) => parseConsent(f.text) !== undefined);
-  // Without a readable consent the profile is treated as not authorised: it can never be promoted by mistake.
-  const promotionConsent = consentField ? parseConsent(consentField.text)! : { granted: false };
-  if (!consentField) missing.add('promotionConsent');
+  // From the value shown, never from the label; anything short of certainty is not granted (kit/consent.ts).
+  const consentReading = readConsent(root, LABELS.consent, fields);
+  const promotionConsent = consentOf(consentReading);
+  if (consentReading.status === 'unreadable') missing.add('promotionConsent');
 
   const targetJobs = readTargetJobs(find);
   if (!targetJobs) missing.add('targetJobs');
@@ -172,7 +175,7 @@ export function extractProfile(document: Document, url: URL): Extraction<'profil
     contractTypes: contractField && !saysNothing(contractField.text) ? parseContractTypes(contractField.text) : [],
     cv,
   });
-  return { data, missing: missing.fields };
+  return compact({ data, missing: missing.fields, consentEvidence: evidenceOf(consentReading) });
 }
 
 type Find = (labels: readonly string[], accept?: (f: Field) => boolean) => Field | undefined;

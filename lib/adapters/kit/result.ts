@@ -1,5 +1,5 @@
 /** Building reader results: absent (never undefined or null) optional fields, and a reader that never throws. */
-import type { Agent, LegacyTool, PageData, PageKind, ReadResult, ReadResultOf, UnrecognizedReadResult } from '@/lib/domain/legacy';
+import type { Agent, ConsentShown, LegacyTool, PageData, PageKind, ReadResult, ReadResultOf, UnrecognizedReadResult } from '@/lib/domain/legacy';
 
 export const unrecognized = (url: URL): UnrecognizedReadResult => ({ url: url.href, recognized: false });
 
@@ -21,6 +21,8 @@ export class Missing {
 export interface Extraction<P extends PageKind> {
   data: PageData<P>;
   missing: string[];
+  /** Job-seeker file only: how the page showed the consent (kept as a promotion's evidence). */
+  consentEvidence?: ConsentShown;
 }
 
 export function recognized<P extends PageKind>(
@@ -28,9 +30,9 @@ export function recognized<P extends PageKind>(
   tool: LegacyTool,
   page: P,
   agent: Agent | undefined,
-  { data, missing }: Extraction<P>,
+  { data, missing, consentEvidence }: Extraction<P>,
 ): ReadResultOf<P> {
-  return compact({ url: url.href, recognized: true, tool, page, agent, data, missing }) as unknown as ReadResultOf<P>;
+  return compact({ url: url.href, recognized: true, tool, page, agent, data, missing, consentEvidence }) as unknown as ReadResultOf<P>;
 }
 
 /** Runs a reader; anything it throws means the page is not recognised. */

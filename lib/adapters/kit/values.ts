@@ -64,3 +64,42 @@ export function splitFullName(text: string): { lastName: string; firstName?: str
   if (last.length === 0) return words.length > 1 ? { lastName: words.slice(1).join(' '), firstName: words[0]! } : { lastName: words[0]! };
   return first.length > 0 ? { lastName: last.join(' '), firstName: first.join(' ') } : { lastName: last.join(' ') };
 }
+
+const MONTHS: Record<string, number> = {
+  janvier: 1, janv: 1, jan: 1, fevrier: 2, fevr: 2, fev: 2, mars: 3, mar: 3, avril: 4, avr: 4, mai: 5, juin: 6,
+  juillet: 7, juil: 7, aout: 8, septembre: 9, sept: 9, sep: 9, octobre: 10, oct: 10, novembre: 11, nov: 11,
+  decembre: 12, dec: 12,
+};
+
+function isoDate(y: number, m: number, d: number): string | undefined {
+  if (y < 1900 || y > 2199 || m < 1 || m > 12 || d < 1) return undefined;
+  const date = new Date(Date.UTC(y, m - 1, d));
+  if (date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) return undefined;
+  return `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}
+
+/**
+ * The first real date written in the text, in ISO form, whatever the format a tool uses: `03/02/2025`,
+ * `3/2/2025`, `03-02-2025`, `03.02.2025`, `03/02/25`, `2025-02-03`, `3 février 2025`, `1er mars 2025`,
+ * `3 févr. 2025`, `lundi 3 février 2025`.
+ */
+export function findDate(text: string): string | undefined {
+  const k = fold(text).replace(/[’']/g, ' ');
+  const found: { at: number; iso: string }[] = [];
+  for (const m of k.matchAll(/\b(\d{4})-(\d{1,2})-(\d{1,2})\b/g)) {
+    const iso = isoDate(Number(m[1]), Number(m[2]), Number(m[3]));
+    if (iso) found.push({ at: m.index, iso });
+  }
+  for (const m of k.matchAll(/(?<![\d-])(\d{1,2})[/.-](\d{1,2})[/.-](\d{4}|\d{2})(?![\d-])/g)) {
+    const year = m[3]!.length === 2 ? 2000 + Number(m[3]) : Number(m[3]);
+    const iso = isoDate(year, Number(m[2]), Number(m[1]));
+    if (iso) found.push({ at: m.index, iso });
+  }
+  for (const m of k.matchAll(/\b(\d{1,2})(?:er|e)?\s+([a-z]+)\.?\s+(\d{4})\b/g)) {
+    const month = MONTHS[m[2]!];
+    const iso = month ? isoDate(Number(m[3]), month, Number(m[1])) : undefined;
+    if (iso) found.push({ at: m.index, iso });
+  }
+  found.sort((a, b) => a.at - b.at);
+  return found[0]?.iso;
+}

@@ -6,8 +6,11 @@ const PAGE = 1000;
 
 /**
  * `promotion_facts` (server/stats/facts-table.ts): one narrow row per promotion for `GET /v1/stats`, filled here
- * for the promotions already stored (their author is then the promotion's `counsellorId`), kept by the push
- * transaction afterwards. Deleting a promotion (tombstone or purge) deletes its row through a trigger, whatever
+ * for the promotions already stored, kept by the push transaction afterwards. The author of a stored promotion
+ * is the `sub` recorded by migration 002's `created_by_sub`, as the push files it, not the `counsellorId` the
+ * client wrote (often the banner's name: the counsellor's older promotions would count under another key);
+ * only rows older than 002, with no recorded sub, fall back to `counsellorId`. (Corrected after it shipped
+ * reading `counsellorId` alone; migration 006 refiles the promotions of databases that ran that version.) Deleting a promotion (tombstone or purge) deletes its row through a trigger, whatever
  * code path deletes it.
  */
 export const promotionFacts: Migration = {
@@ -60,14 +63,15 @@ export const promotionFacts: Migration = {
       // Paged on the primary key alone: a filter on `deleted` here lets SQLite pick another index and sort every page.
       const page = await typed
         .selectFrom('promotions')
-        .select(['id', 'data', 'version', 'deleted'])
+        .select(['id', 'data', 'version', 'deleted', 'created_by_sub'])
         .where('id', '>', after)
         .orderBy('id')
         .limit(PAGE)
         .execute();
       if (page.length === 0) break;
       const live = page.filter((row) => !row.deleted);
-      await upsertFacts(typed, live.map((row) => factsOfRow(row)).filter((f): f is PromotionFactsTable => f !== undefined));
+      const facts = live.map((row) => factsOfRow(row, row.created_by_sub ?? undefined));
+      await upsertFacts(typed, facts.filter((f): f is PromotionFactsTable => f !== undefined));
       after = page[page.length - 1]!.id;
     }
   },

@@ -4,10 +4,12 @@ import { initial } from './001-initial';
 import { privacy } from './002-privacy';
 import { promotionFacts } from './003-promotion-facts';
 import { statsIndexes } from './004-stats-indexes';
+import { authorIdentity } from './006-author-identity';
 
 export const migrations: Record<string, Migration> = {
   '001-initial': initial,
   '002-privacy': privacy,
   '003-promotion-facts': promotionFacts,
   '004-stats-indexes': statsIndexes,
+  '006-author-identity': authorIdentity,
 };

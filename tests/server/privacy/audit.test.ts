@@ -1,10 +1,10 @@
 // @vitest-environment node
 /** The audit log: who read or wrote personal data, with ids and counts only. */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, expect, it } from 'vitest';
 import { addEvent, auth, create, makeEvent, makeNeed, makePoolEntry, makePromotion, pullAll, TestClient } from '../fixtures';
-import { DATABASES, startHarness, TOKENS, type Harness } from '../harness';
+import { describeEachDatabase, startHarness, TOKENS, type Harness } from '../harness';
 
-describe.each(DATABASES)('audit log on %s', (kind) => {
+describeEachDatabase('audit log on %s', (kind) => {
   let h: Harness;
   beforeEach(async () => {
     h = await startHarness(kind);

@@ -1,17 +1,17 @@
 // @vitest-environment node
 /** `jobseeker.consentWithdrawn`: pool entries gone, promotions pseudonymised, every client told on pull. */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, expect, it } from 'vitest';
 import type { Promotion } from '../../../lib/domain/promotion';
 import type { Change, PushResponse } from '../../../lib/domain/sync';
 import { promotionFromServer } from '../../../lib/sync/apply';
 import { addEvent, create, makeEvent, makePoolEntry, makePromotion, postPush, pullAll, TestClient, update } from '../fixtures';
-import { DATABASES, startHarness, TOKENS, type Harness } from '../harness';
+import { describeEachDatabase, startHarness, TOKENS, type Harness } from '../harness';
 
 const LUCIE = '1234567A';
 const withdraw = (ftId: string, at = '2025-06-01T10:00:00+02:00') => ({ name: 'jobseeker.consentWithdrawn', args: { ftId, at } });
 const byId = (changes: Change[], id: string) => changes.find((c) => c.id === id)!;
 
-describe.each(DATABASES)('consent withdrawal on %s', (kind) => {
+describeEachDatabase('consent withdrawal on %s', (kind) => {
   let h: Harness;
   beforeEach(async () => {
     h = await startHarness(kind);
@@ -30,7 +30,7 @@ describe.each(DATABASES)('consent withdrawal on %s', (kind) => {
     const otherEntry = makePoolEntry();
     await jeanne.push([create(first), create(second), create(other), { name: 'pool.add', args: entry }, { name: 'pool.add', args: otherEntry }]);
     // An overwritten pitch is kept for the « modifié par » history: it must go too.
-    await new TestClient(h.app, TOKENS.paul).push([update('promotion.update', first.id, 0, { pitch: 'Lucie DUPONT, secrétaire.' })]);
+    await new TestClient(h.app, TOKENS.manager).push([update('promotion.update', first.id, 0, { pitch: 'Lucie DUPONT, secrétaire.' })]);
     const before = await pullAll(h.app, TOKENS.paul);
 
     const paul = new TestClient(h.app, TOKENS.paul);

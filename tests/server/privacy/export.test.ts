@@ -1,13 +1,13 @@
 // @vitest-environment node
 /** `GET /v1/privacy/job-seekers/:ftId`: what the agency holds about one job seeker, audited. */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, expect, it } from 'vitest';
 import { auth, create, looksFrench, makeEvent, makePoolEntry, makePromotion, TestClient, update } from '../fixtures';
-import { DATABASES, startHarness, TOKENS, type Harness } from '../harness';
+import { describeEachDatabase, startHarness, TOKENS, type Harness } from '../harness';
 
 const exportOf = (h: Harness, token: string, ftId: string, query = 'scope=agency:69031') =>
   h.app.inject({ method: 'GET', url: `/v1/privacy/job-seekers/${encodeURIComponent(ftId)}?${query}`, headers: auth(token) });
 
-describe.each(DATABASES)('job-seeker export on %s', (kind) => {
+describeEachDatabase('job-seeker export on %s', (kind) => {
   let h: Harness;
   beforeEach(async () => {
     h = await startHarness(kind);
@@ -23,7 +23,8 @@ describe.each(DATABASES)('job-seeker export on %s', (kind) => {
     const entry = makePoolEntry({ ftId: '1234567A', firstName: 'Lucie' });
     const someoneElse = makePromotion({ jobSeeker: { ...promotion.jobSeeker, ftId: '7654321B', firstName: 'Karim', lastName: 'BENALI' } });
     await jeanne.push([create(promotion), { name: 'pool.add', args: entry }, create(someoneElse)]);
-    await new TestClient(h.app, TOKENS.paul).push([update('promotion.update', promotion.id, 0, { pitch: 'Nouvel argumentaire' })]);
+    // The agency manager rewrites Jeanne's pitch: the overwritten value is kept for the « modifié par » history.
+    await new TestClient(h.app, TOKENS.manager).push([update('promotion.update', promotion.id, 0, { pitch: 'Nouvel argumentaire' })]);
 
     for (const token of [TOKENS.jeanne, TOKENS.manager]) {
       const res = await exportOf(h, token, '1234567a');

@@ -1,15 +1,15 @@
 // @vitest-environment node
 /** The 24-month retention job, driven by a fake clock. */
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, expect, it, vi } from 'vitest';
 import type { Promotion } from '../../../lib/domain/promotion';
 import type { Change } from '../../../lib/domain/sync';
 import { addEvent, create, makeEvent, makeNeed, makePoolEntry, makePromotion, pullAll, TestClient, update } from '../fixtures';
-import { DATABASES, startHarness, TOKENS, type Harness } from '../harness';
+import { describeEachDatabase, startHarness, TOKENS, type Harness } from '../harness';
 
 const at = (iso: string) => new Date(iso);
 const live = (changes: Change[]) => changes.filter((c) => !c.deleted).map((c) => c.id).sort();
 
-describe.each(DATABASES)('retention on %s', (kind) => {
+describeEachDatabase('retention on %s', (kind) => {
   let h: Harness;
   afterEach(async () => {
     vi.useRealTimers();

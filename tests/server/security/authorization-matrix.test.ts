@@ -1,14 +1,27 @@
 // @vitest-environment node
 /**
- * Every route × caller × agency, with the expected answer written down. A route missing from the table fails
- * the test: a new route must decide who may call it. Callers carry real signed JWTs from a loopback JWKS.
+ * Every route × caller × agency, and every mutation × role × author, with the expected answer written down.
+ * A route or a mutation missing from its table fails the test: a new one must decide who may use it. Callers
+ * carry real signed JWTs from a loopback JWKS.
  */
 import { randomUUID } from 'node:crypto';
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { PushResponse } from '../../../lib/domain/sync';
-import { create, looksFrench, makePromotion, pushBody } from '../fixtures';
-import { DATABASES, startHarness, type Harness } from '../harness';
+import { MUTATION_NAMES, type PushResponse } from '../../../lib/domain/sync';
+import {
+  addEvent,
+  create,
+  looksFrench,
+  makeEvent,
+  makeNeed,
+  makePoolEntry,
+  makePromotion,
+  pushBody,
+  TestClient,
+  update,
+  type MutationInput,
+} from '../fixtures';
+import { describeEachDatabase, startHarness, type Harness } from '../harness';
 import { startIdp, type Idp } from './idp';
 
 const OWN = '69031';
@@ -24,6 +37,7 @@ const MATRIX: Record<string, Expected[]> = {
   //                                         counsellor          manager             national            no token      expired token  wrong audience
   //                                         own       other     own       other     own       other     own   other   own   other    own   other
   'GET /v1/health':                        [ 200,      200,      200,      200,      200,      200,      200,  200,    200,  200,     200,  200 ],
+  'GET /v1/ready':                         [ 200,      200,      200,      200,      200,      200,      200,  200,    200,  200,     200,  200 ],
   'GET /v1/me':                            [ 200,      200,      200,      200,      200,      200,      401,  401,    401,  401,     401,  401 ],
   'GET /v1/sync/pull':                     [ 200,      403,      200,      403,      200,      403,      401,  401,    401,  401,     401,  401 ],
   'POST /v1/sync/push':                    [ 'applied','forbidden','applied','forbidden','applied','forbidden', 401, 401, 401, 401,    401,  401 ],
@@ -37,6 +51,8 @@ function request(h: Harness, route: string, agency: string, token: string | unde
   switch (route) {
     case 'GET /v1/health':
       return h.app.inject({ method: 'GET', url: '/v1/health', headers });
+    case 'GET /v1/ready':
+      return h.app.inject({ method: 'GET', url: '/v1/ready', headers });
     case 'GET /v1/me':
       return h.app.inject({ method: 'GET', url: '/v1/me', headers });
     case 'GET /v1/sync/pull':
@@ -81,7 +97,7 @@ async function tokenOf(caller: Caller): Promise<string | undefined> {
   }
 }
 
-describe.each(DATABASES)('authorisation matrix on %s', (kind) => {
+describeEachDatabase('authorisation matrix on %s', (kind) => {
   let h: Harness;
   afterEach(async () => {
     await h.close();
@@ -123,6 +139,114 @@ describe.each(DATABASES)('authorisation matrix on %s', (kind) => {
     }
     expect(mismatches).toEqual([]);
   });
+});
+
+const ROLES = ['counsellor', 'manager', 'national'] as const;
+type Role = (typeof ROLES)[number];
+type Outcome = 'applied' | 'forbidden' | 'not forbidden';
+const A = 'applied';
+const F = 'forbidden';
+/** Authorship lets it through; what a replay then merges is the reducer's business (events by union). */
+const P = 'not forbidden';
+
+/** The records a mutation of the matrix targets, written by their author before the caller acts. */
+interface Targets {
+  promotion: ReturnType<typeof makePromotion>;
+  need: ReturnType<typeof makeNeed>;
+  entry: ReturnType<typeof makePoolEntry>;
+}
+
+/** `name: what`, the mutation, written against the author's records (version 1 to 3, in that order). */
+const MUTATIONS: Record<string, (t: Targets) => MutationInput> = {
+  'promotion.create: a new promotion': () => create(makePromotion()),
+  'promotion.create: a replay adding a follow-up event': (t) => create({ ...t.promotion, events: [makeEvent(t.promotion.id, { type: 'employer_replied' })] }),
+  'promotion.create: a replay adding « withdrawn »': (t) => create({ ...t.promotion, events: [makeEvent(t.promotion.id, { type: 'withdrawn' })] }),
+  'promotion.update: descriptive fields': (t) => update('promotion.update', t.promotion.id, 1, { pitch: 'Autre argumentaire.', channel: 'phone' }),
+  'promotion.addEvent: employer reply': (t) => addEvent(makeEvent(t.promotion.id, { type: 'employer_replied' })),
+  'promotion.addEvent: interview': (t) => addEvent(makeEvent(t.promotion.id, { type: 'interview' })),
+  'promotion.addEvent: note': (t) => addEvent(makeEvent(t.promotion.id, { type: 'note', note: 'Rappeler lundi.' })),
+  'promotion.addEvent: withdrawn': (t) => addEvent(makeEvent(t.promotion.id, { type: 'withdrawn' })),
+  'need.create: a new need': () => ({ name: 'need.create', args: makeNeed() }),
+  'need.update: edit': (t) => update('need.update', t.need.id, 2, { positions: 5 }),
+  'need.update: close': (t) => update('need.update', t.need.id, 2, { status: 'closed' }),
+  'pool.add: a new entry': () => ({ name: 'pool.add', args: makePoolEntry() }),
+  'pool.update: edit': (t) => update('pool.update', t.entry.id, 3, { pitch: 'Cariste confirmé.' }),
+  'pool.update: withdraw': (t) => update('pool.update', t.entry.id, 3, { status: 'withdrawn' }),
+  'jobseeker.consentWithdrawn': () => ({ name: 'jobseeker.consentWithdrawn', args: { ftId: '1234567A', at: new Date().toISOString() } }),
+};
+
+// prettier-ignore
+const MUTATION_MATRIX: Record<keyof typeof MUTATIONS, Outcome[]> = {
+  //                                                       counsellor       manager          national
+  //                                                       own   colleague's own   colleague's own   colleague's
+  'promotion.create: a new promotion':                   [ A,    A,          A,    A,          A,    A ],
+  'promotion.create: a replay adding a follow-up event': [ P,    P,          P,    P,          P,    P ],
+  'promotion.create: a replay adding « withdrawn »':     [ P,    F,          P,    P,          P,    F ],
+  'promotion.update: descriptive fields':                [ A,    F,          A,    A,          A,    F ],
+  'promotion.addEvent: employer reply':                  [ A,    A,          A,    A,          A,    A ],
+  'promotion.addEvent: interview':                       [ A,    A,          A,    A,          A,    A ],
+  'promotion.addEvent: note':                            [ A,    A,          A,    A,          A,    A ],
+  'promotion.addEvent: withdrawn':                       [ A,    F,          A,    A,          A,    F ],
+  'need.create: a new need':                             [ A,    A,          A,    A,          A,    A ],
+  'need.update: edit':                                   [ A,    F,          A,    A,          A,    F ],
+  'need.update: close':                                  [ A,    F,          A,    A,          A,    F ],
+  'pool.add: a new entry':                               [ A,    A,          A,    A,          A,    A ],
+  'pool.update: edit':                                   [ A,    F,          A,    A,          A,    F ],
+  'pool.update: withdraw':                               [ A,    F,          A,    A,          A,    F ],
+  'jobseeker.consentWithdrawn':                          [ A,    A,          A,    A,          A,    A ],
+};
+
+/** Every write takes a version of the scope: unchanged, nothing was written. */
+const scopeVersion = async (h: Harness) =>
+  Number((await h.app.db.selectFrom('scope_versions').select('version').where('scope', '=', `agency:${OWN}`).executeTakeFirst())?.version ?? 0);
+
+const SUBS: Record<Role, string> = { counsellor: 'jeanne.martin', manager: 'claire.durand', national: 'nadia.national' };
+const ROLE_CLAIMS: Record<Role, string[]> = { counsellor: [], manager: ['manager'], national: ['national'] };
+
+it('has a row of the mutation matrix for every mutation the protocol knows', () => {
+  const covered = new Set(Object.keys(MUTATION_MATRIX).map((row) => row.split(':')[0]));
+  expect(MUTATION_NAMES.filter((name) => !covered.has(name))).toEqual([]);
+});
+
+describeEachDatabase('mutation × role × author matrix on %s', (kind) => {
+  let h: Harness;
+  afterEach(async () => {
+    await h.close();
+  });
+
+  it('applies or refuses each mutation as the table says, refusals in French, the record untouched', async () => {
+    h = await startHarness(kind, { auth: { oidc: idp.oidc }, logLevel: 'info' });
+    const colleague = await idp.sign({ sub: 'paul.bernard', agency: OWN });
+    const mismatches: string[] = [];
+    for (const [row, expected] of Object.entries(MUTATION_MATRIX)) {
+      for (const [r, role] of ROLES.entries()) {
+        const caller = await idp.sign({ sub: SUBS[role], agency: OWN, roles: ROLE_CLAIMS[role] });
+        for (const [a, whose] of (['own', "colleague's"] as const).entries()) {
+          const author = new TestClient(h.app, whose === 'own' ? caller : colleague);
+          const targets: Targets = { promotion: makePromotion(), need: makeNeed(), entry: makePoolEntry() };
+          await author.push([create(targets.promotion), { name: 'need.create', args: targets.need }, { name: 'pool.add', args: targets.entry }]);
+          const before = await scopeVersion(h);
+
+          const result = (await new TestClient(h.app, caller).push([MUTATIONS[row]!(targets)])).results[0]!;
+          const cell = `${row} × ${role} × ${whose} record`;
+          const want = expected[r * 2 + a];
+          const got = result.status === 'applied' ? A : result.code;
+          if (want === P ? got === F : got !== want) mismatches.push(`${cell}: attendu ${want}, obtenu ${got} (${result.message ?? ''})`);
+          if (result.status === 'rejected' && want !== P) {
+            if (!looksFrench(result.message ?? '')) mismatches.push(`${cell}: message non français`);
+            if ((await scopeVersion(h)) !== before) mismatches.push(`${cell}: refusé mais écrit`);
+          }
+        }
+      }
+    }
+    expect(mismatches).toEqual([]);
+    // Every consent withdrawal is in the audit log under its caller's sub.
+    const audited = await h.app.db.selectFrom('audit_log').select('sub').where('action', '=', 'purge').execute();
+    expect(audited.map((a) => a.sub).sort()).toEqual(Object.values(SUBS).flatMap((sub) => [sub, sub]).sort());
+    // Authorship refusals are logged with who tried.
+    const refusals = h.logs.filter((l) => l.includes('"level":40') && l.includes("ni l'auteur ni un responsable"));
+    expect(refusals.some((l) => l.includes('"sub":"jeanne.martin"'))).toBe(true);
+  }, 120_000);
 });
 
 /** `METHOD /path` of every route the service documents (all but the documentation itself). */

@@ -7,10 +7,10 @@
 import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
 import type { InjectOptions } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { MUTATION_NAMES, REJECTION_CODES, type PushResponse } from '../../../lib/domain/sync';
 import { looksFrench, makeEvent, makeNeed, makePoolEntry, makePromotion } from '../fixtures';
-import { DATABASES, startHarness, TOKENS, type Harness } from '../harness';
+import { describeEachDatabase, startHarness, TOKENS, type Harness } from '../harness';
 
 const SEED = Number(process.env.PROFILENCE_FUZZ_SEED ?? Date.now() % 2_147_483_647);
 const RUNS = Math.max(100, Number(process.env.PROFILENCE_FUZZ_RUNS ?? 100));
@@ -139,7 +139,7 @@ const mutationArb = fc.oneof(
     .map(({ name, path, value }) => ({ name, args: perturb(validArgs[name]!(), path, value) })),
 );
 
-describe.each(DATABASES)('fuzzing every route on %s', (kind) => {
+describeEachDatabase('fuzzing every route on %s', (kind) => {
   let h: Harness;
   let routes: string[];
   beforeAll(async () => {

@@ -30,7 +30,7 @@ export async function startIdp(): Promise<Idp> {
     oidc: { issuer, audience: AUDIENCE, jwksUrl: `${issuer}/certs`, agencyClaim: 'agency', rolesClaim: 'roles' },
     sign: ({ sub, agency, roles = [], aud = AUDIENCE, expiresIn = '10m' }) =>
       new SignJWT({ agency, roles, name: sub })
-        .setProtectedHeader({ alg: 'ES256', kid: 'k1' })
+        .setProtectedHeader({ alg: 'ES256', kid: 'k1', typ: 'at+jwt' })
         .setIssuer(issuer)
         .setAudience(aud)
         .setSubject(sub)

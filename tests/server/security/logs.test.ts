@@ -1,8 +1,8 @@
 // @vitest-environment node
 /** pino logs at the most verbose level: no bearer token (dev or JWT), no job-seeker data, whatever the route or outcome. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { create, makePoolEntry, makePromotion, TestClient } from '../fixtures';
-import { DATABASES, DEV_TOKENS, startHarness, TOKENS } from '../harness';
+import { describeEachDatabase, DEV_TOKENS, startHarness, TOKENS } from '../harness';
 import { startIdp, type Idp } from './idp';
 
 let idp: Idp;
@@ -13,7 +13,7 @@ afterAll(async () => {
   await idp.close();
 });
 
-describe.each(DATABASES)('logs on %s', (kind) => {
+describeEachDatabase('logs on %s', (kind) => {
   it('keep every token masked and no personal data, on success, refusal and internal error', async () => {
     const h = await startHarness(kind, { logLevel: 'trace', auth: { devTokens: DEV_TOKENS, oidc: idp.oidc } });
     try {

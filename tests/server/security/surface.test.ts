@@ -2,10 +2,10 @@
 /** Security headers on every answer, body limits, strict schemas where a stray key matters, and unknown keys never stored. */
 import { randomUUID } from 'node:crypto';
 import type { LightMyRequestResponse } from 'fastify';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, expect, it } from 'vitest';
 import { MAX_BATCH_BYTES, type PushResponse } from '../../../lib/domain/sync';
 import { auth, create, makePromotion, postPush, pullAll, pushBody, TestClient } from '../fixtures';
-import { DATABASES, startHarness, TOKENS, type Harness } from '../harness';
+import { describeEachDatabase, startHarness, TOKENS, type Harness } from '../harness';
 
 function expectSecurityHeaders(res: LightMyRequestResponse, label: string): void {
   expect(res.headers['x-content-type-options'], label).toBe('nosniff');
@@ -18,7 +18,7 @@ function expectSecurityHeaders(res: LightMyRequestResponse, label: string): void
   expect(String(res.headers['content-type']), label).toContain('application/json');
 }
 
-describe.each(DATABASES)('HTTP surface hardening on %s', (kind) => {
+describeEachDatabase('HTTP surface hardening on %s', (kind) => {
   let h: Harness;
   beforeEach(async () => {
     h = await startHarness(kind);

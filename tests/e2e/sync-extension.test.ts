@@ -1,21 +1,15 @@
-// @vitest-environment node
 /**
  * The real extension in Chromium against a real endpoint on loopback: the counsellor enters the server's
  * address and a demo token in the options, records a call in the side panel, and the service worker sends it
  * (CORS, bearer token, alarms and the write trigger as built); a colleague's promotion comes back down.
- * Needs the built extension (.output/chrome-mv3, `npm test` builds it) and Chromium; skipped otherwise.
+ * Needs the built extension (.output/chrome-mv3, `npm test` builds it) and Chromium.
  */
 import 'fake-indexeddb/auto';
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startDemo, type DemoServer } from '../../demo/server';
-import { CHROMIUM, EXTENSION_DIR, launchWithExtension, waitForTestIdText, type ExtensionBrowser } from '../e2e/harness';
-import { deleteClientDatabases, SyncClient } from './clients';
-import { startServers, TOKENS, type TestServers } from './server';
-
-const ready = existsSync(join(EXTENSION_DIR, 'manifest.json')) && existsSync(CHROMIUM);
+import { deleteClientDatabases, SyncClient } from '../sync/clients';
+import { startServers, TOKENS, type TestServers } from '../sync/server';
+import { useExtension, waitForTestIdText } from './harness';
 
 /** Promotions in the extension's own IndexedDB, read from one of its pages. */
 const extensionPromotions = (page: Page) =>
@@ -32,19 +26,14 @@ const extensionPromotions = (page: Page) =>
       }),
   );
 
-describe.skipIf(!ready)('the built extension syncs with the endpoint (Chromium)', () => {
+describe('the built extension syncs with the endpoint (Chromium)', () => {
   let servers: TestServers;
-  let demo: DemoServer;
-  let browser: ExtensionBrowser;
+  const { browser, demo } = useExtension({ demo: true });
 
   beforeAll(async () => {
     servers = await startServers('sqlite', { listen: true });
-    demo = await startDemo({ port: 0 });
-    browser = await launchWithExtension();
-  }, 120_000);
+  });
   afterAll(async () => {
-    await browser?.close();
-    await demo?.close();
     await servers?.close();
     await deleteClientDatabases();
   });

@@ -9,7 +9,7 @@ import { read } from '@/lib/adapters/dossier-demandeur';
 import type { JobSeekerProfile } from '@/lib/domain/legacy';
 import { jobSeekerSnapshot } from '@/lib/store';
 import { poolEntryFromProfile } from '@/lib/store/pool-entries';
-import { parseHtml } from '../../adapters/parse-html';
+import { parseHtml } from '../adapters/parse-html';
 
 const SENSITIVE_ROWS = `
   <tr><td class="libelle">N&deg; de s&eacute;curit&eacute; sociale</td><td class="valeur"><span>2 85 07 75 123 456 78</span></td></tr>
@@ -20,7 +20,7 @@ const SENSITIVE = /2 85 07 75|285077512345678|RQTH|handicap|m[ée]dical|charges 
 
 describe('data never collected', () => {
   it('reads a file showing a NIR, a disability status and medical restrictions without keeping any of them', () => {
-    const path = resolve(import.meta.dirname, '../../fixtures/legacy/dossier-demandeur/dossier-1234567A.html');
+    const path = resolve(import.meta.dirname, '../fixtures/legacy/dossier-demandeur/dossier-1234567A.html');
     const original = readFileSync(path, 'utf8');
     const anchor = original.indexOf('<td class="libelle">Courriel</td>');
     expect(anchor).toBeGreaterThan(0);

@@ -1,0 +1,98 @@
+/**
+ * The promotion form's choices for one job seeker: job, mode, message, establishments and contacts.
+ * Kept as a draft keyed by the file's ftId, so closing the panel loses nothing and another file never
+ * inherits them (the section is re-mounted per file: `key={ftId}` in PageContext).
+ */
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { JobSeekerProfile } from '@/lib/domain/legacy';
+import type { PromotionMode } from '@/lib/domain/promotion';
+import { loadDraft, saveDraft } from '@/lib/store';
+import { uiDb } from './db';
+
+export interface FormChoices {
+  open: boolean;
+  /** Ticked establishments; `undefined` until the counsellor changes them (the defaults apply). */
+  selected?: string[];
+  contactBySiret: Record<string, number>;
+  mode: PromotionMode;
+  /** One of this file's target jobs. */
+  rome?: string;
+  /** The message template as the counsellor edited it; `undefined` while it is the generated one. */
+  editedTemplate?: string;
+}
+
+/** The file's main job (or first), the job proposed unless the counsellor picks another. */
+export const mainRomeOf = (profile: JobSeekerProfile) => (profile.targetJobs.find((j) => j.main) ?? profile.targetJobs[0])?.rome;
+
+const initialChoices = (profile: JobSeekerProfile): FormChoices => ({
+  open: false,
+  contactBySiret: {},
+  mode: 'named',
+  rome: mainRomeOf(profile),
+});
+
+const union = (a: readonly string[], b: readonly string[]) => [...new Set([...a, ...b])];
+
+/** `preselected`: establishments a match chose; ticked too when the draft already has its own list. */
+export function usePromotionDraft(profile: JobSeekerProfile, preselected: readonly string[]) {
+  const [choices, setChoices] = useState<FormChoices>(() => initialChoices(profile));
+  const latestPreselection = useRef(preselected);
+  latestPreselection.current = preselected;
+  // A draft read after the counsellor already acted (slow first IndexedDB open) must not undo that.
+  const touched = useRef(false);
+
+  useEffect(() => {
+    let alive = true;
+    void loadDraft(uiDb(), profile.ftId).then((draft) => {
+      if (!alive) return;
+      if (!draft || touched.current) return;
+      // A job that is not this file's (an older draft, a changed file) falls back to the main one.
+      const rome = profile.targetJobs.some((j) => j.rome === draft.rome) ? draft.rome : mainRomeOf(profile);
+      setChoices({
+        open: true,
+        selected: union(draft.selectedSirets, latestPreselection.current),
+        contactBySiret: draft.contactBySiret,
+        mode: draft.mode,
+        rome,
+        editedTemplate: draft.pitchEdited ? draft.pitch : undefined,
+      });
+    });
+    return () => {
+      alive = false;
+    };
+  }, [profile.ftId]);
+
+  useEffect(() => {
+    if (preselected.length) setChoices((c) => (c.selected ? { ...c, selected: union(c.selected, preselected) } : c));
+  }, [preselected.join()]);
+
+  return {
+    choices,
+    update: (patch: Partial<FormChoices>) => {
+      touched.current = true;
+      setChoices((c) => ({ ...c, ...patch }));
+    },
+    /** After a promotion left: the form closes and starts afresh (the background dropped the draft). */
+    reset: () => {
+      touched.current = true;
+      setChoices(initialChoices(profile));
+    },
+  };
+}
+
+/** Saves the draft while the form is open. */
+export function useDraftSaving(profile: JobSeekerProfile, choices: FormChoices, chosen: string[], template: string) {
+  useEffect(() => {
+    if (!choices.open) return;
+    void saveDraft(uiDb(), {
+      ftId: profile.ftId,
+      selectedSirets: chosen,
+      rome: choices.rome,
+      mode: choices.mode,
+      channel: 'email',
+      pitch: template,
+      pitchEdited: choices.editedTemplate !== undefined,
+      contactBySiret: choices.contactBySiret,
+    }).catch(() => undefined);
+  }, [profile.ftId, choices.open, chosen.join(), choices.rome, choices.mode, template, JSON.stringify(choices.contactBySiret)]);
+}

@@ -1,0 +1,90 @@
+// The Firefox build in Debian's Firefox ESR: the panel (a sidebar there) reads the job-seeker file and the
+// establishment, and the promotion e-mail is prepared in the webmail and sent with the CV.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'puppeteer-core';
+import { startDemo, type DemoServer } from '../../demo/server';
+import { existsSync } from 'node:fs';
+import { missingTool } from '../support/tools';
+import { failOnDialog, FIREFOX, firefoxAvailable, launchFirefoxWithExtension, type FirefoxWithExtension } from './firefox-harness';
+
+// Outside CI, no Firefox ESR: skipped and counted; in CI a failure (tests/support/tools.ts). A missing build fails.
+describe.skipIf(missingTool('Firefox ESR', existsSync(FIREFOX)) !== null)('Firefox ESR, Firefox build, demo tools', () => {
+  let demo: DemoServer;
+  let firefox: FirefoxWithExtension;
+  const dialogs: string[] = [];
+
+  beforeAll(async () => {
+    if (!firefoxAvailable()) throw new Error('Construction Firefox absente : npx wxt build -b firefox (npm test la fait).');
+    demo = await startDemo({ port: 0 });
+    firefox = await launchFirefoxWithExtension();
+  });
+  afterAll(async () => {
+    await firefox?.close();
+    await demo?.close();
+  });
+
+  async function open(url: string): Promise<Page> {
+    const page = await firefox.browser.newPage();
+    failOnDialog(page, dialogs);
+    await page.goto(url);
+    return page;
+  }
+  const text = (page: Page, testId: string, contains: string) =>
+    page.waitForFunction(
+      (id, wanted) => document.querySelector(`[data-testid="${id}"]`)?.textContent?.includes(wanted),
+      { timeout: 20_000 },
+      testId,
+      contains,
+    );
+
+  it('reads the job-seeker file and the establishment into the panel', async () => {
+    const file = await open(demo.url('dossier-demandeur', '/dossier/1234567A'));
+    const panel = await firefox.openExtensionPage('sidepanel.html', '::-p-text(Page)');
+    await file.bringToFront();
+    await text(panel, 'profile-name', 'Marie DUPONT');
+    expect(await panel.$eval('[data-testid="consent"]', (e) => e.textContent)).toContain('Promotion autorisée depuis le 12/03/2025');
+
+    const establishment = await open(demo.url('fiche-entreprise', '/etablissement/73282932000074'));
+    await establishment.bringToFront();
+    await text(panel, 'establishment-name', 'LOGICIELS DU RHÔNE');
+    expect(await panel.$eval('[data-testid="establishment-contacts"]', (e) => e.textContent)).toContain('claire.roussel@example.com');
+    await Promise.all([file.close(), establishment.close(), panel.close()]);
+  });
+
+  it('prepares the promotion e-mail in the webmail, CV attached, and records it as sent', async () => {
+    demo.mailbox.clear();
+    const webmail = await open(demo.url('messagerie', '/'));
+    const establishment = await open(demo.url('fiche-entreprise', '/etablissement/73282932000074'));
+    const file = await open(demo.url('dossier-demandeur', '/dossier/1234567A'));
+    const panel = await firefox.openExtensionPage('sidepanel.html', '::-p-text(Page)');
+    await file.bringToFront();
+    await text(panel, 'profile-name', 'Marie DUPONT');
+
+    await (await panel.waitForSelector('::-p-aria(Promouvoir ce profil[role="button"])'))!.click();
+    await panel.waitForSelector('::-p-text(LOGICIELS DU RHÔNE)');
+    await (await panel.waitForSelector("::-p-aria(Préparer l'e-mail[role=\"button\"])"))!.click();
+
+    await webmail.waitForFunction(() => (document.querySelector('input[name="subject"]') as HTMLInputElement | null)?.value.includes('PRF-'), {
+      timeout: 30_000,
+    });
+    expect(await webmail.$eval('input[name="to"]', (e) => (e as HTMLInputElement).value)).toBe('claire.roussel@example.com');
+    await webmail.waitForFunction(() => (document.querySelector('input[type="file"]') as HTMLInputElement).files?.[0]?.name === 'CV_Marie_DUPONT.pdf');
+    await (await webmail.waitForSelector('::-p-aria(Envoyer[role="button"])'))!.click();
+    await webmail
+      .waitForFunction(() => location.pathname.startsWith('/mail/envoye/'), { timeout: 20_000 })
+      .catch((err) => {
+        throw new Error(`Envoi non confirmé (dialogues : ${dialogs.join(' | ') || 'aucun'}) : ${err.message}`);
+      });
+
+    const sent = demo.mailbox.list();
+    expect(sent).toHaveLength(1);
+    expect(sent[0]!.to).toEqual(['claire.roussel@example.com']);
+    expect(sent[0]!.subject).toMatch(/PRF-[0-9A-Z]{6}/);
+    expect(sent[0]!.body).toContain('Marie DUPONT');
+    expect(sent[0]!.attachments.map((a) => a.fileName)).toEqual(['CV_Marie_DUPONT.pdf']);
+
+    await file.bringToFront();
+    await text(panel, 'promotion-status', 'Envoyée');
+    expect(dialogs).toEqual([]);
+  });
+});
