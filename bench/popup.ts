@@ -24,8 +24,8 @@ const LAST = ['DUPONT', 'BENALI', 'LEFÈVRE', 'MARTIN', 'ROUSSEL', 'GARNIER', 'H
  * The browser the popup expects: a DOM (happy-dom) and the extension APIs (fake browser), before any
  * import. Returns what puts the globals back, so the benchmarks run after this one see plain Node.
  */
-function installBrowser(): { window: Window; restore: () => void } {
-  const window = new Window({ url: 'chrome-extension://profilence/popup.html' });
+export function installBrowser(page = 'popup.html'): { window: Window; restore: () => void } {
+  const window = new Window({ url: `chrome-extension://profilence/${page}` });
   const globals: Record<string, unknown> = {
     window,
     document: window.document,

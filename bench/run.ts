@@ -4,6 +4,7 @@
  */
 import { benchContentScripts } from './content-scripts';
 import { benchMatching } from './matching';
+import { benchPanel } from './panel';
 import { benchPopup } from './popup';
 import { benchReaders } from './readers';
 import { benchServer } from './server';
@@ -17,3 +18,4 @@ await benchServer();
 await benchStats();
 await benchSync();
 await benchPopup();
+await benchPanel();

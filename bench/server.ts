@@ -1,10 +1,15 @@
 /**
  * Load figures for the central endpoint (printed, never asserted): the server runs in its own process
  * (`node --import tsx server/main.ts`) on loopback, on SQLite and, when one is at hand, on PostgreSQL;
- * a scope is seeded with 5,000 promotions, then autocannon measures
- *   - pull of 100 rows, as fast as possible;
- *   - push of 10-mutation batches (6 creates, 2 events, 2 edits), as fast as possible;
- *   - pull of 100 rows at a fixed 500 req/s (latency under a steady load).
+ * a scope is seeded with 5,000 promotions, then autocannon measures, as fast as possible unless said:
+ *   - `GET /v1/health`, the baseline every other figure is divided by (same run, same machine load);
+ *   - empty pull (cursor already at the scope's version: the request every install makes every minute);
+ *   - pull of 100 rows;
+ *   - push of 10-mutation batches (6 creates, 2 events, 2 edits);
+ *   - pull of 100 rows at a fixed 500 req/s (latency under a steady load);
+ *   - on PostgreSQL, pull of 100 rows spread over two server instances on the same database.
+ * The goals of issue 15 are printed beside the figures. `PROFILENCE_BENCH_CPU_PROF=<dir>` runs the servers
+ * with `node --cpu-prof` into that directory (summarise with `npx tsx bench/profile.ts <dir>`).
  * Run alone with `npx tsx bench/server.ts`.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -54,12 +59,23 @@ const autocannon = createRequire(import.meta.url)('autocannon') as Autocannon;
 
 interface Row {
   database: string;
-  scenario: string;
+  scenario: Scenario;
   reqPerSec: number;
   p50: number;
   p99: number;
   failures: number;
 }
+
+type Scenario = 'health' | 'empty' | 'pull' | 'push' | 'steady' | 'twoInstances';
+
+const LABELS: Record<Scenario, string> = {
+  health: 'GET /v1/health (référence)',
+  empty: 'pull vide',
+  pull: 'pull 100 lignes',
+  push: 'push 10 modifications',
+  steady: 'pull 100 lignes à 500 req/s',
+  twoInstances: 'pull 100 lignes, 2 instances',
+};
 
 function freePort(): Promise<number> {
   return new Promise((resolvePort, reject) => {
@@ -106,7 +122,9 @@ function pushBody(mutations: { name: string; args: unknown }[]): string {
 
 async function startServer(env: Record<string, string>): Promise<{ url: string; child: ChildProcess }> {
   const port = await freePort();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+  const profileDir = process.env.PROFILENCE_BENCH_CPU_PROF;
+  const profile = profileDir ? ['--cpu-prof', '--cpu-prof-dir', resolve(profileDir)] : [];
+  const child = spawn(process.execPath, [...profile, '--import', 'tsx', 'server/main.ts'], {
     cwd: ROOT,
     env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn' },
     stdio: ['ignore', 'ignore', 'inherit'],
@@ -147,8 +165,51 @@ async function seed(url: string): Promise<string[]> {
   return ids;
 }
 
+const HEADERS = { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' };
+const pullPath = (cursor: number) => `/v1/sync/pull?scope=${encodeURIComponent(SCOPE)}&limit=100&cursor=${encodeCursor(cursor)}`;
+
+/** The scope's current version, read the way a client does: pull to the end. */
+async function currentCursor(url: string): Promise<number> {
+  let cursor = '';
+  for (;;) {
+    const res = await fetch(`${url}/v1/sync/pull?scope=${encodeURIComponent(SCOPE)}&limit=1000${cursor ? `&cursor=${cursor}` : ''}`, { headers: HEADERS });
+    const page = (await res.json()) as { cursor: string; hasMore: boolean };
+    cursor = page.cursor;
+    if (!page.hasMore) return Number(Buffer.from(cursor, 'base64url').toString('utf8').slice(3));
+  }
+}
+
+function pushRequest(pick: () => string): AutocannonRequest {
+  return {
+    method: 'POST',
+    path: '/v1/sync/push',
+    headers: HEADERS,
+    // A new install id per batch: each batch is a fresh, gap-free sequence 1..10.
+    setupRequest: (req) => ({
+      ...req,
+      body: pushBody([
+        ...Array.from({ length: 6 }, () => ({ name: 'promotion.create', args: makePromotion() })),
+        { name: 'promotion.addEvent', args: event(pick()) },
+        { name: 'promotion.addEvent', args: event(pick()) },
+        { name: 'promotion.update', args: { id: pick(), baseVersion: 1_000_000, changes: { channel: 'phone' } } },
+        { name: 'promotion.update', args: { id: pick(), baseVersion: 1_000_000, changes: { pitch: `Texte revu ${randomUUID()}` } } },
+      ]),
+    }),
+  };
+}
+
+const toRow = (database: string, scenario: Scenario, r: AutocannonResult): Row => ({
+  database,
+  scenario,
+  reqPerSec: Math.round(r.requests.average),
+  p50: r.latency.p50,
+  p99: r.latency.p99,
+  failures: r.non2xx + r.errors + r.timeouts,
+});
+
 async function measure(database: string, env: Record<string, string>): Promise<Row[]> {
   const { url, child } = await startServer(env);
+  const second = env.DATABASE_URL ? await startServer(env) : undefined;
   try {
     const ids = await seed(url);
     if (env.DATABASE_URL) {
@@ -159,64 +220,73 @@ async function measure(database: string, env: Record<string, string>): Promise<R
       await client.end();
     }
     const pick = () => ids[Math.floor(Math.random() * ids.length)]!;
-    const headers = { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' };
-    const pullPath = `/v1/sync/pull?scope=${encodeURIComponent(SCOPE)}&limit=100&cursor=${encodeCursor(SEED_PROMOTIONS / 2)}`;
-    const row = (scenario: string, r: AutocannonResult): Row => ({
-      database,
-      scenario,
-      reqPerSec: Math.round(r.requests.average),
-      p50: r.latency.p50,
-      p99: r.latency.p99,
-      failures: r.non2xx + r.errors + r.timeouts,
-    });
+    const run = (requests: AutocannonRequest[], target = url, connections = CONNECTIONS, overallRate?: number) =>
+      autocannon({ url: target, connections, duration: DURATION_S, requests, ...(overallRate ? { overallRate } : {}) });
+    const pull = { method: 'GET', path: pullPath(SEED_PROMOTIONS / 2), headers: HEADERS };
 
-    const pull = await autocannon({ url, connections: CONNECTIONS, duration: DURATION_S, requests: [{ method: 'GET', path: pullPath, headers }] });
-    const push = await autocannon({
-      url,
-      connections: CONNECTIONS,
-      duration: DURATION_S,
-      requests: [
-        {
-          method: 'POST',
-          path: '/v1/sync/push',
-          headers,
-          // A new install id per batch: each batch is a fresh, gap-free sequence 1..10.
-          setupRequest: (req) => ({
-            ...req,
-            body: pushBody([
-              ...Array.from({ length: 6 }, () => ({ name: 'promotion.create', args: makePromotion() })),
-              { name: 'promotion.addEvent', args: event(pick()) },
-              { name: 'promotion.addEvent', args: event(pick()) },
-              { name: 'promotion.update', args: { id: pick(), baseVersion: 1_000_000, changes: { channel: 'phone' } } },
-              { name: 'promotion.update', args: { id: pick(), baseVersion: 1_000_000, changes: { pitch: `Texte revu ${randomUUID()}` } } },
-            ]),
-          }),
-        },
-      ],
-    });
-    const steady = await autocannon({
-      url,
-      connections: CONNECTIONS,
-      duration: DURATION_S,
-      overallRate: 500,
-      requests: [{ method: 'GET', path: pullPath, headers }],
-    });
-    return [row('pull 100 lignes', pull), row('push 10 modifications', push), row('pull 100 lignes à 500 req/s', steady)];
+    const rows: Row[] = [];
+    rows.push(toRow(database, 'health', await run([{ method: 'GET', path: '/v1/health' }])));
+    rows.push(toRow(database, 'empty', await run([{ method: 'GET', path: pullPath(await currentCursor(url)), headers: HEADERS }])));
+    rows.push(toRow(database, 'pull', await run([pull])));
+    rows.push(toRow(database, 'push', await run([pushRequest(pick)])));
+    rows.push(toRow(database, 'steady', await run([pull], url, CONNECTIONS, 500)));
+    if (second) {
+      // The same pull, the same connections in all, half on each instance: together they should do more than one.
+      const [a, b] = await Promise.all([run([pull], url, CONNECTIONS / 2), run([pull], second.url, CONNECTIONS / 2)]);
+      const both = toRow(database, 'twoInstances', a);
+      both.reqPerSec += Math.round(b.requests.average);
+      both.p50 = Math.max(a.latency.p50, b.latency.p50);
+      both.p99 = Math.max(a.latency.p99, b.latency.p99);
+      both.failures += b.non2xx + b.errors + b.timeouts;
+      rows.push(both);
+    }
+    return rows;
   } finally {
     await stopServer(child);
+    if (second) await stopServer(second.child);
   }
 }
 
+const fig = (r: Row | undefined) => r?.reqPerSec ?? 0;
+const pct = (n: number) => `${Math.round(n * 100)} %`;
 
-
+/** Each row with its ratio to health (same database, same run); then the goals of issue 15, met or not. */
 function printTable(rows: Row[]): void {
-  const header = ['base', 'scénario', 'req/s', 'p50 (ms)', 'p99 (ms)', 'échecs'];
-  const lines = rows.map((r) => [r.database, r.scenario, String(r.reqPerSec), String(r.p50), String(r.p99), String(r.failures)]);
+  const find = (database: string, scenario: Scenario) => rows.find((r) => r.database === database && r.scenario === scenario);
+  const header = ['base', 'scénario', 'req/s', '/ health', 'p50 (ms)', 'p99 (ms)', 'échecs'];
+  const lines = rows.map((r) => {
+    const health = fig(find(r.database, 'health'));
+    return [r.database, LABELS[r.scenario], String(r.reqPerSec), health ? pct(r.reqPerSec / health) : '-', String(r.p50), String(r.p99), String(r.failures)];
+  });
   const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i]!.length)));
   const fmt = (cells: string[]) => cells.map((c, i) => (i >= 2 ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join(' | ');
   console.log(fmt(header));
   console.log(widths.map((w) => '-'.repeat(w)).join('-|-'));
   for (const l of lines) console.log(fmt(l));
+
+  const goals: [string, boolean][] = [];
+  const sqlite = (s: Scenario) => fig(find('SQLite', s));
+  const postgres = (s: Scenario) => fig(find('PostgreSQL', s));
+  goals.push([`pull vide ≥ 40 % de health (SQLite ${pct(sqlite('empty') / sqlite('health'))})`, sqlite('empty') >= 0.4 * sqlite('health')]);
+  goals.push([
+    `pull 100 lignes ≥ 2 000 req/s et ≥ 15 % de health sur SQLite (${sqlite('pull')} req/s, ${pct(sqlite('pull') / sqlite('health'))})`,
+    sqlite('pull') >= 2000 && sqlite('pull') >= 0.15 * sqlite('health'),
+  ]);
+  goals.push([`push 10 modifications ≥ 1 000 req/s sur SQLite (${sqlite('push')} req/s)`, sqlite('push') >= 1000]);
+  const steady = find('SQLite', 'steady');
+  if (steady) goals.push([`pull à 500 req/s tenu sur SQLite (${steady.reqPerSec} req/s, p99 ${steady.p99} ms)`, steady.reqPerSec >= 490]);
+  if (find('PostgreSQL', 'health')) {
+    for (const s of ['empty', 'pull', 'push', 'steady'] as const) {
+      const ratio = sqlite(s) / Math.max(1, postgres(s));
+      goals.push([`PostgreSQL au plus 1,5× plus lent que SQLite, ${LABELS[s]} (${ratio.toFixed(2)}×)`, ratio <= 1.5]);
+    }
+    goals.push([
+      `2 instances sur un PostgreSQL plus rapides qu'une (${postgres('twoInstances')} contre ${postgres('pull')} req/s)`,
+      postgres('twoInstances') > postgres('pull'),
+    ]);
+  }
+  console.log('Objectifs :');
+  for (const [label, met] of goals) console.log(`  ${met ? 'atteint    ' : 'NON ATTEINT'}  ${label}`);
 }
 
 export async function benchServer(): Promise<void> {

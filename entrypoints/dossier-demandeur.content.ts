@@ -1,9 +1,7 @@
 import { readWithEvidence } from '@/lib/adapters/dossier-demandeur';
-import { assertFromBackground } from '@/lib/content/background-only';
 import { fetchCv } from '@/lib/content/fetch-cv';
 import { runReader } from '@/lib/content/run-reader';
-import { onMessage, sendMessage } from '@/lib/messaging/protocol';
-import { extensionId } from '@/lib/platform';
+import { answerBackground, sendToBackground } from '@/lib/messaging/content';
 
 // The real origins are set at build time (legacy-origins.ts); this default serves the demo tool.
 export default defineContentScript({
@@ -11,10 +9,7 @@ export default defineContentScript({
   runAt: 'document_idle',
   main() {
     // With how the consent was shown: the background keeps it with each promotion as its evidence.
-    runReader(readWithEvidence, (result) => sendMessage('page.read', result));
-    onMessage('cv.fetch', ({ data, sender }) => {
-      assertFromBackground(sender, extensionId());
-      return fetchCv(data.url, location.href, data.fileName);
-    });
+    runReader(readWithEvidence, (result) => sendToBackground('page.read', result));
+    answerBackground('cv.fetch', (request) => fetchCv(request.url, location.href, request.fileName));
   },
 });

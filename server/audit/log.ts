@@ -1,7 +1,8 @@
 /**
  * The audit log: who read or wrote personal data, and when. One row per pull that returned records, per push
  * that brought new mutations (names and ids, never their content), per export and per purge. Written in the
- * same transaction as the writes it describes; a read is answered only once its row is written.
+ * same transaction as the writes it describes; a read is answered only once its row is written (pulls through
+ * ./batch.ts, several rows per insert).
  */
 import { randomUUID } from 'node:crypto';
 import { UUID_PATTERN } from '../../lib/domain/ids';
@@ -23,20 +24,21 @@ export interface AuditEntry {
   at?: string;
 }
 
+export function auditRow(entry: AuditEntry): AuditLogTable {
+  return {
+    id: randomUUID(),
+    at: entry.at ?? new Date().toISOString(),
+    sub: entry.sub,
+    agency_code: entry.agencyCode ?? null,
+    action: entry.action,
+    scope: entry.scope ?? null,
+    count: entry.count,
+    details: entry.details === undefined ? null : JSON.stringify(entry.details),
+  };
+}
+
 export async function recordAudit(db: Db | Tx, entry: AuditEntry): Promise<void> {
-  await db
-    .insertInto('audit_log')
-    .values({
-      id: randomUUID(),
-      at: entry.at ?? new Date().toISOString(),
-      sub: entry.sub,
-      agency_code: entry.agencyCode ?? null,
-      action: entry.action,
-      scope: entry.scope ?? null,
-      count: entry.count,
-      details: entry.details === undefined ? null : JSON.stringify(entry.details),
-    })
-    .execute();
+  await db.insertInto('audit_log').values(auditRow(entry)).execute();
 }
 
 const KNOWN_NAMES: ReadonlySet<string> = new Set(MUTATION_NAMES);

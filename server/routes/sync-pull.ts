@@ -1,12 +1,13 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { apiErrorSchema, pullQuerySchema, pullResponseSchema } from '../../lib/domain/sync';
-import { recordAudit } from '../audit/log';
+import { batchedAudit } from '../audit/batch';
 import { scopeOfCounsellor } from '../auth/counsellor';
 import { forbiddenScope } from '../errors';
 import { pageToJson, readChangesPage } from '../sync/pull';
 
 /** `GET /v1/sync/pull`: what changed in the counsellor's agency after the cursor. */
 export const syncPullRoute: FastifyPluginAsyncZod = async (app) => {
+  const recordRead = batchedAudit(app.db);
   app.get(
     '/v1/sync/pull',
     {
@@ -25,11 +26,11 @@ export const syncPullRoute: FastifyPluginAsyncZod = async (app) => {
       if (scope !== scopeOfCounsellor(counsellor)) {
         throw forbiddenScope();
       }
-      const page = await readChangesPage(app.db, scope, cursor, limit);
+      const page = await readChangesPage(app.db, app.dialect, scope, cursor, limit);
       app.metrics.syncBatch.observe(page.rows.length, { direction: 'pull' });
       // Personal data read: answered only once the audit log says who read how much.
       if (page.rows.length > 0) {
-        await recordAudit(app.db, { sub: counsellor.sub, agencyCode: counsellor.agencyCode, action: 'pull', scope, count: page.rows.length });
+        await recordRead({ sub: counsellor.sub, agencyCode: counsellor.agencyCode, action: 'pull', scope, count: page.rows.length });
       }
       // Sent as text: the stored JSON is spliced, not parsed and re-serialised (see pageToJson).
       return reply.type('application/json; charset=utf-8').send(pageToJson(page) as never);

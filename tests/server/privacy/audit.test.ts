@@ -62,4 +62,21 @@ describeEachDatabase('audit log on %s', (kind) => {
     expect(res.statusCode).toBe(500);
     expect(res.body).not.toContain('DUPONT');
   });
+
+  it('logs every one of many simultaneous pulls, each with who and how many, before answering it', async () => {
+    await new TestClient(h.app, TOKENS.jeanne).push([create(makePromotion()), create(makePromotion()), create(makePromotion())]);
+    const readers = [TOKENS.jeanne, TOKENS.paul];
+    const replies = await Promise.all(
+      Array.from({ length: 12 }, (_, i) =>
+        h.app.inject({ method: 'GET', url: `/v1/sync/pull?scope=agency:69031&limit=${1 + (i % 3)}`, headers: auth(readers[i % 2]!) }),
+      ),
+    );
+    expect(replies.map((r) => r.statusCode)).toEqual(Array(12).fill(200));
+    const pulls = (await rows()).filter((r) => r.action === 'pull');
+    const tally = (entries: { sub: string; count: number }[]) => entries.map((e) => `${e.sub}:${e.count}`).sort();
+    expect(tally(pulls)).toEqual(
+      // Three promotions stored, so each pull reads as many as its limit.
+      tally(replies.map((_, i) => ({ sub: i % 2 ? 'paul.bernard' : 'jeanne.martin', count: 1 + (i % 3) }))),
+    );
+  });
 });
