@@ -7,7 +7,7 @@ import { listForEstablishment, listForJobSeeker, type StoredPromotion } from '@/
 import { DraftMailActions } from '../followup/DraftMailActions';
 import { OutcomeActions } from '../followup/OutcomeActions';
 import { PromotionTimeline } from '../followup/PromotionTimeline';
-import { frenchDate } from '../format';
+import { frenchDate, plural } from '../format';
 import { useLiveQuery } from '../hooks/use-live-query';
 import { uiDb } from './db';
 import { EditPromotion } from './EditPromotion';
@@ -26,8 +26,12 @@ interface Props {
   tabId?: number;
 }
 
+/** Rows shown at first: the most recent ones; the rest one click away, so a long history opens at once. */
+export const FIRST_ROWS = 20;
+
 export function PromotionHistory({ ftId, siret, profile, tabId }: Props) {
   const [editing, setEditing] = useState<string>();
+  const [showAll, setShowAll] = useState(false);
   const rows = useLiveQuery<StoredPromotion[]>(
     () => (ftId ? listForJobSeeker(uiDb(), ftId) : siret ? listForEstablishment(uiDb(), siret) : []),
     [ftId, siret],
@@ -40,7 +44,7 @@ export function PromotionHistory({ ftId, siret, profile, tabId }: Props) {
         <p class="pf-muted">Aucune promotion pour l'instant.</p>
       ) : (
         <ul class="pf-list">
-          {rows.map((p) => {
+          {(showAll ? rows : rows.slice(0, FIRST_ROWS)).map((p) => {
             const label = `${p.jobSeeker.firstName} ${p.jobSeeker.lastName} chez ${p.establishment.name}`.trim();
             return (
               <li key={p.id} data-testid="promotion-row">
@@ -77,6 +81,11 @@ export function PromotionHistory({ ftId, siret, profile, tabId }: Props) {
             );
           })}
         </ul>
+      )}
+      {!showAll && rows.length > FIRST_ROWS && (
+        <button type="button" class="fr-btn fr-btn--sm fr-btn--tertiary" onClick={() => setShowAll(true)}>
+          Afficher {rows.length - FIRST_ROWS === 1 ? 'l’autre promotion' : `les ${plural(rows.length - FIRST_ROWS, 'autre promotion', 'autres promotions')}`}
+        </button>
       )}
     </section>
   );

@@ -3,6 +3,7 @@
  * absent, never null; an array with nothing shown is `[]`.
  */
 import * as z from 'zod';
+import { CONSENT_UNREADABLE } from './consent-states';
 import {
   agencyCodeSchema,
   contractTypeSchema,
@@ -37,12 +38,7 @@ export type Agent = z.infer<typeof agentSchema>;
 export const targetJobSchema = z.object({ rome: romeSchema, label: text('Libellé du métier'), main: z.boolean() });
 export type TargetJob = z.infer<typeof targetJobSchema>;
 
-/**
- * Consent the reader could not establish beyond doubt (value missing, signals that disagree, unknown wording):
- * not granted, and not a refusal either (it never triggers the withdrawal purge).
- */
-export const CONSENT_UNREADABLE = 'consent_unreadable' as const;
-export const CONSENT_UNREADABLE_MESSAGE = 'Consentement illisible sur cette page : vérifiez le dossier avant toute promotion';
+export { CONSENT_UNREADABLE, CONSENT_UNREADABLE_MESSAGE, isConsentRefused, isConsentUnreadable } from './consent-states';
 const consentReasonSchema = z.literal(CONSENT_UNREADABLE, { error: 'Motif de consentement inconnu' });
 
 /**
@@ -55,10 +51,6 @@ export const promotionConsentSchema = z
   .refine((c) => !c.granted || c.reason === undefined, { error: 'Un consentement illisible ne peut pas être accordé' });
 export type PromotionConsent = z.infer<typeof promotionConsentSchema>;
 
-export const isConsentUnreadable = (consent: { granted: boolean; reason?: string }) =>
-  !consent.granted && consent.reason === CONSENT_UNREADABLE;
-/** The page says no beyond doubt: the only reading that starts the withdrawal purge. */
-export const isConsentRefused = (consent: { granted: boolean; reason?: string }) => !consent.granted && consent.reason === undefined;
 
 /** How the consent was shown on the page: the wording as read, and the first date shown with it. */
 export const consentShownSchema = z.object({

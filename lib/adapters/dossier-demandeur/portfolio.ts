@@ -4,7 +4,7 @@ import type { PortfolioEntry } from '@/lib/domain/legacy';
 import { Missing, absoluteHref, compact, type Extraction } from '../kit/result';
 import { readTable, type Row } from '../kit/table';
 import { normalizeText, textOf } from '../kit/text';
-import { CONSENT_UNREADABLE } from '@/lib/domain/legacy';
+import { CONSENT_UNREADABLE } from '@/lib/domain/consent-states';
 import { readConsentIn } from '../kit/consent';
 import { splitFullName } from '../kit/values';
 import { LABELS, PORTFOLIO_COLUMNS } from './labels';

@@ -1,6 +1,7 @@
 /** The job seeker's file (`/dossier/{ftId}`) → `JobSeekerProfile`. */
 import { QUALIFICATION_LABELS, contractTypeFromLabel, isValidFtId, normalizeFtId, type ContractType } from '@/lib/domain/formats';
-import { CONSENT_UNREADABLE, type ConsentShown, type JobSeekerProfile, type TargetJob } from '@/lib/domain/legacy';
+import { CONSENT_UNREADABLE } from '@/lib/domain/consent-states';
+import type { ConsentShown, JobSeekerProfile, TargetJob } from '@/lib/domain/legacy';
 import { readConsent, type ConsentReading } from '../kit/consent';
 import { fieldsOf, type Field } from '../kit/fields';
 import { Missing, absoluteHref, compact, type Extraction } from '../kit/result';
