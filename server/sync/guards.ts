@@ -8,7 +8,9 @@ import type { z } from 'zod';
 import { anonymityProblem, findIdentifyingData, type PersonIdentifiers } from '../../lib/domain/anonymity';
 import { authorOf, editProblem, eventProblem, keepStoredAuthors, stampAuthor, type AuthoredKind } from '../../lib/domain/authorship';
 import { clockProblem, datesOf } from '../../lib/domain/clock';
+import { editRefusal } from '../../lib/domain/promotion-edits';
 import type { Promotion, PromotionEvent } from '../../lib/domain/promotion';
+import { deriveStatus, type OrderedEvent } from '../../lib/domain/status';
 import { mutationArgsSchemas, type MutationName, type RejectionCode } from '../../lib/domain/sync';
 import type { Counsellor } from '../auth/counsellor';
 import type { EntityTable } from '../db/schema';
@@ -33,7 +35,7 @@ const reject = (code: RejectionCode, message: string): Guarded => ({ rejected: {
 const isMutationName = (name: string): name is MutationName => Object.prototype.hasOwnProperty.call(mutationArgsSchemas, name);
 
 type UpdateArgs = { id: string; changes: Record<string, unknown> };
-type StoredPromotion = Pick<Promotion, 'mode' | 'pitch' | 'jobSeeker'>;
+type StoredPromotion = Pick<Promotion, 'mode' | 'pitch' | 'jobSeeker'> & { events: OrderedEvent[] };
 
 /** A row of this agency that the mutation targets; other agencies' rows and tombstones are the reducer's business. */
 async function liveRow(env: GuardEnv, kind: AuthoredKind, id: string): Promise<{ row: EntityTable; data: Record<string, unknown> } | undefined> {
@@ -121,8 +123,12 @@ export async function guardMutation(env: GuardEnv, name: string, raw: unknown): 
       if (!stored) return { args };
       const problem = editProblem(env.counsellor, kind, authorSubOf(kind, stored));
       if (problem) return forbidden(env, kind, id, problem);
-      if (kind !== 'promotion' || !('pitch' in changes || 'mode' in changes)) return { args };
+      if (kind !== 'promotion') return { args };
       const promotion = stored.data as unknown as StoredPromotion;
+      // Once sent, only the contact may change: the employer already has the rest (lib/domain/promotion-edits.ts).
+      const sentAlready = editRefusal(deriveStatus(promotion.events).status, Object.keys(changes));
+      if (sentAlready) return reject('invalid', sentAlready);
+      if (!('pitch' in changes || 'mode' in changes)) return { args };
       if ((changes.mode ?? promotion.mode) !== 'anonymous') return { args };
       return anonymityRefusal(String(changes.pitch ?? promotion.pitch), promotion.jobSeeker) ?? { args };
     }

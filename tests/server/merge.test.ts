@@ -99,7 +99,8 @@ describeEachDatabase('merging concurrent writes on %s', (kind) => {
     const claire = new TestClient(h.app, TOKENS.manager);
     const promotion = makePromotion();
     await jeanne.push([create(promotion)]);
-    await jeanne.push([addEvent(makeEvent(promotion.id))]);
+    // A note: the promotion is still a draft, whose channel and message may change (sent, only its contact).
+    await jeanne.push([addEvent(makeEvent(promotion.id, { type: 'note', note: 'Rappeler le gérant' }))]);
     await jeanne.push([update('promotion.update', promotion.id, 2, { channel: 'in_person' })]);
     await claire.push([update('promotion.update', promotion.id, 1, { pitch: 'Nouveau texte de Claire.' })]);
     // Rewriting a value with itself changes nothing: no version taken.

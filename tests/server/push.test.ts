@@ -139,7 +139,8 @@ describeEachDatabase('push on %s', (kind) => {
     const paul = new TestClient(h.app, TOKENS.paul);
     const promotion = makePromotion();
     const sent = makeEvent(promotion.id, { type: 'sent' });
-    await jeanne.push([create(promotion), addEvent(sent), update('promotion.update', promotion.id, 2, { pitch: 'Texte revu.' })]);
+    // The message revised before sending (once sent, only the contact may change).
+    await jeanne.push([create(promotion), update('promotion.update', promotion.id, 1, { pitch: 'Texte revu.' }), addEvent(sent)]);
 
     // The same id again, with an older pitch, the known event and a new one: the events merge, the fields stay.
     const replied = makeEvent(promotion.id, { type: 'employer_replied', at: '2025-03-14T10:00:00+01:00' });
@@ -154,7 +155,7 @@ describeEachDatabase('push on %s', (kind) => {
     const data = stored[0]!.data as Omit<Promotion, 'events'> & { events: { id: string; version: number }[] };
     expect(data.pitch).toBe('Texte revu.');
     expect(data.events.map((e) => [e.id, e.version])).toEqual([
-      [sent.id, 2],
+      [sent.id, 3],
       [replied.id, 4],
     ]);
 

@@ -19,7 +19,8 @@ describeEachDatabase('job-seeker export on %s', (kind) => {
   it('gives the promotions, their events, the pool entries and the overwritten values that mention the ftId', async () => {
     const jeanne = new TestClient(h.app, TOKENS.jeanne);
     const promotion = makePromotion();
-    promotion.events = [makeEvent(promotion.id), makeEvent(promotion.id, { type: 'note', note: 'Relance prévue' })];
+    // Not sent yet: its message may still be rewritten.
+    promotion.events = [makeEvent(promotion.id, { type: 'note', note: 'Appel prévu' }), makeEvent(promotion.id, { type: 'note', note: 'Relance prévue' })];
     const entry = makePoolEntry({ ftId: '1234567A', firstName: 'Lucie' });
     const someoneElse = makePromotion({ jobSeeker: { ...promotion.jobSeeker, ftId: '7654321B', firstName: 'Karim', lastName: 'BENALI' } });
     await jeanne.push([create(promotion), { name: 'pool.add', args: entry }, create(someoneElse)]);
