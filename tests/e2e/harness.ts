@@ -82,12 +82,12 @@ function guardDialogs(context: BrowserContext): Pick<ExtensionBrowser, 'expectDi
   };
 }
 
-export async function launchWithExtension(): Promise<ExtensionBrowser> {
-  if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
-    throw new Error(`Extension non construite : lancez « WXT_PROFILENCE_TEST_HOOKS=1 npx wxt build » (attendu dans ${EXTENSION_DIR}).`);
-  }
-  const userDataDir = mkdtempSync(join(tmpdir(), 'profilence-chromium-'));
-  const context = await chromium.launchPersistentContext(userDataDir, {
+/**
+ * Chromium with the built extension on a profile folder: headless, and without the background connections this
+ * closed network refuses. A profile kept between two launches makes the second one a browser restart.
+ */
+export const launchChromiumProfile = (userDataDir: string): Promise<BrowserContext> =>
+  chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM,
     headless: true,
     args: [
@@ -102,6 +102,13 @@ export async function launchWithExtension(): Promise<ExtensionBrowser> {
       '--disable-quic',
     ],
   });
+
+export async function launchWithExtension(): Promise<ExtensionBrowser> {
+  if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
+    throw new Error(`Extension non construite : lancez « WXT_PROFILENCE_TEST_HOOKS=1 npx wxt build » (attendu dans ${EXTENSION_DIR}).`);
+  }
+  const userDataDir = mkdtempSync(join(tmpdir(), 'profilence-chromium-'));
+  const context = await launchChromiumProfile(userDataDir);
   const dialogs = guardDialogs(context);
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 30_000 }));
   const extensionId = new URL(worker.url()).host;

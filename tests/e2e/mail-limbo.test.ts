@@ -7,10 +7,10 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDemo, type DemoServer } from '../../demo/server';
-import { CHROMIUM, EXTENSION_DIR, waitForTestIdText } from './harness';
+import { launchChromiumProfile, waitForTestIdText } from './harness';
 
 const FILE = '1234567A'; // Marie DUPONT, named promotion with her CV
 const ESTABLISHMENTS = {
@@ -34,21 +34,7 @@ async function seriousViolations(page: Page): Promise<string[]> {
 
 /** Chromium on a profile kept between launches, so closing it and launching again is a browser restart. */
 async function launch(userDataDir: string, dialogs: string[]): Promise<{ context: BrowserContext; extensionId: string }> {
-  const context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: CHROMIUM,
-    headless: true,
-    args: [
-      `--disable-extensions-except=${EXTENSION_DIR}`,
-      `--load-extension=${EXTENSION_DIR}`,
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-quic',
-    ],
-  });
+  const context = await launchChromiumProfile(userDataDir);
   // Playwright would dismiss any dialog silently: every one is recorded, and the test fails on it.
   const watch = (page: Page) =>
     page.on('dialog', (dialog) => {
