@@ -15,7 +15,6 @@ import {
   type ReadResultOf,
 } from '@/lib/domain/legacy';
 import { anonymousTextProblem, contactSalutation, fillPitch, pitchSubject, pitchTemplate } from '@/lib/domain/pitch';
-import { anonymityProblem, findIdentifyingData } from '@/lib/domain/anonymity';
 import type { ConsentEvidence, PromotionChannel } from '@/lib/domain/promotion';
 import {
   editPromotionRequestSchema,
@@ -250,7 +249,7 @@ export function createPromotionService(db: ProfilenceDb, mails: Pick<MailQueue, 
       }
       const next = { ...row, ...changes };
       if (next.mode === 'anonymous') {
-        const problem = anonymityProblem(findIdentifyingData(next.pitch, profile ?? row.jobSeeker));
+        const problem = anonymousTextProblem(profile ?? row.jobSeeker, next.pitch);
         if (problem) return { ok: false, code: 'invalid', message: problem };
       }
       if (row.status === 'draft' && next.channel === 'email' && !next.contact?.email) {

@@ -11,7 +11,7 @@
  * the background and the server apply before anything leaves. Any fragment (a skill, a label, a name
  * given in the options) that happens to contain identifying data is left out rather than sent.
  */
-import { anonymityProblem, findIdentifyingData } from './anonymity';
+import { anonymityProblem, findIdentifyingData, type PersonIdentifiers } from './anonymity';
 import type { ContractType } from './formats';
 import type { EstablishmentContact, JobSeekerProfile } from './legacy';
 
@@ -240,8 +240,8 @@ export function generatePitch(profile: JobSeekerProfile, options: PitchOptions):
  * What the counsellor must remove from an anonymous text before it may leave, in French; `undefined`
  * when nothing in it identifies the job seeker. The same rule as the server's.
  */
-export function anonymousTextProblem(profile: JobSeekerProfile, text: string): string | undefined {
-  return anonymityProblem(findIdentifyingData(text, profile));
+export function anonymousTextProblem(person: PersonIdentifiers, text: string): string | undefined {
+  return anonymityProblem(findIdentifyingData(text, person));
 }
 
 function capitalize(s: string): string {

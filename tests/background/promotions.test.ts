@@ -5,7 +5,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { MailJob } from '@/lib/background/mail-queue';
 import { createPromotionService } from '@/lib/background/promotions';
 import { saveReading } from '@/lib/background/tab-contexts';
-import { addEvent, loadDraft, openDb, pendingMutations, saveDraft, type ProfilenceDb } from '@/lib/store';
+import { loadDraft, openDb, pendingMutations, saveDraft, type ProfilenceDb } from '@/lib/store';
 import { readingOf } from './fixtures';
 
 const FILE_TAB = 1;

@@ -54,7 +54,8 @@ describe.skipIf(missingTool('Firefox ESR', existsSync(FIREFOX)) !== null)('Firef
   it('prepares the promotion e-mail in the webmail, CV attached, and records it as sent', async () => {
     demo.mailbox.clear();
     const webmail = await open(demo.url('messagerie', '/'));
-    const establishment = await open(demo.url('fiche-entreprise', '/etablissement/73282932000074'));
+    // Open beside the file: the establishment the promotion goes to.
+    await open(demo.url('fiche-entreprise', '/etablissement/73282932000074'));
     const file = await open(demo.url('dossier-demandeur', '/dossier/1234567A'));
     const panel = await firefox.openExtensionPage('sidepanel.html', '::-p-text(Page)');
     await file.bringToFront();

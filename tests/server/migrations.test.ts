@@ -4,7 +4,7 @@
  * the code of that time wrote it (the client's `counsellorId` was the banner's name), migrated to the latest.
  */
 import { Kysely, Migrator } from 'kysely';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, expect, it } from 'vitest';
 import type { Promotion } from '../../lib/domain/promotion';
 import type { PullResponse } from '../../lib/domain/sync';
 import { statsReportSchema, type StatsReport } from '../../lib/stats/schema';

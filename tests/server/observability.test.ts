@@ -1,5 +1,5 @@
 // What an agency's IT watches: readiness for the load balancer and Prometheus metrics, with no personal data.
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, expect, it } from 'vitest';
 import { create, getPull, makePromotion, SCOPE, TestClient } from './fixtures';
 import { describeEachDatabase, startHarness, TOKENS, type Harness } from './harness';
 

@@ -1,6 +1,6 @@
 // @vitest-environment node
 import { randomUUID } from 'node:crypto';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, expect, it } from 'vitest';
 import type { Promotion } from '../../lib/domain/promotion';
 import type { PushResponse } from '../../lib/domain/sync';
 import {

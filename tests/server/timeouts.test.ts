@@ -6,7 +6,7 @@
 import { connect, type Socket } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import type { FastifyInstance } from 'fastify';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, expect, it } from 'vitest';
 import { appOn } from './direct-app';
 import { describeEachDatabase, freshDatabase, TOKENS } from './harness';
 

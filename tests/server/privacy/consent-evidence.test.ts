@@ -3,7 +3,7 @@
  * How consent was read, kept with each promotion: stored and pulled back as sent, listed in the job seeker's
  * export, and used to refuse a promotion made after a withdrawal on a reading older than it.
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, expect, it } from 'vitest';
 import type { ConsentEvidence, Promotion } from '../../../lib/domain/promotion';
 import { auth, create, makePromotion, pullAll, TestClient } from '../fixtures';
 import { describeEachDatabase, startHarness, TOKENS, type Harness } from '../harness';

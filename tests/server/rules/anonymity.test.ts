@@ -1,6 +1,6 @@
 // @vitest-environment node
 /** Anonymous promotions: a pitch that identifies the job seeker is refused (`anonymity`); the last name is not kept. */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, expect, it } from 'vitest';
 import type { Promotion } from '../../../lib/domain/promotion';
 import { create, looksFrench, makePromotion, pullAll, TestClient, update } from '../fixtures';
 import { describeEachDatabase, startHarness, TOKENS, type Harness } from '../harness';

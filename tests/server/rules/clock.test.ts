@@ -1,6 +1,6 @@
 // @vitest-environment node
 /** Clock sanity: a record or event dated more than ten minutes ahead of the server is refused (`clock`). */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, expect, it } from 'vitest';
 import { addEvent, create, looksFrench, makeEvent, makeNeed, makePoolEntry, makePromotion, pullAll, TestClient } from '../fixtures';
 import { describeEachDatabase, startHarness, TOKENS, type Harness } from '../harness';
 

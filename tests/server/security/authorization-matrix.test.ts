@@ -6,7 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { LightMyRequestResponse } from 'fastify';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
 import { MUTATION_NAMES, type PushResponse } from '../../../lib/domain/sync';
 import {
   addEvent,
