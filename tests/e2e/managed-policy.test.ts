@@ -6,12 +6,12 @@ import { createHash } from 'node:crypto';
 import { accessSync, constants, mkdirSync, mkdtempSync, readdirSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
 import type { FastifyInstance } from 'fastify';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../server/app';
 import { EXTENSION_DIR, useExtension, waitForTestIdText } from './harness';
+import { storedPromotions, until } from './server-rows';
 
 const POLICY_DIR = '/etc/chromium/policies/managed';
 const POLICY_PREFIX = 'profilence-e2e-managed-policy-';
@@ -74,27 +74,8 @@ describe('settings fixed by the agency’s policy (Chromium, managed storage)', 
   // The browser and the demo tools; any browser dialog fails the test.
   const { browser, demo } = useExtension({ demo: true });
 
-  function storedPromotions(): { sub: string; ftId: string; siret: string }[] {
-    const db = new Database(join(dataDir, 'profilence.sqlite'), { readonly: true });
-    try {
-      return (db.prepare('SELECT created_by_sub AS sub, data FROM promotions').all() as { sub: string; data: string }[]).map((r) => {
-        const data = JSON.parse(r.data) as { jobSeeker: { ftId: string }; establishment: { siret: string } };
-        return { sub: r.sub, ftId: data.jobSeeker.ftId, siret: data.establishment.siret };
-      });
-    } finally {
-      db.close();
-    }
-  }
-
-  async function until<T>(read: () => T, ok: (v: T) => boolean, ms = 20_000): Promise<T> {
-    const end = Date.now() + ms;
-    for (;;) {
-      const value = read();
-      if (ok(value)) return value;
-      if (Date.now() > end) throw new Error(`condition non remplie à temps : ${JSON.stringify(value)}`);
-      await new Promise((r) => setTimeout(r, 250));
-    }
-  }
+  /** The rows the central endpoint stored. */
+  const storedPromotionsHere = () => storedPromotions(dataDir);
 
   it('loads the extension under the id the policy names', () => {
     expect(browser.extensionId).toBe(extensionId);
@@ -141,6 +122,6 @@ describe('settings fixed by the agency’s policy (Chromium, managed storage)', 
     await panel.getByRole('button', { name: 'Appel passé' }).click();
     await waitForTestIdText(panel, 'promote-feedback', 'Appel enregistré');
 
-    expect(await until(storedPromotions, (rows) => rows.length === 1)).toEqual([{ sub: 'jeanne.martin', ftId: '1234567A', siret: '73282932000074' }]);
+    expect(await until(storedPromotionsHere, (rows) => rows.length === 1)).toEqual([{ sub: 'jeanne.martin', ftId: '1234567A', siret: '73282932000074' }]);
   });
 });

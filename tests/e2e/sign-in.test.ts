@@ -6,7 +6,6 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
 import type { FastifyInstance } from 'fastify';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -14,6 +13,7 @@ import { startDemo, type DemoServer } from '../../demo/server';
 import { buildApp } from '../../server/app';
 import { API_RESOURCE, EXTENSION_CLIENT, startProvider, type RealProvider } from '../server/auth-provider';
 import { launchWithExtension, waitForTestIdText, type ExtensionBrowser } from './harness';
+import { storedPromotions, until } from './server-rows';
 
 const ACCESS_TOKEN_TTL_S = 40;
 
@@ -62,27 +62,7 @@ describe('sign-in with the agents’ identity provider (Chromium, built extensio
   });
 
   /** The rows the central endpoint stored. */
-  function storedPromotions(): { sub: string; ftId: string; siret: string }[] {
-    const db = new Database(join(dataDir, 'profilence.sqlite'), { readonly: true });
-    try {
-      return (db.prepare('SELECT created_by_sub AS sub, data FROM promotions').all() as { sub: string; data: string }[]).map((r) => {
-        const data = JSON.parse(r.data) as { jobSeeker: { ftId: string }; establishment: { siret: string } };
-        return { sub: r.sub, ftId: data.jobSeeker.ftId, siret: data.establishment.siret };
-      });
-    } finally {
-      db.close();
-    }
-  }
-
-  async function until<T>(read: () => T | Promise<T>, ok: (v: T) => boolean, ms = 20_000): Promise<T> {
-    const end = Date.now() + ms;
-    for (;;) {
-      const value = await read();
-      if (ok(value)) return value;
-      if (Date.now() > end) throw new Error(`condition non remplie à temps : ${JSON.stringify(value)}`);
-      await new Promise((r) => setTimeout(r, 250));
-    }
-  }
+  const storedPromotionsHere = () => storedPromotions(dataDir);
 
   /** « Promouvoir ce profil » → « Appel passé », with the establishment's page open in a tab. */
   async function promoteByPhone(panel: Page, ftId: string, siret: string, firstName: string, establishment: RegExp) {
@@ -140,12 +120,12 @@ describe('sign-in with the agents’ identity provider (Chromium, built extensio
 
     const panel = await browser.openExtensionPage('sidepanel.html');
     await promoteByPhone(panel, '1234567A', '73282932000074', 'Marie', /LOGICIELS DU RHÔNE/);
-    expect(await until(storedPromotions, (rows) => rows.length === 1)).toEqual([{ sub: 'jeanne.martin', ftId: '1234567A', siret: '73282932000074' }]);
+    expect(await until(storedPromotionsHere, (rows) => rows.length === 1)).toEqual([{ sub: 'jeanne.martin', ftId: '1234567A', siret: '73282932000074' }]);
 
     // The first access token expires; the background renews it with the refresh token on its own.
     await until(() => Date.now(), (t) => t > firstExpiry + 1000, ACCESS_TOKEN_TTL_S * 1000 + 10_000);
     await promoteByPhone(panel, '3456781J', '90182736000016', 'Camille', /NUMÉRIQUE OUEST LYONNAIS/);
-    const rows = await until(storedPromotions, (r) => r.length === 2);
+    const rows = await until(storedPromotionsHere, (r) => r.length === 2);
     expect(rows).toContainEqual({ sub: 'jeanne.martin', ftId: '3456781J', siret: '90182736000016' });
 
     const now = await session();
@@ -163,7 +143,7 @@ describe('sign-in with the agents’ identity provider (Chromium, built extensio
     // still knows this browser, and a sign-in without window (prompt=none) gives a new session.
     await browser.worker.evaluate(() => (globalThis as unknown as { chrome: { storage: { session: { clear(): Promise<void> } } } }).chrome.storage.session.clear());
     await promoteByPhone(panel, '7654321B', '90182736000016', 'Sandrine', /NUMÉRIQUE OUEST LYONNAIS/);
-    expect(await until(storedPromotions, (r) => r.length === 3)).toContainEqual({ sub: 'jeanne.martin', ftId: '7654321B', siret: '90182736000016' });
+    expect(await until(storedPromotionsHere, (r) => r.length === 3)).toContainEqual({ sub: 'jeanne.martin', ftId: '7654321B', siret: '90182736000016' });
     expect(provider.tokenRequests.filter((r) => r.grant === 'authorization_code')).toHaveLength(2);
     expect(provider.formSubmissions).toHaveLength(2); // still the one sign-in of the morning
     expect(unexpectedDialogs).toEqual([]);

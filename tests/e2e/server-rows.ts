@@ -1,0 +1,27 @@
+/** What leaves the system in the e2e tests that run a central endpoint on SQLite: the rows it stored. */
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+
+/** The promotions the endpoint whose data folder is `dataDir` stored: author (`sub`), job seeker, establishment. */
+export function storedPromotions(dataDir: string): { sub: string; ftId: string; siret: string }[] {
+  const db = new Database(join(dataDir, 'profilence.sqlite'), { readonly: true });
+  try {
+    return (db.prepare('SELECT created_by_sub AS sub, data FROM promotions').all() as { sub: string; data: string }[]).map((r) => {
+      const data = JSON.parse(r.data) as { jobSeeker: { ftId: string }; establishment: { siret: string } };
+      return { sub: r.sub, ftId: data.jobSeeker.ftId, siret: data.establishment.siret };
+    });
+  } finally {
+    db.close();
+  }
+}
+
+/** Reads again every 250 ms until `ok` holds (the extension syncs in the background), at most `ms`. */
+export async function until<T>(read: () => T | Promise<T>, ok: (v: T) => boolean, ms = 20_000): Promise<T> {
+  const end = Date.now() + ms;
+  for (;;) {
+    const value = await read();
+    if (ok(value)) return value;
+    if (Date.now() > end) throw new Error(`condition non remplie à temps : ${JSON.stringify(value)}`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
