@@ -1,7 +1,7 @@
 /** Extension installs for the sync tests: a fake-indexeddb database each, an engine, and the store's writes. */
 import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
-import { addEvent, createPromotion, enqueue, openDb, type ProfilenceDb, type StoredPromotion } from '../../lib/store';
+import { addEvent, createPromotion, openDb, updatePromotion, type ProfilenceDb, type StoredPromotion } from '../../lib/store';
 import type { PromotionEventType } from '../../lib/domain/promotion';
 import {
   createHttpTransport,
@@ -12,7 +12,6 @@ import {
   type SyncRequest,
   type SyncStep,
 } from '../../lib/sync';
-import { applyMutationLocally, syncTables } from '../../lib/sync/apply';
 
 export class FakeClock {
   constructor(public t = Date.parse('2026-03-12T09:00:00Z')) {}
@@ -131,15 +130,9 @@ export class SyncClient {
     );
   }
 
-  /** A descriptive change, as the promotion screen will write it: record and outbox together. */
+  /** A descriptive change through the store, as the promotion screen writes it: refused once the promotion is sent. */
   async updatePitch(promotionId: string, pitch: string): Promise<void> {
-    const now = uniqueTime(this.clock);
-    await this.db.transaction('rw', syncTables(this.db), async () => {
-      const row = await this.db.promotions.get(promotionId);
-      if (!row) throw new Error('promotion inconnue');
-      const mutation = await enqueue(this.db, 'promotion.update', { id: promotionId, baseVersion: row.serverVersion ?? 0, changes: { pitch } }, now);
-      await applyMutationLocally(this.db, mutation);
-    });
+    await updatePromotion(this.db, promotionId, { pitch }, uniqueTime(this.clock));
   }
 
   promotions(): Promise<StoredPromotion[]> {

@@ -89,6 +89,26 @@ describeEachDatabase('sync engine against a real server on loopback (%s)', (kind
     expect(refused.id).not.toBe(kept.id);
   });
 
+  it("tells the author why the server refused an edit of a draft a colleague sent meanwhile, and shows the server's copy", async () => {
+    const jeanne = client(TOKENS.jeanne);
+    const paul = client(TOKENS.paul, { counsellor: 'Paul BERNARD' });
+    const promotion = await jeanne.createPromotion({ pitch: 'Argumentaire envoyé' });
+    await jeanne.sync();
+    await paul.sync();
+    await paul.addEvent(promotion.id, 'sent');
+    await paul.sync();
+    // Jeanne has not pulled yet: her copy is still a draft, so her screen lets her change the message.
+    await jeanne.updatePitch(promotion.id, 'Argumentaire changé trop tard');
+    const report = await jeanne.sync();
+    expect(report.push).toMatchObject({ rejected: 1 });
+    const rejections = await listRejections(jeanne.db);
+    expect(rejections).toHaveLength(1);
+    expect(rejections[0]).toMatchObject({ name: 'promotion.update', message: expect.stringMatching(/déjà envoyée/) });
+    const [local] = await jeanne.promotions();
+    expect(local).toMatchObject({ status: 'sent', pitch: 'Argumentaire envoyé' });
+    await expect(jeanne.updatePitch(promotion.id, 'Encore une fois')).rejects.toThrow(/déjà envoyée/);
+  });
+
   it('never gives a client of agency 69032 the data of 69031', async () => {
     const jeanne = client(TOKENS.jeanne);
     const karim = client(TOKENS.karim, { agencyCode: '69032', counsellor: 'Karim BENALI' });

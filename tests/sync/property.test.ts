@@ -205,14 +205,18 @@ for (const setup of SETUPS) describe.skipIf(setup.kind === 'postgres' && postgre
     /** An event on one of the promotions this install knows, or a descriptive change on one of its own. */
     const write = async (c: SyncClient, cmd: { kind: 'event' | 'update'; client: number; pick: number; pitch: number; type: PromotionEventType }) => {
       const known = await c.promotions();
-      const local = cmd.kind === 'update' ? known.filter((p) => authorOf.get(p.id) === c) : known;
+      // A draft is its author's work in progress: colleagues record follow-ups (and notes) once it is out, so a
+      // draft leaves draft only on its author's install, and the author never edits what the server sent.
+      const local = known.filter((p) =>
+        authorOf.get(p.id) === c ? true : cmd.kind === 'event' && (p.status !== 'draft' || cmd.type === 'note'),
+      );
       if (local.length === 0) return;
       const target = local[cmd.pick % local.length]!;
-      if (cmd.kind === 'update') {
-        await c.updatePitch(target.id, `Argumentaire ${cmd.pitch} de ${cmd.client}`);
-        return;
-      }
       try {
+        if (cmd.kind === 'update') {
+          await c.updatePitch(target.id, `Argumentaire ${cmd.pitch} de ${cmd.client}`);
+          return;
+        }
         const updated = await c.addEvent(target.id, cmd.type);
         written.events.add(updated.events.at(-1)!.id);
       } catch (err) {
