@@ -7,6 +7,7 @@ import { getPromotion, markSentByReference, rememberEstablishment, type Profilen
 import { signedInAgent } from './agent';
 import { createBoardCommands } from './board-commands';
 import { onConsentRead } from './consent-reading';
+import { countReadingOnce } from './reader-health';
 import { createMailCommands } from './mail-commands';
 import { createMailQueue } from './mail-queue';
 import { createPromotionService } from './promotions';
@@ -41,8 +42,11 @@ export function registerMessageHandlers(db: ProfilenceDb, reminders: ReminderSch
 
   onMessage('page.read', async ({ data, sender }) => {
     const { tabId } = assertLegacyTabSender(sender, extensionId(), legacyPatterns());
+    const previous = await getContext(tabId);
     const context = await saveReading(tabId, data);
     const { result } = context;
+    // Counted for the readers' health report: tool, page kind, missed fields, label-set variant — nothing else.
+    await countReadingOnce(db, previous?.result, result).catch(() => undefined);
     if (result.recognized && result.page === 'establishment') await rememberEstablishment(db, result.data);
     if (result.recognized) await onConsentRead(db, result, context.readAt);
     await mails.onWebmailPage(tabId, result);
