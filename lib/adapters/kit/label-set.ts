@@ -12,15 +12,21 @@ import { labelKey } from './text';
 
 const LABELS = 'th, dt, label, legend, h2, h3, h4, h5, h6, [aria-label]';
 /** Record data sits in these: a label inside them may be a value (a row header names the row's record). */
-const RECORD_CONTAINERS = 'li, td, h1, th[scope="row"]';
+const RECORD_CONTAINERS = 'li, h1, th[scope="row"]';
 const TEXT_LABELS = 'th, dt, label, legend, h2, h3, h4, h5, h6';
 const MAX_LABEL_LENGTH = 60;
+
+/** Inside a cell of its own table (a row's value or button); a whole page laid out in a table's cells is not. */
+function inDataCell(el: Element): boolean {
+  const cell = el.closest('td');
+  return cell !== null && cell.closest('table') === el.closest('table');
+}
 
 /** The label keys of the page, sorted, each once. */
 export function labelSet(root: ParentNode): string[] {
   const keys = new Set<string>();
   for (const el of Array.from(root.querySelectorAll(LABELS))) {
-    if (el.closest(RECORD_CONTAINERS)) continue;
+    if (el.closest(RECORD_CONTAINERS) || inDataCell(el)) continue;
     const aria = el.getAttribute('aria-label');
     for (const text of [el.matches(TEXT_LABELS) ? el.textContent : null, aria]) {
       if (!text || text.length > MAX_LABEL_LENGTH * 2 || /[\d@]/.test(text)) continue;
