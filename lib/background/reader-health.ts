@@ -69,21 +69,29 @@ export function createHealthReporter(db: ProfilenceDb, transport: Pick<HttpTrans
 export type HealthReporter = ReturnType<typeof createHealthReporter>;
 
 /** Listeners first, synchronously (a worker woken by the alarm must find them); then the daily alarm, once. */
-export function registerReaderHealth(db: ProfilenceDb, transport: Pick<HttpTransport, 'sendReadersHealth' | 'readersHealth'>): HealthReporter {
+export function registerReaderHealth(
+  db: ProfilenceDb,
+  transport: Pick<HttpTransport, 'sendReadersHealth' | 'readersHealth'>,
+): HealthReporter & { dispose(): void } {
   const reporter = createHealthReporter(db, transport);
+  let disposed = false;
   alarms.onAlarm((name) => {
-    if (name === HEALTH_ALARM) void reporter.sendDue();
+    if (name === HEALTH_ALARM && !disposed) void reporter.sendDue();
   });
-  onMessage('readers.health.get', async ({ data, sender }) => {
-    fromExtensionPage(sender);
-    return reporter.get(data);
-  });
+  const removers = [
+    onMessage('readers.health.get', async ({ data, sender }) => {
+      fromExtensionPage(sender);
+      return reporter.get(data);
+    }),
+  ];
   // Compiled out of production builds: the e2e tests send now instead of waiting a day.
   if (import.meta.env.WXT_PROFILENCE_TEST_HOOKS === '1') {
-    onMessage('debug.sendReadersHealth', async ({ sender }) => {
-      fromExtensionPage(sender);
-      return reporter.sendDue();
-    });
+    removers.push(
+      onMessage('debug.sendReadersHealth', async ({ sender }) => {
+        fromExtensionPage(sender);
+        return reporter.sendDue();
+      }),
+    );
   }
   void (async () => {
     const existing = await alarms.get(HEALTH_ALARM);
@@ -91,5 +99,12 @@ export function registerReaderHealth(db: ProfilenceDb, transport: Pick<HttpTrans
       await alarms.create(HEALTH_ALARM, { periodInMinutes: HEALTH_PERIOD_MINUTES, delayInMinutes: HEALTH_PERIOD_MINUTES });
     }
   })();
-  return reporter;
+  return {
+    ...reporter,
+    /** Removes the message handlers (tests). */
+    dispose() {
+      disposed = true;
+      for (const remove of removers) remove();
+    },
+  };
 }
