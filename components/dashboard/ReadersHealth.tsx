@@ -79,7 +79,7 @@ function HealthReport({ report }: { report: ReadersHealthReport }) {
       </p>
 
       {jumps.length > 0 && (
-        <div class="fr-alert fr-alert--warning fr-alert--sm" data-testid="readers-health-flags">
+        <div class="fr-alert fr-alert--warning fr-alert--sm pf-health-flags" data-testid="readers-health-flags">
           <h3 class="fr-alert__title">Taux de manque en hausse au-dessus de {THRESHOLD}</h3>
           <ul>
             {jumps.map((f) => (
@@ -96,11 +96,16 @@ function HealthReport({ report }: { report: ReadersHealthReport }) {
       {report.fields.length === 0 ? (
         <p class="pf-muted">Aucun champ manqué sur la période.</p>
       ) : (
-        <DataTable caption="Taux de manque par champ sur la période" testId="health-fields" head={['Page', 'Champ', 'Lectures', 'Manques', 'Taux de manque', 'Hausse']}>
+        <DataTable
+          caption="Taux de manque par champ sur la période"
+          testId="health-fields"
+          head={['Champ', 'Page', 'Lectures', 'Manques', 'Taux de manque', 'Hausse']}
+          textColumns={2}
+        >
           {report.fields.map((f) => (
             <tr key={`${f.tool}/${f.page}/${f.field}`}>
-              <td>{pageName(f)}</td>
               <th scope="row">{fieldLabel(f.field)}</th>
+              <td>{pageName(f)}</td>
               <td class="pf-num">{count(f.readings)}</td>
               <td class="pf-num">{count(f.misses)}</td>
               <td class="pf-num">{percent(f.missRate)}</td>
@@ -113,12 +118,17 @@ function HealthReport({ report }: { report: ReadersHealthReport }) {
       {perDay.length > 0 && (
         <>
           <h3 class="fr-h6">Taux de manque par jour</h3>
-          <DataTable caption="Taux de manque de chaque champ, jour par jour" testId="health-days" head={['Jour', 'Page', 'Champ', 'Lectures', 'Manques', 'Taux de manque']}>
+          <DataTable
+            caption="Taux de manque de chaque champ, jour par jour"
+            testId="health-days"
+            head={['Champ', 'Page', 'Jour', 'Lectures', 'Manques', 'Taux de manque']}
+            textColumns={3}
+          >
             {perDay.map((d) => (
               <tr key={d.key}>
-                <td>{frenchDate(d.day)}</td>
-                <td>{pageName(d)}</td>
                 <th scope="row">{fieldLabel(d.field)}</th>
+                <td>{pageName(d)}</td>
+                <td>{frenchDate(d.day)}</td>
                 <td class="pf-num">{count(d.readings)}</td>
                 <td class="pf-num">{count(d.misses)}</td>
                 <td class="pf-num">{percent(d.missRate)}</td>
@@ -132,7 +142,7 @@ function HealthReport({ report }: { report: ReadersHealthReport }) {
       {report.pages.length === 0 ? (
         <p class="pf-muted">Aucune page lue sur la période.</p>
       ) : (
-        <DataTable caption="Pages lues par outil et type de page, pages non reconnues comprises" testId="health-pages" head={['Outil', 'Type de page', 'Lectures']}>
+        <DataTable caption="Pages lues par outil et type de page, pages non reconnues comprises" testId="health-pages" head={['Outil', 'Type de page', 'Lectures']} textColumns={2}>
           {report.pages.map((p) => (
             <tr key={`${p.tool}/${p.page}`}>
               <th scope="row">{TOOL_LABELS[p.tool]}</th>
@@ -148,13 +158,18 @@ function HealthReport({ report }: { report: ReadersHealthReport }) {
       {report.variants.length === 0 ? (
         <p class="pf-muted">Aucune mise en page relevée sur la période.</p>
       ) : (
-        <DataTable caption="Mises en page lues (empreintes des libellés)" testId="health-variants" head={['Page', 'Empreinte', 'Lectures', 'Première lecture', 'Nouvelle sur la période']}>
+        <DataTable
+          caption="Mises en page lues (empreintes des libellés)"
+          testId="health-variants"
+          head={['Empreinte', 'Page', 'Lectures', 'Première lecture', 'Nouvelle sur la période']}
+          textColumns={2}
+        >
           {report.variants.map((v) => (
             <tr key={`${v.tool}/${v.page}/${v.hash}`}>
-              <td>{pageName(v)}</td>
               <th scope="row">
                 <code>{v.hash}</code>
               </th>
+              <td>{pageName(v)}</td>
               <td class="pf-num">{count(v.readings)}</td>
               <td class="pf-num">{frenchDate(v.firstSeen)}</td>
               <td class="pf-num">{v.firstSeen >= report.from ? 'oui' : 'non'}</td>

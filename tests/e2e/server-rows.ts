@@ -25,3 +25,13 @@ export async function until<T>(read: () => T | Promise<T>, ok: (v: T) => boolean
     await new Promise((r) => setTimeout(r, 250));
   }
 }
+
+/** The readers' health rows the endpoint whose data folder is `dataDir` stored, every column. */
+export function storedReaderHealth(dataDir: string): Record<string, string | number>[] {
+  const db = new Database(join(dataDir, 'profilence.sqlite'), { readonly: true });
+  try {
+    return db.prepare('SELECT * FROM reader_health ORDER BY tool, page, kind, key').all() as Record<string, string | number>[];
+  } finally {
+    db.close();
+  }
+}
