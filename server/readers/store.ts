@@ -82,3 +82,12 @@ export async function firstSeenOf(db: Db, hashes: string[], agencyCode?: string)
   const rows = await query.groupBy(['tool', 'page', 'key']).execute();
   return new Map(rows.map((r) => [`${r.tool}/${r.page}/${r.key}`, r.first]));
 }
+
+/** The counts are kept 13 months: a year of comparisons, then gone with the counsellor's `sub` they carry. */
+export const READER_HEALTH_RETENTION_DAYS = 396;
+
+/** Drops the days older than `READER_HEALTH_RETENTION_DAYS` (the retention job, server/privacy/retention.ts). */
+export async function purgeReaderHealth(db: Db, now: Date = new Date()): Promise<void> {
+  const oldestKept = new Date(now.getTime() - READER_HEALTH_RETENTION_DAYS * 86_400_000).toISOString().slice(0, 10);
+  await db.deleteFrom('reader_health').where('day', '<', oldestKept).execute();
+}

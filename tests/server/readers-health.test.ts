@@ -150,6 +150,16 @@ describeEachDatabase('the readers’ health on %s', (kind) => {
     expect(tooLong.json().error.message).toContain('366 jours');
   });
 
+  it('forgets the days older than 13 months at the retention job', async () => {
+    const clientId = randomUUID();
+    const now = new Date();
+    const old = dayBefore(TODAY, 400);
+    const kept = dayBefore(TODAY, 390);
+    for (const day of [old, kept]) expect((await send(TOKENS.jeanne, report(clientId, day, [profile(1, 0, [])]))).statusCode).toBe(200);
+    await h.app.maintenance.purgeExpired(now);
+    expect([...new Set((await rows()).map((r) => r.day))]).toEqual([kept]);
+  });
+
   it('creates its table on both databases', async () => {
     const count = await sql<{ n: number }>`select count(*) as n from reader_health`.execute(h.app.db);
     expect(Number(count.rows[0]!.n)).toBe(0);
