@@ -15,6 +15,8 @@ const LABELS = 'th, dt, label, legend, h2, h3, h4, h5, h6, [aria-label]';
 const RECORD_CONTAINERS = 'li, h1, th[scope="row"]';
 const TEXT_LABELS = 'th, dt, label, legend, h2, h3, h4, h5, h6';
 const MAX_LABEL_LENGTH = 60;
+/** A page with more labels than this is a list, not a form: its first labels tell its layout (and a huge page stays quick). */
+const MAX_ELEMENTS = 2_000;
 
 /** Inside a cell of its own table (a row's value or button); a whole page laid out in a table's cells is not. */
 function inDataCell(el: Element): boolean {
@@ -25,7 +27,7 @@ function inDataCell(el: Element): boolean {
 /** The label keys of the page, sorted, each once. */
 export function labelSet(root: ParentNode): string[] {
   const keys = new Set<string>();
-  for (const el of Array.from(root.querySelectorAll(LABELS))) {
+  for (const el of Array.from(root.querySelectorAll(LABELS)).slice(0, MAX_ELEMENTS)) {
     if (el.closest(RECORD_CONTAINERS) || inDataCell(el)) continue;
     const aria = el.getAttribute('aria-label');
     for (const text of [el.matches(TEXT_LABELS) ? el.textContent : null, aria]) {
