@@ -68,14 +68,19 @@ export function ReadersHealth(props: { scope: string; ask: AskReadersHealth }) {
   );
 }
 
+function installsSentence(installs: number): string {
+  if (installs === 0) return "aucun poste n'a encore envoyé ses comptes";
+  return installs === 1 ? '1 poste a envoyé ses comptes' : `${count(installs)} postes ont envoyé leurs comptes`;
+}
+
 function HealthReport({ report }: { report: ReadersHealthReport }) {
   const jumps = report.fields.filter((f) => f.jump);
   const perDay = report.fields.flatMap((f) => f.days.map((d) => ({ ...f, ...d, key: `${f.tool}/${f.page}/${f.field}/${d.day}` })));
   return (
     <>
       <p class="pf-muted" data-testid="readers-health-source">
-        Du {frenchDate(report.from)} au {frenchDate(report.to)} : {count(report.installs)} {report.installs > 1 ? 'postes ont' : 'poste a'} envoyé ses comptes
-        (lectures de pages, champs non trouvés, mises en page ; aucune donnée personnelle).
+        Du {frenchDate(report.from)} au {frenchDate(report.to)} : {installsSentence(report.installs)} (lectures de pages, champs non trouvés,
+        mises en page ; aucune donnée personnelle).
       </p>
 
       {jumps.length > 0 && (

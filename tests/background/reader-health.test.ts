@@ -122,6 +122,27 @@ describe("the readers' health in the background", () => {
     expect(await stored()).toHaveLength(3);
   });
 
+  it('keeps a day due when a reading is counted while it is being sent, and drops days older than a week', async () => {
+    const reporter = createHealthReporter(db, transport(TOKENS.jeanne));
+    await countReadingOnce(db, undefined, profile(['email']));
+    const working = fetchImpl;
+    fetchImpl = async (url, init) => {
+      // Another tab is read while the day is on its way.
+      await countReadingOnce(db, undefined, profile([]));
+      return working(url, init);
+    };
+    expect(await reporter.sendDue()).toEqual({ ok: true, days: [today] });
+    fetchImpl = working;
+    expect((await unsentHealthDays(db)).map((d) => d.counts.pages[0]!.readings)).toEqual([2]);
+    expect(await reporter.sendDue()).toEqual({ ok: true, days: [today] });
+    expect((await stored()).find((r) => r.kind === 'readings')?.count).toBe(2);
+
+    const lastWeek = new Date(Date.now() - 9 * 86_400_000);
+    await countReadingOnce(db, undefined, profile(['email']), lastWeek);
+    await reporter.sendDue();
+    expect((await healthDays(db)).map((d) => d.counts.day)).toEqual([today]);
+  });
+
   it("answers the dashboard's readers.health.get with the manager's agency, and refuses a web page", async () => {
     await countReadingOnce(db, undefined, profile(['email']));
     await createHealthReporter(db, transport(TOKENS.jeanne)).sendDue();
