@@ -228,8 +228,8 @@ export function createMailQueue(deps: MailQueueDeps) {
       if (draft) await sessionStore.set(mailDraftKey(job.promotionId), mailDraftSchema.parse(draft));
       await serial(async () => {
         const state = await load();
-        // A shortlist's e-mail keeps the other promotions it carries.
-        const alsoFor = state.mails.find((m) => m.promotionId === job.promotionId)?.alsoFor ?? [];
+        // A shortlist's e-mail keeps the other promotions it carries, unless it is made again from this one alone.
+        const alsoFor = draft ? [] : (state.mails.find((m) => m.promotionId === job.promotionId)?.alsoFor ?? []);
         const mail: QueuedMail = queuedMailSchema.parse({ ...job, alsoFor, waiting: true });
         const others = state.mails.filter((m) => m.promotionId !== job.promotionId);
         await openCurrent({ ...state, mails: [mail, ...others], filled: false });

@@ -79,6 +79,18 @@ describe('a shortlist e-mail in the mail queue', () => {
     expect(fills).toHaveLength(1);
   });
 
+  it('made again for its first promotion alone, it goes when that promotion is abandoned, whatever the others', async () => {
+    const queue = createMailQueue(deps);
+    await queue.enqueue([shortlistJob]);
+    await fakeBrowser.storage.session.clear();
+    await queue.resume({ promotionId: 'pA', reference: 'PRF-00000A', subject: 'Proposition de candidature – réf. PRF-00000A', attachCv: false }, { to: ['rh@example.com'], body: 'Son paragraphe.' });
+    statuses.set('pA', 'withdrawn');
+    const tab = await composeTab();
+    await queue.onWebmailPage(tab.id!, compose);
+    expect(fills).toEqual([]);
+    expect(await queue.pending()).toEqual([]);
+  });
+
   it('drops the e-mail once none of its promotions waits for it', async () => {
     for (const id of ['pA', 'pB', 'pC']) statuses.set(id, 'sent');
     const queue = createMailQueue(deps);
