@@ -148,6 +148,7 @@ describe('a shortlist for a company need (Chromium, built extension, demo tools,
     // The webmail shows the one filled message; the counsellor sends it.
     await webmail.waitForURL(/\/mail\/nouveau/);
     await webmail.waitForFunction(() => ((document.querySelector('input[name="subject"]') as HTMLInputElement | null)?.value.match(/PRF-/g) ?? []).length === 3);
+    await webmail.screenshot({ path: join(tmpdir(), 'profilence-shortlist-webmail.png'), fullPage: true });
     await webmail.getByRole('button', { name: 'Envoyer' }).click();
     await webmail.waitForURL(/\/mail\/envoye\//);
 
