@@ -12,6 +12,7 @@ import { createMailCommands } from './mail-commands';
 import { createMailQueue } from './mail-queue';
 import { createPromotionService } from './promotions';
 import { createMatchOpener } from './match-opener';
+import { createShortlistService } from './shortlist';
 import { createFollowUpCommands, createReminderScheduler, type ReminderScheduler } from './reminders';
 import { allContexts, getContext, saveReading } from './tab-contexts';
 
@@ -97,6 +98,9 @@ export function registerMessageHandlers(db: ProfilenceDb, reminders: ReminderSch
     fromExtensionPage(sender);
     return mailCommands.abandon(data);
   });
+
+  const shortlists = createShortlistService(db, mails);
+  onMessage('shortlist.prepare', async ({ data, sender }) => (fromExtensionPage(sender), shortlists.prepare(data)));
 
   onMessage('promotion.recordContact', async ({ data, sender }) => {
     fromExtensionPage(sender);

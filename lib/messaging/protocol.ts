@@ -14,11 +14,12 @@ import type { MailQueueProtocol } from './mail-queue';
 import type { TakePreselectionOutcome, TakePreselectionRequest } from './preselection';
 import type { EditPromotionOutcome, EditPromotionRequest, PrepareOutcome, PrepareRequest, RecordContactRequest } from './promotion-commands';
 import type { HealthSendOutcome, ReadersHealthOutcome, ReadersHealthRequest } from './reader-health-commands';
+import type { ShortlistProtocol } from './shortlist-commands';
 import type { StatsOutcome, StatsRequest } from './stats-commands';
 import type { DismissRejectionRequest, SignInOutcome } from './sync-commands';
 import type { TabContext } from './tab-context';
 
-export interface ProtocolMap extends MailQueueProtocol {
+export interface ProtocolMap extends MailQueueProtocol, ShortlistProtocol {
   /** Content script → background: what the reader found on the page (sent on load and on in-place changes). */
   'page.read'(result: ReadResult): void;
   /** UI → background: the context of a tab (the active one when tabId is omitted). */

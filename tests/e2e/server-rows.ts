@@ -35,3 +35,13 @@ export function storedReaderHealth(dataDir: string): Record<string, string | num
     db.close();
   }
 }
+
+/** The promotions the endpoint stored, whole (reference, mode, events…), for tests that check more than who and where. */
+export function storedPromotionRecords(dataDir: string): { reference: string; mode: string; jobSeeker: { ftId: string; lastName: string }; establishment: { siret: string }; events: { type: string }[] }[] {
+  const db = new Database(join(dataDir, 'profilence.sqlite'), { readonly: true });
+  try {
+    return (db.prepare('SELECT data FROM promotions').all() as { data: string }[]).map((r) => JSON.parse(r.data));
+  } finally {
+    db.close();
+  }
+}
