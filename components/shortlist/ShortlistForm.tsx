@@ -13,7 +13,6 @@ import { allowedModes, composeShortlist, SHORTLIST_MAX, SHORTLIST_MAX_MESSAGE } 
 import { sendMessage } from '@/lib/messaging/protocol';
 import type { ShortlistOutcome } from '@/lib/messaging/shortlist-commands';
 import { listPool, type StoredNeed, type StoredPoolEntry } from '@/lib/store';
-import { useSignedInAgent } from '../board/use-counsellor';
 import { plural } from '../format';
 import { useLiveQuery } from '../hooks/use-live-query';
 import { useOpenTabs } from '../hooks/use-open-tabs';
@@ -41,7 +40,6 @@ export function ShortlistForm({ need, establishment, tabId, onClose }: Props) {
   const locate = useLocate();
   const pool = useLiveQuery<StoredPoolEntry[]>(() => listPool(uiDb(), { status: 'active' }), [], []);
   const openTabs = useOpenTabs();
-  const agent = useSignedInAgent();
   const contacts = establishment.contacts.map((c, index) => ({ c, index })).filter(({ c }) => c.email);
   const [contactIndex, setContactIndex] = useState<number | undefined>(() => {
     const chosen = pickContact(establishment);
@@ -87,7 +85,6 @@ export function ShortlistForm({ need, establishment, tabId, onClose }: Props) {
           establishmentName: establishment.name,
           contact,
           references: chosen.map(() => PREVIEW_REFERENCE),
-          ...(agent.name ? { signature: agent.name } : {}),
         })
       : undefined;
 

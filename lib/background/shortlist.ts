@@ -21,7 +21,6 @@ import {
   type ProfilenceDb,
   type StoredPoolEntry,
 } from '@/lib/store';
-import { signedInAgent } from './agent';
 import { author } from './board-outcome';
 import type { MailQueue } from './mail-queue';
 import { evidenceOf } from './promotions';
@@ -134,13 +133,11 @@ export function createShortlistService(db: ProfilenceDb, mails: Pick<MailQueue, 
         };
       }
 
-      const agent = await signedInAgent(db);
       const base = {
         candidates: picked.map((p) => p.candidate),
         need: { label: need.label, ...(need.rome ? { rome: need.rome } : {}) },
         establishmentName: establishment.name,
         contact,
-        ...(agent.name ? { signature: agent.name } : {}),
       };
       const draft = composeShortlist({ ...base, references: pendingReferences(picked.length) });
       if (!draft.ok) return failed('invalid', draft.message);

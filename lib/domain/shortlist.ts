@@ -35,8 +35,6 @@ export interface ShortlistInput {
   contact?: Pick<EstablishmentContact, 'civility' | 'firstName' | 'lastName'>;
   /** One per candidate, in the same order: `PRF-XXXXXX`. */
   references: readonly string[];
-  /** The signed-in agent's name, under « Bien cordialement, » (the webmail adds its own signature block). */
-  signature?: string;
 }
 
 export type ShortlistMail =
@@ -125,7 +123,6 @@ export function composeShortlist(input: ShortlistInput): ShortlistMail {
   const closing = [
     `Je reste à votre disposition pour organiser ${candidates.length > 1 ? 'des échanges ou des entretiens' : 'un échange ou un entretien'}.`,
     'Bien cordialement,',
-    ...(input.signature ? [input.signature] : []),
   ];
   const sections = paragraphs.map((p, i) => `Candidature ${i + 1} – réf. ${references[i]}\n${p}`);
   const body = [...opening, '', sections.join('\n\n'), '', ...closing].join('\n');

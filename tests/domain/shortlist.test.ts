@@ -39,7 +39,6 @@ const base: Omit<ShortlistInput, 'candidates' | 'references'> = {
   need: { label: 'Assistant administratif', rome: 'M1607' },
   establishmentName: "AUDIT & CONSEIL PRESQU'ÎLE",
   contact: { civility: 'Mme', firstName: 'Hélène', lastName: 'MICHEL' },
-  signature: 'Jeanne MARTIN',
 };
 const refs = ['PRF-AAAAA1', 'PRF-BBBBB2', 'PRF-CCCCC3'];
 
@@ -70,7 +69,8 @@ describe('composeShortlist', () => {
     expect(mail.body.startsWith('Bonjour Madame MICHEL,\n')).toBe(true);
     expect(mail.body).toContain('« Assistant administratif »');
     expect(mail.body.match(/^Candidature \d – réf\. PRF-/gm)).toHaveLength(3);
-    expect(mail.body.trimEnd().endsWith('Bien cordialement,\nJeanne MARTIN')).toBe(true);
+    // The webmail adds the counsellor's signature block under the text, as for a single promotion.
+    expect(mail.body.trimEnd().endsWith('Bien cordialement,')).toBe(true);
     expect(mail.paragraphs).toHaveLength(3);
   });
 
