@@ -52,6 +52,51 @@ function within(from: Point | undefined, to: Point | undefined, radiusKm: number
   return { ok: km <= radiusKm, km: Math.round(km * 10) / 10 };
 }
 
+/** Where a job seeker is looked for: their jobs (the main one first), their commune when known, their radius. */
+export interface Seeker {
+  jobs: readonly string[];
+  home?: Point;
+  radiusKm: number;
+}
+
+/**
+ * The board's open, unexpired needs prepared once for many job seekers (the worklist ranks a whole portfolio):
+ * grouped by ROME domain, each need's commune located on first use. `match` gives the needs that fit one
+ * job seeker, best first.
+ */
+export function needMatcher(needs: readonly CompanyNeed[], locate: Locate, now: Date = new Date()) {
+  interface Candidate {
+    need: CompanyNeed;
+    order: number;
+    point?: Point | null;
+  }
+  const byDomain = new Map<string, Candidate[]>();
+  const nowMs = now.getTime();
+  needs.forEach((need, order) => {
+    if (need.status !== 'open' || !need.rome || (need.expiresAt && Date.parse(need.expiresAt) < nowMs)) return;
+    const domain = romeDomain(need.rome);
+    const bucket = byDomain.get(domain) ?? [];
+    bucket.push({ need, order });
+    byDomain.set(domain, bucket);
+  });
+  const pointOf = (c: Candidate) => (c.point === undefined ? (c.point = locate(c.need.postcode, c.need.city) ?? null) : c.point);
+
+  return function match(seeker: Seeker): NeedMatch[] {
+    const found: (NeedMatch & { order: number })[] = [];
+    for (const domain of new Set(seeker.jobs.map(romeDomain))) {
+      for (const candidate of byDomain.get(domain) ?? []) {
+        const tier = tierFor(candidate.need.rome, seeker.jobs);
+        if (!tier) continue;
+        const distance = within(seeker.home, pointOf(candidate) ?? undefined, seeker.radiusKm);
+        if (!distance.ok) continue;
+        found.push({ need: candidate.need, tier, distanceKm: distance.km, order: candidate.order });
+      }
+    }
+    // Ties keep the board's order, whatever the domain they were found in.
+    return found.sort((a, b) => compareMatches(a, b) || a.order - b.order).map(({ order: _order, ...m }) => m);
+  };
+}
+
 /** Open, unexpired needs of the board that fit this job seeker, best first. */
 export function matchNeedsForProfile(
   profile: JobSeekerProfile,
@@ -63,18 +108,7 @@ export function matchNeedsForProfile(
   const jobs = [...profile.targetJobs].sort((a, b) => Number(b.main) - Number(a.main)).map((j) => j.rome);
   if (jobs.length === 0) return [];
   const home = profile.address ? locate(profile.address.postcode, profile.address.city) : undefined;
-  const radius = profile.mobility?.radiusKm ?? DEFAULT_RADIUS_KM;
-  const nowMs = now.getTime();
-  const matches: NeedMatch[] = [];
-  for (const need of needs) {
-    if (need.status !== 'open' || (need.expiresAt && Date.parse(need.expiresAt) < nowMs)) continue;
-    const tier = tierFor(need.rome, jobs);
-    if (!tier) continue;
-    const distance = within(home, locate(need.postcode, need.city), radius);
-    if (!distance.ok) continue;
-    matches.push({ need, tier, distanceKm: distance.km });
-  }
-  return matches.sort(compareMatches);
+  return needMatcher(needs, locate, now)({ jobs, home, radiusKm: profile.mobility?.radiusKm ?? DEFAULT_RADIUS_KM });
 }
 
 /** Active pool profiles that fit the needs of one establishment, best first, each once. */
