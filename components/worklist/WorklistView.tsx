@@ -8,6 +8,7 @@ import { MATCH_TIER_LABELS } from '@/lib/domain/labels';
 import type { WorklistRow } from '@/lib/domain/worklist';
 import type { KnownFile } from '@/lib/messaging/worklist';
 import '../board/board.css';
+import './worklist.css';
 import { distanceText } from '../matches/distance';
 import { preparePromotion } from './prepare';
 import { useWorklist } from './use-worklist';
@@ -62,7 +63,7 @@ export function WorklistView({ entries, files, notListed, onOpened, now }: Props
       {worklist.rows.length === 0 ? (
         <p class="pf-muted">Aucun demandeur de ce portefeuille n'a autorisé la promotion de son profil.</p>
       ) : (
-        <ol class="pf-cards" aria-label="Demandeurs à promouvoir, par priorité">
+        <ol class="pf-cards pf-worklist" aria-label="Demandeurs à promouvoir, par priorité">
           {worklist.rows.map((row) => (
             <Row key={row.ftId} row={row} busy={busy} onPrepare={() => void prepare(row)} />
           ))}
