@@ -5,13 +5,17 @@
 import { useState } from 'preact/hooks';
 import type { PortfolioEntry } from '@/lib/domain/legacy';
 import { MATCH_TIER_LABELS } from '@/lib/domain/labels';
-import type { WorklistRow } from '@/lib/domain/worklist';
+import type { Worklist, WorklistRow } from '@/lib/domain/worklist';
 import type { KnownFile } from '@/lib/messaging/worklist';
 import '../board/board.css';
 import './worklist.css';
+import { plural } from '../format';
 import { distanceText } from '../matches/distance';
 import { preparePromotion } from './prepare';
 import { useWorklist } from './use-worklist';
+
+/** Rows shown at first, then as many more on demand: the top of the list is what to do now. */
+export const WORKLIST_PAGE = 50;
 
 /** A link read on a page is followed only when it is a web address (never `javascript:` and the like). */
 const webUrl = (url: string) => /^https?:\/\//i.test(url);
@@ -31,7 +35,6 @@ export function WorklistView({ entries, files, notListed, onOpened, now }: Props
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string>();
   if (!worklist) return <p class="pf-muted">Classement du portefeuille…</p>;
-  const left = notListed ?? worklist.notListed;
 
   async function prepare(row: WorklistRow) {
     setBusy(true);
@@ -43,15 +46,36 @@ export function WorklistView({ entries, files, notListed, onOpened, now }: Props
   }
 
   return (
+    <WorklistList worklist={worklist} notListed={notListed ?? worklist.notListed} busy={busy} error={error} onPrepare={(row) => void prepare(row)} />
+  );
+}
+
+/** What the counsellor sees of a ranked worklist: summary, who is left out, one card per job seeker. */
+export function WorklistList({
+  worklist,
+  notListed,
+  busy,
+  error,
+  onPrepare,
+}: {
+  worklist: Worklist;
+  notListed: number;
+  busy: boolean;
+  error?: string;
+  onPrepare(row: WorklistRow): void;
+}) {
+  const [shown, setShown] = useState(WORKLIST_PAGE);
+  const hidden = worklist.rows.length - shown;
+  return (
     <section class="pf-section" data-testid="worklist" aria-labelledby="worklist-title">
       <h2 class="fr-h4" id="worklist-title">
         À promouvoir
       </h2>
       <p data-testid="worklist-summary">{worklist.summary}.</p>
-      {left > 0 && (
+      {notListed > 0 && (
         <p class="pf-muted" data-testid="worklist-not-listed">
-          {left > 1
-            ? `${left} demandeurs du portefeuille ne sont pas listés : promotion non autorisée ou consentement illisible.`
+          {notListed > 1
+            ? `${notListed} demandeurs du portefeuille ne sont pas listés : promotion non autorisée ou consentement illisible.`
             : "1 demandeur du portefeuille n'est pas listé : promotion non autorisée ou consentement illisible."}
         </p>
       )}
@@ -64,10 +88,15 @@ export function WorklistView({ entries, files, notListed, onOpened, now }: Props
         <p class="pf-muted">Aucun demandeur de ce portefeuille n'a autorisé la promotion de son profil.</p>
       ) : (
         <ol class="pf-cards pf-worklist" aria-label="Demandeurs à promouvoir, par priorité">
-          {worklist.rows.map((row) => (
-            <Row key={row.ftId} row={row} busy={busy} onPrepare={() => void prepare(row)} />
+          {worklist.rows.slice(0, shown).map((row) => (
+            <Row key={row.ftId} row={row} busy={busy} onPrepare={() => onPrepare(row)} />
           ))}
         </ol>
+      )}
+      {hidden > 0 && (
+        <button type="button" class="fr-btn fr-btn--sm fr-btn--secondary fr-mt-1w" onClick={() => setShown((n) => n + WORKLIST_PAGE)}>
+          Afficher {plural(Math.min(hidden, WORKLIST_PAGE), 'demandeur de plus', 'demandeurs de plus')}
+        </button>
       )}
     </section>
   );

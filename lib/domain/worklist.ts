@@ -7,7 +7,7 @@
 import type { Locate } from './geo/lookup';
 import { STATUS_LABELS } from './labels';
 import type { PortfolioEntry } from './legacy';
-import { DEFAULT_RADIUS_KM, needMatcher, type NeedMatch } from './matching';
+import { DEFAULT_RADIUS_KM, needMatcher, type MatchSummary, type NeedMatch } from './matching';
 import type { CompanyNeed } from './need';
 import { plural } from './plural';
 import { deriveStatus, type OrderedEvent, type PromotionStatus } from './status';
@@ -124,7 +124,8 @@ function histories(promotions: readonly WorklistPromotion[], wanted: ReadonlySet
   return byFtId;
 }
 
-const km = (value: number) => `${value.toLocaleString('fr-FR', { maximumFractionDigits: 1 })} km`;
+const KM = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 1 });
+const km = (value: number) => `${KM.format(value)} km`;
 
 function reasonsOf(row: Omit<WorklistRow, 'reasons'>): string[] {
   const reasons: string[] = [];
@@ -167,7 +168,7 @@ export function worklistSummary(consenting: number, neverPromoted: number, withN
   return [
     plural(consenting, 'autorise la promotion', 'autorisent la promotion'),
     plural(neverPromoted, 'jamais promu', 'jamais promus'),
-    `${withNeed.toLocaleString('fr-FR')} avec un besoin correspondant`,
+    `${new Intl.NumberFormat('fr-FR').format(withNeed)} avec un besoin correspondant`,
   ].join(', ');
 }
 
@@ -176,7 +177,7 @@ export function rankWorklist(input: WorklistInput): Worklist {
   // Anything short of a certain grant is never listed; a person listed twice by the page counts once.
   const consenting = input.entries.filter((e) => e.promotionConsent === true && !seen.has(e.ftId) && seen.add(e.ftId));
   const history = histories(input.promotions, seen);
-  const match = needMatcher(input.needs, input.locate, input.now);
+  const matcher = needMatcher(input.needs, input.locate, input.now);
   const nowMs = input.now.getTime();
 
   const rows = consenting.map((entry): WorklistRow => {
@@ -184,8 +185,7 @@ export function rankWorklist(input: WorklistInput): Worklist {
     const jobs = known?.romes?.length ? known.romes : entry.mainRome ? [entry.mainRome] : [];
     const placeKnown = Boolean(known?.postcode && known.city);
     const home = placeKnown ? input.locate(known!.postcode!, known!.city!) : undefined;
-    const matches = jobs.length ? match({ jobs, home, radiusKm: known?.radiusKm ?? DEFAULT_RADIUS_KM }) : [];
-    const distances = matches.flatMap((m) => (m.distanceKm === undefined ? [] : [m.distanceKm]));
+    const matches: MatchSummary = jobs.length ? matcher.summary({ jobs, home, radiusKm: known?.radiusKm ?? DEFAULT_RADIUS_KM }) : { count: 0 };
     const h = history.get(entry.ftId);
     const daysSinceSent = h?.lastSentMs === undefined ? undefined : Math.max(0, Math.floor((nowMs - h.lastSentMs) / DAY_MS));
     const state = daysSinceSent === undefined ? 'never' : daysSinceSent >= DORMANT_AFTER_DAYS ? 'dormant' : 'recent';
@@ -194,13 +194,13 @@ export function rankWorklist(input: WorklistInput): Worklist {
       firstName: entry.firstName,
       lastName: entry.lastName,
       url: entry.url,
-      group: (matches.length ? `${state}_with_need` : state) as WorklistGroup,
+      group: (matches.count ? `${state}_with_need` : state) as WorklistGroup,
       promotions: h?.count ?? 0,
       ...(h?.lastSentAt ? { lastSentAt: h.lastSentAt, daysSinceSent } : {}),
       ...(h?.lastStatus ? { lastStatus: h.lastStatus } : {}),
-      matchCount: matches.length,
-      ...(distances.length ? { nearestKm: Math.min(...distances) } : {}),
-      ...(matches[0] ? { best: matches[0] } : {}),
+      matchCount: matches.count,
+      ...(matches.nearestKm !== undefined ? { nearestKm: matches.nearestKm } : {}),
+      ...(matches.best ? { best: matches.best } : {}),
       placeKnown,
     };
     return { ...row, reasons: reasonsOf(row) };
