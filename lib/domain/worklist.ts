@@ -35,7 +35,9 @@ export function knownJobSeekers(
 ): Record<string, KnownJobSeeker> {
   const known: Record<string, KnownJobSeeker> = {};
   for (const entry of pool) known[entry.ftId] ??= { postcode: entry.postcode, city: entry.city };
-  return { ...known, ...files };
+  // A file read without an address keeps the pool's commune.
+  for (const [ftId, file] of Object.entries(files)) known[ftId] = { ...known[ftId], ...file };
+  return known;
 }
 
 /** A promotion as the store holds it, local or pulled: whoever of the agency made it, it counts. */
@@ -56,7 +58,7 @@ export interface WorklistInput {
 }
 
 /** The groups, in the order they are listed. */
-export const WORKLIST_GROUPS = ['never_with_need', 'never', 'dormant_with_need', 'dormant', 'recent_with_need', 'recent'] as const;
+const WORKLIST_GROUPS = ['never_with_need', 'never', 'dormant_with_need', 'dormant', 'recent_with_need', 'recent'] as const;
 export type WorklistGroup = (typeof WORKLIST_GROUPS)[number];
 
 export interface WorklistRow {
@@ -125,6 +127,7 @@ function histories(promotions: readonly WorklistPromotion[], wanted: ReadonlySet
 }
 
 const KM = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 1 });
+const COUNT = new Intl.NumberFormat('fr-FR');
 const km = (value: number) => `${KM.format(value)} km`;
 
 function reasonsOf(row: Omit<WorklistRow, 'reasons'>): string[] {
@@ -150,7 +153,7 @@ const byName = new Intl.Collator('fr', { sensitivity: 'base' });
  * same domain, then the nearer, unknown distance last); then more matching needs; then the longer since the
  * last sending; then last name, first name, identifier.
  */
-export function compareRows(a: WorklistRow, b: WorklistRow): number {
+function compareRows(a: WorklistRow, b: WorklistRow): number {
   return (
     WORKLIST_GROUPS.indexOf(a.group) - WORKLIST_GROUPS.indexOf(b.group) ||
     (a.best ? TIER_RANK[a.best.tier] : 2) - (b.best ? TIER_RANK[b.best.tier] : 2) ||
@@ -168,7 +171,7 @@ export function worklistSummary(consenting: number, neverPromoted: number, withN
   return [
     plural(consenting, 'autorise la promotion', 'autorisent la promotion'),
     plural(neverPromoted, 'jamais promu', 'jamais promus'),
-    `${new Intl.NumberFormat('fr-FR').format(withNeed)} avec un besoin correspondant`,
+    `${COUNT.format(withNeed)} avec un besoin correspondant`,
   ].join(', ');
 }
 

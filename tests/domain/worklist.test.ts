@@ -183,4 +183,13 @@ describe('« À promouvoir »: the portfolio ranked by what to do', () => {
     expect(worklistSummary(26, 22, 5)).toBe('26 autorisent la promotion, 22 jamais promus, 5 avec un besoin correspondant');
     expect(worklistSummary(1200, 2, 0)).toBe('1\u202f200 autorisent la promotion, 2 jamais promus, 0 avec un besoin correspondant');
   });
+
+  it('takes the commune from the file read, else from the pool entry', () => {
+    const pool = [{ ftId: '1000001A', postcode: '69003', city: 'Lyon' }, { ftId: '1000002A', postcode: '69100', city: 'Villeurbanne' }];
+    const known = knownJobSeekers({ '1000001A': { romes: ['K2204'], postcode: '69500', city: 'Bron' }, '1000002A': { romes: ['K2204'] } }, pool);
+    expect(known).toEqual({
+      '1000001A': { romes: ['K2204'], postcode: '69500', city: 'Bron' },
+      '1000002A': { romes: ['K2204'], postcode: '69100', city: 'Villeurbanne' },
+    });
+  });
 });
