@@ -1,8 +1,8 @@
 /**
  * What the worklist (« À promouvoir ») needs and the pages only show once: the last portfolio read, so the panel's
  * tab shows it when the page is closed, and what each job-seeker file read with consent said of the person's
- * jobs, commune and radius. Kept in session storage (lib/messaging/worklist.ts); a file that no longer grants the
- * promotion removes the person from both at once.
+ * jobs, commune and radius. Kept in session storage (lib/messaging/worklist.ts); a file or a portfolio row that no
+ * longer grants the promotion removes the person at once.
  */
 import type { RecognizedReadResult } from '@/lib/domain/legacy';
 import {
@@ -27,6 +27,11 @@ export async function rememberForWorklist(result: RecognizedReadResult, readAt: 
     const entries = result.data.filter((e) => e.promotionConsent === true);
     const notListed = new Set(result.data.map((e) => e.ftId)).size - new Set(entries.map((e) => e.ftId)).size;
     await sessionStore.set(LAST_PORTFOLIO_KEY, { readAt, url: result.url, entries, notListed } satisfies LastPortfolio);
+    // A row that no longer grants the promotion takes what a file said of the person with it.
+    const kept = new Set(Object.keys(await sessionStore.getAll()).filter(isKnownFileKey));
+    for (const entry of result.data) {
+      if (!entry.promotionConsent && kept.has(knownFileKey(entry.ftId))) await sessionStore.remove(knownFileKey(entry.ftId));
+    }
     return;
   }
   if (result.page !== 'profile') return;

@@ -68,6 +68,14 @@ describe('router: what « À promouvoir » is kept from', () => {
     expect(after.portfolio!.notListed).toBe(4);
   });
 
+  it('forgets what a file said when a later portfolio row no longer grants the promotion', async () => {
+    await deliver('page.read', readingOf('dossier-demandeur', 'dossier-1234567A'), legacyTab('/dossier/1234567A'));
+    expect(Object.keys((await inputs()).files)).toEqual(['1234567A']);
+    // On this portfolio, Marie DUPONT's consent cannot be read beyond doubt.
+    await deliver('page.read', readingOf('dossier-demandeur', 'portefeuille-consentement'), legacyTab('/portefeuille'));
+    expect((await inputs()).files).toEqual({});
+  });
+
   it('answers extension pages only', async () => {
     const answer = await deliver('worklist.inputs', undefined, legacyTab('/portefeuille'));
     expect(answer.err).toBeDefined();
