@@ -67,8 +67,6 @@ export interface WorklistRow {
   lastName: string;
   url: string;
   group: WorklistGroup;
-  /** Promotions of this job seeker held by the install (the agency's, synced). */
-  promotions: number;
   /** When the profile last left (the latest `sent` of its promotions); absent if it never did. */
   lastSentAt?: string;
   daysSinceSent?: number;
@@ -96,7 +94,6 @@ export interface Worklist {
 }
 
 interface History {
-  count: number;
   lastSentMs?: number;
   lastSentAt?: string;
   latestCreatedMs: number;
@@ -109,8 +106,7 @@ function histories(promotions: readonly WorklistPromotion[], wanted: ReadonlySet
     const ftId = p.jobSeeker.ftId;
     if (!wanted.has(ftId)) continue;
     const derived = deriveStatus(p.events);
-    const h = byFtId.get(ftId) ?? { count: 0, latestCreatedMs: Number.NEGATIVE_INFINITY };
-    h.count++;
+    const h = byFtId.get(ftId) ?? { latestCreatedMs: Number.NEGATIVE_INFINITY };
     const created = Date.parse(p.createdAt);
     if (created >= h.latestCreatedMs) {
       h.latestCreatedMs = created;
@@ -198,7 +194,6 @@ export function rankWorklist(input: WorklistInput): Worklist {
       lastName: entry.lastName,
       url: entry.url,
       group: (matches.count ? `${state}_with_need` : state) as WorklistGroup,
-      promotions: h?.count ?? 0,
       ...(h?.lastSentAt ? { lastSentAt: h.lastSentAt, daysSinceSent } : {}),
       ...(h?.lastStatus ? { lastStatus: h.lastStatus } : {}),
       matchCount: matches.count,
