@@ -1,7 +1,7 @@
 /**
  * « À promouvoir » (printed, never asserted): a portfolio of 300 job seekers ranked against 5,000 open needs of the
- * board and 300 promotions, then rendered by Preact in happy-dom (the first 50 rows, as the panel shows them) — the median of the two together, against the
- * 200 ms goal. The baseline, measured in the same run, is the job-seeker file's matcher (matchNeedsForProfile)
+ * board and 300 promotions, then rendered by Preact in happy-dom (the first 50 rows, as the panel shows them) — the
+ * median of the two together, against the 200 ms goal. The baseline, measured in the same run, is the job-seeker file's matcher (matchNeedsForProfile)
  * called once per job seeker: what ranking the portfolio would cost without the shared index of needs.
  * Run alone with `npx tsx bench/worklist.ts`.
  */
