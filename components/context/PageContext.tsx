@@ -9,9 +9,9 @@ import { PromotionHistory } from '../promotion/PromotionHistory';
 import { EstablishmentCard } from './EstablishmentCard';
 import { ComposePage, SentMailCard } from './MailPage';
 import { MissingFields } from './MissingFields';
-import { PortfolioList } from './PortfolioList';
 import { ProfileCard } from './ProfileCard';
 import { SearchHits } from './SearchHits';
+import { PortfolioWorklist } from '../worklist/PortfolioWorklist';
 
 export function NoPage() {
   return (
@@ -56,7 +56,7 @@ export function PageContext({ context }: { context: TabContext | null }) {
           </>
         );
       case 'portfolio':
-        return <PortfolioList entries={result.data} />;
+        return <PortfolioWorklist entries={result.data} />;
       case 'establishment':
         return (
           <>

@@ -15,6 +15,7 @@ import { createMatchOpener } from './match-opener';
 import { createShortlistService } from './shortlist';
 import { createFollowUpCommands, createReminderScheduler, type ReminderScheduler } from './reminders';
 import { allContexts, getContext, saveReading } from './tab-contexts';
+import { rememberForWorklist, worklistInputs } from './worklist-inputs';
 
 const LEGACY_SCRIPTS = ['dossier-demandeur', 'fiche-entreprise', 'messagerie'].map((t) => `content-scripts/${t}.js`);
 
@@ -50,6 +51,7 @@ export function registerMessageHandlers(db: ProfilenceDb, reminders: ReminderSch
     await countReadingOnce(db, previous?.result, result).catch(() => undefined);
     if (result.recognized && result.page === 'establishment') await rememberEstablishment(db, result.data);
     if (result.recognized) await onConsentRead(db, result, context.readAt);
+    if (result.recognized) await rememberForWorklist(result, context.readAt);
     await mails.onWebmailPage(tabId, result);
   });
 
@@ -62,6 +64,11 @@ export function registerMessageHandlers(db: ProfilenceDb, reminders: ReminderSch
   onMessage('context.all', async ({ sender }) => {
     fromExtensionPage(sender);
     return allContexts();
+  });
+
+  onMessage('worklist.inputs', async ({ sender }) => {
+    fromExtensionPage(sender);
+    return worklistInputs();
   });
 
   onMessage('promotion.prepare', async ({ data, sender }) => {

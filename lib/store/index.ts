@@ -19,6 +19,7 @@ export {
   jobSeekerSnapshot,
   listForEstablishment,
   listForJobSeeker,
+  listForJobSeekers,
   markSentByReference,
   PromotionRefused,
   toStoredPromotion,

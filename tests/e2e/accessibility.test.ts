@@ -62,6 +62,19 @@ describe('accessibility of the extension pages (axe-core, Chromium)', () => {
     await Promise.all([panel.close(), page.close()]);
   });
 
+  it('side panel on the portfolio (« À promouvoir »), and its tab', async () => {
+    const panel = await browser.openExtensionPage('sidepanel.html');
+    const page = await browser.context.newPage();
+    await page.goto(demo.url('dossier-demandeur', '/portefeuille'));
+    await page.bringToFront();
+    await waitForTestIdText(panel, 'worklist-summary', 'autorisent la promotion');
+    expect(await seriousViolations(panel)).toEqual([]);
+    await panel.getByRole('tab', { name: 'À promouvoir' }).click();
+    await waitForTestIdText(panel, 'worklist-read-at', 'Portefeuille lu le');
+    expect(await seriousViolations(panel)).toEqual([]);
+    await Promise.all([panel.close(), page.close()]);
+  });
+
   it.each(['popup.html', 'options.html'])('%s', async (path) => {
     const page = await browser.openExtensionPage(path);
     await page.waitForLoadState('load');
