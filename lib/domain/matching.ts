@@ -39,13 +39,6 @@ function compareMatches(a: { tier: MatchTier; distanceKm?: number }, b: { tier: 
   );
 }
 
-function tierFor(rome: string | undefined, jobs: readonly string[]): MatchTier | undefined {
-  if (!rome) return undefined;
-  if (jobs.includes(rome)) return 'same_job';
-  if (jobs.some((j) => romeDomain(j) === romeDomain(rome))) return 'same_domain';
-  return undefined;
-}
-
 function within(from: Point | undefined, to: Point | undefined, radiusKm: number): { ok: boolean; km?: number } {
   if (!from || !to) return { ok: true };
   const km = distanceKm(from, to);
