@@ -12,6 +12,7 @@ import { createMailQueue } from './mail-queue';
 import { createPromotionService } from './promotions';
 import { createMatchOpener } from './match-opener';
 import { createFollowUpCommands, createReminderScheduler, type ReminderScheduler } from './reminders';
+import { createReplyCommands } from './replies';
 import { allContexts, getContext, saveReading } from './tab-contexts';
 
 const LEGACY_SCRIPTS = ['dossier-demandeur', 'fiche-entreprise', 'messagerie'].map((t) => `content-scripts/${t}.js`);
@@ -38,6 +39,7 @@ export function registerMessageHandlers(db: ProfilenceDb, reminders: ReminderSch
   });
   const mailCommands = createMailCommands(db, mails, { changed: () => reminders.check('change') });
   const promotions = createPromotionService(db, mails);
+  const replies = createReplyCommands(db, { changed: () => reminders.check('change') });
 
   onMessage('page.read', async ({ data, sender }) => {
     const { tabId } = assertLegacyTabSender(sender, extensionId(), legacyPatterns());
@@ -46,6 +48,7 @@ export function registerMessageHandlers(db: ProfilenceDb, reminders: ReminderSch
     if (result.recognized && result.page === 'establishment') await rememberEstablishment(db, result.data);
     if (result.recognized) await onConsentRead(db, result, context.readAt);
     await mails.onWebmailPage(tabId, result);
+    await replies.onPageRead(result);
   });
 
   onMessage('context.get', async ({ data, sender }) => {
@@ -115,6 +118,9 @@ export function registerMessageHandlers(db: ProfilenceDb, reminders: ReminderSch
     fromExtensionPage(sender);
     return followUp.addEvent(data);
   });
+
+  onMessage('reply.pending', async ({ sender }) => (fromExtensionPage(sender), replies.pending()));
+  onMessage('reply.record', async ({ data, sender }) => (fromExtensionPage(sender), replies.record(data)));
 
   onMessage('reminders.snooze', async ({ data, sender }) => {
     fromExtensionPage(sender);

@@ -13,11 +13,12 @@ import type { AddEventOutcome, AddEventRequest, SetClockRequest, SnoozeOutcome }
 import type { MailQueueProtocol } from './mail-queue';
 import type { TakePreselectionOutcome, TakePreselectionRequest } from './preselection';
 import type { EditPromotionOutcome, EditPromotionRequest, PrepareOutcome, PrepareRequest, RecordContactRequest } from './promotion-commands';
+import type { ReplyProtocol } from './reply-commands';
 import type { StatsOutcome, StatsRequest } from './stats-commands';
 import type { DismissRejectionRequest, SignInOutcome } from './sync-commands';
 import type { TabContext } from './tab-context';
 
-export interface ProtocolMap extends MailQueueProtocol {
+export interface ProtocolMap extends MailQueueProtocol, ReplyProtocol {
   /** Content script → background: what the reader found on the page (sent on load and on in-place changes). */
   'page.read'(result: ReadResult): void;
   /** UI → background: the context of a tab (the active one when tabId is omitted). */
