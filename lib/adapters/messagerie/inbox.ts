@@ -10,7 +10,7 @@ import { readTable, type Row } from '../kit/table';
 import { linesOf, normalizeText, textOf } from '../kit/text';
 import { INBOX_COLUMNS, UNREAD } from './labels';
 import { senderAddress } from './sender';
-import { parseSentAt } from './sent';
+import { parseSentAt } from './date-time';
 
 type Column = keyof typeof INBOX_COLUMNS;
 

@@ -10,7 +10,7 @@ import { type Extraction } from '../kit/result';
 import { labelKey, linesOf, textOf } from '../kit/text';
 import { LABELS } from './labels';
 import { senderAddress } from './sender';
-import { parseSentAt } from './sent';
+import { parseSentAt } from './date-time';
 
 const keysOf = (labels: readonly string[]) => new Set(labels.map(labelKey));
 const FROM_KEYS = keysOf(LABELS.from);
