@@ -27,7 +27,7 @@ export function MessageReplies({ mail, tabId }: { mail: ReceivedMail; tabId: num
       {promotions && promotions.length > 0 && (
         <>
           <h3 class="fr-text--md fr-mb-1w">{plural(promotions.length, 'promotion concernée', 'promotions concernées')}</h3>
-          <ul class="pf-replies" role="list">
+          <ul class="pf-replies" role="list" style={{ listStyle: 'none', padding: 0 }}>
             {promotions.map((p) => (
               <ReplyCard key={p.id} promotion={p} receivedAt={mail.receivedAt} tabId={tabId} />
             ))}
