@@ -91,6 +91,14 @@ describe('employer replies in the webmail (Chromium, built extension, demo tools
     await webmail.bringToFront();
     await waitForTestIdText(panel, 'inbox-replies-none', 'Aucune réponse à enregistrer');
     await expect.poll(badgeText, { timeout: 10_000 }).toBe('');
+    // Statistics and the popup count it like any outcome: one interview out of one promotion sent, nothing to chase.
+    const dashboard = await browser.openExtensionPage('dashboard.html');
+    await waitForTestIdText(dashboard, 'dashboard-source', 'calculés sur ce poste');
+    expect(await dashboard.getByTestId('kf-sent').locator('.pf-tile__value').textContent()).toBe('1');
+    expect(await dashboard.getByTestId('kf-interviews').locator('.pf-tile__value').textContent()).toBe('1');
+    const popup = await browser.openExtensionPage('popup.html');
+    await waitForTestIdText(popup, 'nothing-due', 'Aucune relance');
+    expect(await popup.getByTestId('upcoming-item').count()).toBe(0);
     // Nothing of the message's text was kept anywhere the extension stores.
     const stored = await browser.worker.evaluate(async () => JSON.stringify(await (globalThis as any).chrome.storage.local.get(null)));
     expect(stored).not.toContain('rencontrer');
