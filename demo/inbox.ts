@@ -48,6 +48,8 @@ export interface ReplyOptions {
 /** The counsellor whose webmail this is (the banner of every page). */
 export const OWNER = 'jeanne.martin@example.fr';
 const ORIGINAL = "-----Message d'origine-----";
+/** A promotion's reference in a subject the webmail sent. */
+const REFERENCE = /PRF-[0-9A-Z]{6}/;
 
 const nameOf = (c: Correspondent) => (c.name ? `${c.name} <${c.address}>` : c.address);
 
@@ -80,7 +82,7 @@ export class Inbox {
       cc: message.cc ?? [],
       subject: message.subject,
       body: message.body,
-      receivedAt: message.receivedAt ?? this.clock().toISOString(),
+      receivedAt: message.receivedAt ?? this.answerTime(`${message.subject}\n${message.body}`),
       read: message.read ?? false,
     };
     this.messages.push(stored);
@@ -112,6 +114,16 @@ export class Inbox {
       body: `Bonjour Madame Martin,\n\nJe vous transfère la réponse de ma collègue, qui n'avait pas votre adresse.\n\nCordialement\n\n${answered}`,
       receivedAt,
     });
+  }
+
+  /** Now; for a message citing proposals the webmail sent, the reply time of the latest one it cites. */
+  private answerTime(text: string): string {
+    const cites = (m: SentMessage) => {
+      const reference = REFERENCE.exec(m.subject)?.[0];
+      return reference !== undefined && text.toUpperCase().includes(reference);
+    };
+    const latest = this.mailbox.list().filter(cites).sort((a, b) => Date.parse(b.sentAt) - Date.parse(a.sentAt))[0];
+    return latest ? this.replyTime(latest) : this.clock().toISOString();
   }
 
   /** Now, but at least the minute after the proposal: a reply is never shown before what it answers. */

@@ -87,6 +87,18 @@ describe('demo inbox', () => {
     expect(quotedRead.data).toMatchObject({ from: 'o.garnier@example.com', subject: 'Votre proposition de candidat', references: ['PRF-7K2M9Q'] });
   });
 
+  it('dates any message citing a sent proposal after it, as a reply', async () => {
+    await sendProposal();
+    const res = await call(demo, MESSAGERIE, '/api/inbox', {
+      method: 'POST',
+      body: JSON.stringify({ from: { name: 'Julie Perrin', address: 'julie.perrin@example.com' }, subject: 'Candidature', body: 'Pour la réf. PRF-7K2M9Q : entretien jeudi.' }),
+    });
+    expect(res.status).toBe(201);
+    const { id } = JSON.parse(res.text) as ReceivedMessage;
+    const read = (await readPage(`/mail/message/${id}`)).result as ReadResultOf<'message'>;
+    expect(read.data).toMatchObject({ from: 'julie.perrin@example.com', receivedAt: '2026-11-20T14:33:00+01:00', references: ['PRF-7K2M9Q'] });
+  });
+
   it('marks a message read once opened, and refuses a reply to nothing it sent', async () => {
     const sentId = await sendProposal();
     const reply = await addReply({ replyTo: sentId, text: 'Merci.' });
