@@ -4,7 +4,7 @@
  * recorded says so and offers nothing more.
  */
 import { EVENT_TYPE_LABELS, STATUS_LABELS } from '@/lib/domain/labels';
-import { recordedFromMessage, REPLY_OUTCOMES, replyOutcomesAllowed } from '@/lib/domain/reply';
+import { recordedFromMessage, REPLY_OUTCOMES, replyOutcomesAllowed, replyPerson, type ReplyOutcome } from '@/lib/domain/reply';
 import { sendMessage } from '@/lib/messaging/protocol';
 import { daysBetween, parisDay } from '@/lib/reminders/calendar';
 import type { StoredPromotion } from '@/lib/store';
@@ -12,10 +12,6 @@ import { OutcomeActions } from '../followup/OutcomeActions';
 import { frenchDateTime } from '../format';
 import { sinceSent } from '../popup/FollowUpItem';
 import { useNow } from '../sync/use-now';
-
-/** « Profil anonyme » for an anonymous promotion: the employer never had the name, the panel does not need it here. */
-export const replyPerson = (p: StoredPromotion) =>
-  p.mode === 'anonymous' ? 'Profil anonyme' : `${p.jobSeeker.firstName} ${p.jobSeeker.lastName}`.trim() || 'Profil anonyme';
 
 interface Props {
   promotion: StoredPromotion;
@@ -55,7 +51,8 @@ export function ReplyCard({ promotion, receivedAt, tabId }: Props) {
               promotion={promotion}
               label={`${person} chez ${promotion.establishment.name}`}
               only={REPLY_OUTCOMES}
-              send={(request) => sendMessage('reply.record', { tabId, promotionId: promotion.id, ...(request as { type: (typeof REPLY_OUTCOMES)[number] }) })}
+              // `only` keeps the buttons to the employer's outcomes; the background parses the request again.
+              send={(request) => sendMessage('reply.record', { tabId, promotionId: promotion.id, ...request, type: request.type as ReplyOutcome })}
             />
           )}
         </div>

@@ -5,13 +5,13 @@
  * as an ordinary promotion event, dated from the message as the background read it, never twice.
  */
 import type { ReadResult } from '@/lib/domain/legacy';
-import { awaitsRecording, promotionsReferredTo, replyRecordingProblem } from '@/lib/domain/reply';
+import { awaitsRecording, promotionsReferredTo, replyPerson, replyRecordingProblem } from '@/lib/domain/reply';
 import { REPLIES_SEEN_KEY, replyRecordRequestSchema, replySeenSchema, type PendingReply, type ReplySeen } from '@/lib/messaging/reply-commands';
 import type { AddEventOutcome } from '@/lib/messaging/follow-up-commands';
 import { localStore } from '@/lib/platform';
 import { currentTime } from '@/lib/reminders/clock';
 import { clearSnooze } from '@/lib/reminders/snooze-store';
-import { addEvent, describeIssues, getPromotion, PromotionRefused, type ProfilenceDb, type StoredPromotion } from '@/lib/store';
+import { addEvent, describeIssues, getPromotion, PromotionRefused, type ProfilenceDb } from '@/lib/store';
 import { signedInAgent } from './agent';
 import { getContext } from './tab-contexts';
 
@@ -64,9 +64,6 @@ export async function rememberReplies(result: ReadResult): Promise<boolean> {
   return true;
 }
 
-const personOf = (p: StoredPromotion) =>
-  p.mode === 'anonymous' ? 'Profil anonyme' : `${p.jobSeeker.firstName} ${p.jobSeeker.lastName}`.trim() || 'Profil anonyme';
-
 /** The remembered replies that still wait for an outcome, newest first, each with the promotions it answers. */
 export async function pendingReplies(db: ProfilenceDb): Promise<PendingReply[]> {
   const seen = await loadRepliesSeen();
@@ -77,7 +74,7 @@ export async function pendingReplies(db: ProfilenceDb): Promise<PendingReply[]> 
     const waiting = promotionsReferredTo(reply.references, promotions).filter((p) => awaitsRecording(p, reply.receivedAt));
     if (waiting.length === 0) return [];
     const { url, from, receivedAt } = reply;
-    const answered = waiting.map((p) => ({ id: p.id, reference: p.reference, person: personOf(p), establishment: p.establishment.name, status: p.status }));
+    const answered = waiting.map((p) => ({ id: p.id, reference: p.reference, person: replyPerson(p), establishment: p.establishment.name, status: p.status }));
     return [{ url, from, receivedAt, promotions: answered }];
   });
 }

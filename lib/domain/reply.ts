@@ -2,7 +2,7 @@
  * An employer's reply in the webmail and the promotions it answers: matched by the references it carries
  * (`promotionReference`), recorded as an ordinary promotion event dated from the message, never twice.
  */
-import type { PromotionEvent, PromotionEventType } from './promotion';
+import type { Promotion, PromotionEvent, PromotionEventType } from './promotion';
 import { canApply, type PromotionStatus } from './status';
 
 /** What a reply may tell, in the order the panel offers them: the employer's outcomes. */
@@ -25,6 +25,12 @@ export function promotionsReferredTo<P extends { reference: string }>(references
     const promotion = byReference.get(reference);
     return promotion ? [promotion] : [];
   });
+}
+
+/** Who a reply is about: « Profil anonyme » for an anonymous promotion (the employer never had the name). */
+export function replyPerson(promotion: Pick<Promotion, 'mode' | 'jobSeeker'>): string {
+  if (promotion.mode === 'anonymous') return 'Profil anonyme';
+  return `${promotion.jobSeeker.firstName} ${promotion.jobSeeker.lastName}`.trim() || 'Profil anonyme';
 }
 
 const sameInstant = (a: string, b: string) => Date.parse(a) === Date.parse(b);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { promotionReference } from '@/lib/domain/promotion';
-import { awaitsRecording, promotionsReferredTo, recordedFromMessage, replyOutcomesAllowed, replyRecordingProblem, type ReplyTarget } from '@/lib/domain/reply';
+import { awaitsRecording, promotionsReferredTo, recordedFromMessage, replyOutcomesAllowed, replyPerson, replyRecordingProblem, type ReplyTarget } from '@/lib/domain/reply';
 import { findReferences, findReferencesIn } from '@/lib/domain/reply-references';
 
 describe('references in an e-mail', () => {
@@ -77,5 +77,11 @@ describe('a reply and the promotions it answers', () => {
     const recorded = { ...a, status: 'replied' as const, events: [...a.events, { type: 'employer_replied' as const, at }] };
     expect(replyRecordingProblem(recorded, [a.reference], 'interview', at)).toMatch(/déjà enregistrée/);
     expect(replyRecordingProblem({ ...a, status: 'interview' }, [a.reference], 'employer_replied', at)).toMatch(/ne permet plus/);
+  });
+
+  it('names the job seeker of a named promotion, never of an anonymous one', () => {
+    const jobSeeker = { ftId: '7654321B', firstName: 'Sandrine', lastName: 'LEFÈVRE', promotionConsent: { granted: true } };
+    expect(replyPerson({ mode: 'named', jobSeeker })).toBe('Sandrine LEFÈVRE');
+    expect(replyPerson({ mode: 'anonymous', jobSeeker })).toBe('Profil anonyme');
   });
 });
