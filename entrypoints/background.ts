@@ -1,3 +1,4 @@
+import { registerReaderHealth } from '@/lib/background/reader-health';
 import { createReminderScheduler, registerReminders } from '@/lib/background/reminders';
 import { repliesWaiting } from '@/lib/background/replies';
 import { registerMessageHandlers } from '@/lib/background/router';
@@ -15,7 +16,9 @@ export default defineBackground(() => {
   const reminders = registerReminders(db, createReminderScheduler(db, { repliesWaiting: () => repliesWaiting(db) }));
   registerMessageHandlers(db, reminders);
   // Sync with the central endpoint: every minute, ~2 s after each write, when the network returns.
-  registerSync(db);
+  const sync = registerSync(db);
+  // The readers' health counts, sent once a day through the same transport (docs/readers-health.md).
+  registerReaderHealth(db, sync.transport);
   tabs.onRemoved((tabId) => void forgetTab(tabId));
   // A new document replaces the old reading; its content script sends a fresh one if the page is known.
   tabs.onNavigationStarted((tabId) => void forgetTab(tabId));

@@ -1,6 +1,7 @@
 /**
  * Reader of the webmail ("messagerie"): the compose form (nothing to read, the extension fills it),
- * the confirmation that a message left, a folder's list and a received message (the references they carry). The webmail has no counsellor banner, so no `agent`.
+ * the confirmation that a message left, a folder's list and a received message (the references they carry).
+ * The webmail has no counsellor banner, so no `agent`.
  * `read` never throws; a page it does not know gives `{url, recognized: false}`.
  */
 import type { ReadResult } from '@/lib/domain/legacy';
