@@ -102,4 +102,23 @@ describe('replies read in the webmail', () => {
     expect(await commands.record({ tabId: MESSAGE_TAB, promotionId: promotion.id, type: 'declined' })).toMatchObject({ ok: false, message: /motif du refus/ });
     expect((await getPromotion(db, promotion.id))!.status).toBe('sent');
   });
+
+  it('lists a shortlist answer while one of its promotions still waits, the one recorded no longer', async () => {
+    const other = await createPromotion(
+      db,
+      { jobSeeker: { ...profile, ftId: '7654321B', firstName: 'Sandrine', lastName: 'LEFÈVRE' }, establishment, contact: establishment.contacts[0], mode: 'anonymous', channel: 'email', pitch: 'Profil en secrétariat.' },
+      { ...ctx, now: new Date('2026-11-12T09:00:00Z') },
+    );
+    await markSentByReference(db, other.reference, { at: '2026-11-12T10:00:00+01:00', by: 'sub-jeanne' });
+    const both = messageReading([promotion.reference, other.reference]);
+    await saveReading(MESSAGE_TAB, both);
+    await commands.onPageRead(both);
+    expect((await commands.pending())[0]!.promotions.map((p) => p.person)).toEqual(['Marie DUPONT', 'Profil anonyme']);
+
+    expect(await commands.record({ tabId: MESSAGE_TAB, promotionId: other.id, type: 'declined', reason: 'profile_mismatch' })).toEqual({ ok: true, status: 'declined' });
+    expect((await commands.pending())[0]!.promotions.map((p) => p.id)).toEqual([promotion.id]);
+    expect(await repliesWaiting(db)).toBe(1);
+    expect(await commands.record({ tabId: MESSAGE_TAB, promotionId: promotion.id, type: 'interview' })).toEqual({ ok: true, status: 'interview' });
+    expect(await repliesWaiting(db)).toBe(0);
+  });
 });
