@@ -6,6 +6,8 @@ import { PoolMatches } from '../matches/PoolMatches';
 import { PoolRecommend } from '../pool/PoolRecommend';
 import { PromoteSection } from '../promotion/PromoteSection';
 import { PromotionHistory } from '../promotion/PromotionHistory';
+import { InboxReplies } from '../replies/InboxReplies';
+import { MessageReplies } from '../replies/MessageReplies';
 import { EstablishmentCard } from './EstablishmentCard';
 import { ComposePage, SentMailCard } from './MailPage';
 import { MissingFields } from './MissingFields';
@@ -72,6 +74,10 @@ export function PageContext({ context }: { context: TabContext | null }) {
         return <ComposePage />;
       case 'sent':
         return <SentMailCard mail={result.data} />;
+      case 'inbox':
+        return <InboxReplies />;
+      case 'message':
+        return <MessageReplies mail={result.data} tabId={context.tabId} />;
     }
   })();
   return (

@@ -14,6 +14,7 @@ import { createPromotionService } from './promotions';
 import { createMatchOpener } from './match-opener';
 import { createShortlistService } from './shortlist';
 import { createFollowUpCommands, createReminderScheduler, type ReminderScheduler } from './reminders';
+import { createReplyCommands } from './replies';
 import { allContexts, getContext, saveReading } from './tab-contexts';
 import { rememberForWorklist, worklistInputs } from './worklist-inputs';
 
@@ -41,6 +42,7 @@ export function registerMessageHandlers(db: ProfilenceDb, reminders: ReminderSch
   });
   const mailCommands = createMailCommands(db, mails, { changed: () => reminders.check('change') });
   const promotions = createPromotionService(db, mails);
+  const replies = createReplyCommands(db, { changed: () => reminders.check('change') });
 
   onMessage('page.read', async ({ data, sender }) => {
     const { tabId } = assertLegacyTabSender(sender, extensionId(), legacyPatterns());
@@ -53,6 +55,7 @@ export function registerMessageHandlers(db: ProfilenceDb, reminders: ReminderSch
     if (result.recognized) await onConsentRead(db, result, context.readAt);
     if (result.recognized) await rememberForWorklist(result, context.readAt);
     await mails.onWebmailPage(tabId, result);
+    await replies.onPageRead(result);
   });
 
   onMessage('context.get', async ({ data, sender }) => {
@@ -130,6 +133,9 @@ export function registerMessageHandlers(db: ProfilenceDb, reminders: ReminderSch
     fromExtensionPage(sender);
     return followUp.addEvent(data);
   });
+
+  onMessage('reply.pending', async ({ sender }) => (fromExtensionPage(sender), replies.pending()));
+  onMessage('reply.record', async ({ data, sender }) => (fromExtensionPage(sender), replies.record(data)));
 
   onMessage('reminders.snooze', async ({ data, sender }) => {
     fromExtensionPage(sender);

@@ -14,13 +14,14 @@ import type { MailQueueProtocol } from './mail-queue';
 import type { TakePreselectionOutcome, TakePreselectionRequest } from './preselection';
 import type { EditPromotionOutcome, EditPromotionRequest, PrepareOutcome, PrepareRequest, RecordContactRequest } from './promotion-commands';
 import type { HealthSendOutcome, ReadersHealthOutcome, ReadersHealthRequest } from './reader-health-commands';
+import type { ReplyProtocol } from './reply-commands';
 import type { ShortlistProtocol } from './shortlist-commands';
 import type { StatsOutcome, StatsRequest } from './stats-commands';
 import type { DismissRejectionRequest, SignInOutcome } from './sync-commands';
 import type { TabContext } from './tab-context';
 import type { WorklistInputs } from './worklist';
 
-export interface ProtocolMap extends MailQueueProtocol, ShortlistProtocol {
+export interface ProtocolMap extends MailQueueProtocol, ReplyProtocol, ShortlistProtocol {
   /** Content script → background: what the reader found on the page (sent on load and on in-place changes). */
   'page.read'(result: ReadResult): void;
   /** UI → background: the context of a tab (the active one when tabId is omitted). */

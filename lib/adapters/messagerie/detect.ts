@@ -1,12 +1,18 @@
 /** Which page of the webmail this is, by URL path and DOM (never by host). */
 import { fieldsOf } from '../kit/fields';
 import { textOf } from '../kit/text';
+import { inboxRows } from './inbox';
 import { LABELS, SENT_CONFIRMATION } from './labels';
+import { messageHeader } from './message';
 
-export type MessageriePageKind = 'compose' | 'sent';
+export type MessageriePageKind = 'compose' | 'sent' | 'inbox' | 'message';
 
 const COMPOSE_PATH = /\/mail\/(nouveau|nouveau-message|redaction|rediger|compose|new)\/?$/i;
 const SENT_PATH = /\/mail\/(envoye|envoy%C3%A9|sent)\/([^/]+)\/?$/i;
+/** A folder's list: the inbox, or a folder the counsellor files replies in. */
+const INBOX_PATH = /\/mail\/((dossier|dossiers|folder)\/[^/]+|reception|r%C3%A9ception|boite-de-reception|inbox)\/?$/i;
+/** One received message. */
+const MESSAGE_PATH = /\/mail\/(message|messages|lire|lecture|read|item)\/[^/]+\/?$/i;
 
 /** The message id at the end of `/mail/envoye/{id}`. */
 export function messageIdFromPath(url: URL): string | undefined {
@@ -66,5 +72,7 @@ export function detect(url: URL, document: Document): MessageriePageKind | null 
   if (!document.body || isLoginForm(document)) return null;
   if (COMPOSE_PATH.test(url.pathname) && findComposeFields(document)) return 'compose';
   if (messageIdFromPath(url) && showsSentConfirmation(document)) return 'sent';
+  if (INBOX_PATH.test(url.pathname) && inboxRows(document) !== undefined) return 'inbox';
+  if (MESSAGE_PATH.test(url.pathname) && !findComposeFields(document) && messageHeader(document)) return 'message';
   return null;
 }
