@@ -22,6 +22,8 @@ export interface Fields {
   find(labels: readonly string[], accept?: (field: Field) => boolean): Field | undefined;
   /** Every value whose label key passes `match`, in page order; `initials` (first letters of such keys) narrow the search. */
   findAll(match: (key: string) => boolean, initials?: string): Field[];
+  /** Every value shown under one of these labels, each label in page order. */
+  findAllOf(labels: readonly string[]): Field[];
   /** The elements showing one of these labels (headings included), in page order. */
   labelElements(labels: readonly string[]): Element[];
   /** The form control (`input`, `select`, `textarea`) labelled by one of these labels, empty or not. */
@@ -286,6 +288,9 @@ export function fieldsOf(root: ParentNode): Fields {
     findAll(match, initials) {
       const pool = initials ? candidates.filter((c) => initials.includes(initialOf(c.text))) : candidates;
       return resolveEach(pool.filter((c) => match(keyOf(c))));
+    },
+    findAllOf(labels) {
+      return resolveEach(labels.flatMap((label) => withKey(labelKey(label))));
     },
     control(labels, selector = CONTROLS) {
       for (const label of labels) {
