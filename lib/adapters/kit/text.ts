@@ -46,6 +46,8 @@ export function textOf(node: Node | null | undefined): string {
         const own = c.childElementCount === 0 ? normalizeText(c.textContent ?? '') : undefined;
         const badge = own === undefined || own === '' ? undefined : badgeReplacement(own);
         if (badge !== undefined) text += badge;
+        else if (c.tagName === 'BR') text += ' ';
+        else if (BLOCK.has(c.tagName)) ((text += ' '), walk(c), (text += ' '));
         else if (c.tagName === 'INPUT' || c.tagName === 'SELECT' || c.tagName === 'TEXTAREA') text += ` ${textOf(c)} `;
         else walk(c);
       }
@@ -153,11 +155,18 @@ function chipsOf(el: Element): Element[] | undefined {
  * The items of a list value, whatever its form: its `<li>`s, else its tags or chips, else its lines, else the
  * parts of its one line (`splitList`). Items that say nothing (« Non renseigné ») are dropped.
  */
-export function itemsOf(el: Element): string[] {
+export function itemsOf(value: Element): string[] {
+  let el = value;
+  // Through wrappers: `<dd><div class="tags">…</div></dd>`.
+  while (el.childElementCount === 1 && normalizeText(el.textContent ?? '') === normalizeText(el.firstElementChild!.textContent ?? '')) {
+    el = el.firstElementChild!;
+  }
   const lis = Array.from(el.querySelectorAll('li'));
   const chips = lis.length > 0 ? lis : el.matches('ul, ol') ? [] : chipsOf(el);
   if (chips && chips.length > 0) return chips.map((c) => textOf(c)).filter((t) => t !== '' && !saysNothing(t));
-  return itemsOfLines(linesOf(el));
+  const lines = linesOf(el);
+  // One line: read with its badges set apart (« Secrétariat <span>Principal</span> ; … »).
+  return itemsOfLines(lines.length === 1 ? [textOf(el)] : lines);
 }
 
 /** The items of a list value given as lines: one per line, or the parts of a single line. */
