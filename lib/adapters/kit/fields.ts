@@ -81,6 +81,14 @@ function ariaCandidates(el: Element, candidates: Candidate[]): void {
   }
 }
 
+/** « Secrétariat <strong>Métier principal</strong> »: a badge written after a value is not a label. */
+function isBadgeAfterText(el: Element, text: string): boolean {
+  if (badgeReplacement(text) === undefined) return false;
+  let before = el.previousSibling;
+  while (before && before.nodeType === 3 && normalizeText((before as Text).data) === '') before = before.previousSibling;
+  return before !== null && before.nodeType === 3;
+}
+
 /** `<div>SIRET <span>(obligatoire)</span></div>`: a label's own text with a hint or badge element beside it. */
 function isLabelWithHint(el: Element): boolean {
   let own = '';
@@ -102,7 +110,7 @@ function indexLabels(root: ParentNode): Candidate[] {
     }
     const text = normalizeText(el.textContent ?? '');
     if (text === '') continue;
-    if (text.length <= MAX_LABEL) candidates.push({ text: withoutHint(text), label: el });
+    if (text.length <= MAX_LABEL && !isBadgeAfterText(el, text)) candidates.push({ text: withoutHint(text), label: el });
     // "Courriel : a@b.fr" in one element: the part before the first colon is a label.
     const inline = text.includes(':') ? /^([^:]{1,40}?)\s*:\s*(\S.*)$/.exec(text) : null;
     if (inline && el.childElementCount === 0) candidates.push({ text: inline[1]!, label: el, inlineValue: inline[2]! });

@@ -100,8 +100,11 @@ const SKIPPED = new Set(['SCRIPT', 'STYLE', 'TEMPLATE', 'NOSCRIPT']);
 
 export const isBlock = (el: Element) => BLOCK.has(el.tagName);
 
-/** The text of an element split where a browser would break lines (`<br>`, blocks). */
-export function linesOf(root: Node): string[] {
+/**
+ * The text of an element split where a browser would break lines (`<br>`, blocks). With `badges`, badges are
+ * set apart as `textOf` does (for values; consent reads every word as shown).
+ */
+export function linesOf(root: Node, badges = false): string[] {
   const lines: string[] = [];
   let current = '';
   const flush = () => {
@@ -116,7 +119,10 @@ export function linesOf(root: Node): string[] {
       } else if (child.nodeType === 1) {
         const el = child as Element;
         if (SKIPPED.has(el.tagName)) continue;
-        if (el.tagName === 'BR') {
+        const badge = badges && el.childElementCount === 0 ? badgeReplacement(normalizeText(el.textContent ?? '')) : undefined;
+        if (badge !== undefined && normalizeText(el.textContent ?? '') !== '') {
+          current += badge;
+        } else if (el.tagName === 'BR') {
           flush();
         } else if (BLOCK.has(el.tagName)) {
           flush();
@@ -164,9 +170,8 @@ export function itemsOf(value: Element): string[] {
   const lis = Array.from(el.querySelectorAll('li'));
   const chips = lis.length > 0 ? lis : el.matches('ul, ol') ? [] : chipsOf(el);
   if (chips && chips.length > 0) return chips.map((c) => textOf(c)).filter((t) => t !== '' && !saysNothing(t));
-  const lines = linesOf(el);
-  // One line: read with its badges set apart (« Secrétariat <span>Principal</span> ; … »).
-  return itemsOfLines(lines.length === 1 ? [textOf(el)] : lines);
+  // Badges set apart: « Secrétariat <span>Principal</span> ; … ».
+  return itemsOfLines(linesOf(el, true));
 }
 
 /** The items of a list value given as lines: one per line, or the parts of a single line. */
