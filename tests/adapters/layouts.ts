@@ -115,7 +115,7 @@ export function valueElementOf(container: Element, form: PairForm): Element {
     case 'div-stacked':
       return pick('.field-value');
     case 'span-br':
-      return pick('span:last-of-type');
+      return pick(':scope > div > span:last-of-type');
     case 'label-output':
       return pick('output');
     case 'label-input':

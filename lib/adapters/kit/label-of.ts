@@ -105,18 +105,21 @@ function candidatesFor(el: Element): (string | undefined)[] {
     if (previous && /^T[DH]$/.test(previous.tagName)) out.push(clean(textOf(previous)));
   }
   out.push(inlineLabel(el));
-  // Siblings before it: the heading of its section, or the element beside or above it.
+  // Siblings before it: the element beside or above it; for a list, the heading of its section first.
+  const isList = el.matches('ul, ol') || el.querySelector('li') !== null || el.childElementCount > 1;
+  const near: (string | undefined)[] = [];
   let seen = 0;
   for (let prev = el.previousElementSibling; prev && seen < 3; prev = prev.previousElementSibling) {
     if (prev.tagName === 'BR' || textOf(prev) === '') continue;
     seen++;
     if (prev.matches(HEADING) || prev.querySelector(HEADING)) {
-      out.push(clean(textOf(prev)));
+      if (isList) near.unshift(clean(textOf(prev)));
+      else near.push(clean(textOf(prev)));
       break;
     }
-    out.push(labelLike(prev), inlineLabel(prev));
+    near.push(labelLike(prev), inlineLabel(prev));
   }
-  return out;
+  return [...out, ...near];
 }
 
 const hasPeer = (el: Element) =>
