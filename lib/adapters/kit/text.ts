@@ -162,6 +162,9 @@ function chipsOf(el: Element): Element[] | undefined {
  * parts of its one line (`splitList`). Items that say nothing (« Non renseigné ») are dropped.
  */
 export function itemsOf(value: Element): string[] {
+  if (/^(INPUT|TEXTAREA|SELECT)$/.test(value.tagName)) {
+    return itemsOfLines(((value as HTMLInputElement).value ?? textOf(value)).split(/\n/).map(normalizeText).filter(Boolean));
+  }
   let el = value;
   // Through wrappers: `<dd><div class="tags">…</div></dd>`.
   while (el.childElementCount === 1 && normalizeText(el.textContent ?? '') === normalizeText(el.firstElementChild!.textContent ?? '')) {
