@@ -50,7 +50,9 @@ const VALUE_CONTROLS = 'input, select, textarea, output';
 
 /** Hints written in a label are not part of it: « Métiers recherchés (obligatoire) », « Nom * », « Permis Nouveau ». */
 const LABEL_HINT = /\s*(?:[(\[]\s*(?:obligatoire|facultatif|optionnel|requis|nouveau|new|i|\?)\s*[)\]]|\*|ⓘ|\?|\b(?:nouveau|new|obligatoire|facultatif))\s*$/i;
+const MAY_END_WITH_HINT = /[)\]*?ⓘ]$|(?:nouveau|new|obligatoire|facultatif)$/i;
 export function withoutHint(label: string): string {
+  if (!MAY_END_WITH_HINT.test(label)) return label;
   let text = label;
   for (let i = 0; i < 3 && LABEL_HINT.test(text); i++) text = text.replace(LABEL_HINT, '');
   return text;
@@ -91,11 +93,15 @@ function isBadgeAfterText(el: Element, text: string): boolean {
 
 /** `<div>SIRET <span>(obligatoire)</span></div>`: a label's own text with a hint or badge element beside it. */
 function isLabelWithHint(el: Element): boolean {
+  if (el.childElementCount > 3) return false;
+  for (const c of Array.from(el.children)) if (c.childElementCount > 0 || isBlock(c)) return false;
+  const raw = el.textContent ?? '';
+  if (raw.length > 2 * MAX_LABEL || !MAY_END_WITH_HINT.test(raw.trimEnd())) return false;
   let own = '';
   for (let n = el.firstChild; n; n = n.nextSibling) if (n.nodeType === 3) own += (n as Text).data;
   if (normalizeText(own) === '') return false;
-  const text = normalizeText(el.textContent ?? '');
-  return text.length <= MAX_LABEL && withoutHint(text) !== text && Array.from(el.children).every((c) => c.childElementCount === 0 && !isBlock(c));
+  const text = normalizeText(raw);
+  return withoutHint(text) !== text;
 }
 
 function indexLabels(root: ParentNode): Candidate[] {
@@ -110,7 +116,7 @@ function indexLabels(root: ParentNode): Candidate[] {
     }
     const text = normalizeText(el.textContent ?? '');
     if (text === '') continue;
-    if (text.length <= MAX_LABEL && !isBadgeAfterText(el, text)) candidates.push({ text: withoutHint(text), label: el });
+    if (text.length <= MAX_LABEL && !isBadgeAfterText(el, text)) candidates.push({ text, label: el });
     // "Courriel : a@b.fr" in one element: the part before the first colon is a label.
     const inline = text.includes(':') ? /^([^:]{1,40}?)\s*:\s*(\S.*)$/.exec(text) : null;
     if (inline && el.childElementCount === 0) candidates.push({ text: inline[1]!, label: el, inlineValue: inline[2]! });
@@ -118,7 +124,7 @@ function indexLabels(root: ParentNode): Candidate[] {
   return candidates;
 }
 
-const keyOf = (c: Candidate) => (c.key ??= keyOfNormalized(c.text));
+const keyOf = (c: Candidate) => (c.key ??= keyOfNormalized(withoutHint(c.text)));
 
 /** The first letter of a label's key, worked out cheaply from its text (keys of one initial share a bucket). */
 function initialOf(text: string): string {
@@ -147,7 +153,8 @@ const HEADING = 'h1, h2, h3, h4, h5, h6, [role="heading"]';
 /** A heading, or a wrapper of a heading and its badges: the title of the section that follows. */
 function isHeading(el: Element): boolean {
   if (el.matches(HEADING) || el.tagName === 'LEGEND' || el.tagName === 'SUMMARY') return true;
-  const inner = el.childElementCount > 0 ? el.querySelector(HEADING) : null;
+  if (el.childElementCount === 0 || (el.textContent ?? '').length > 2 * MAX_LABEL) return false;
+  const inner = el.querySelector(HEADING);
   return inner !== null && withoutHint(textOf(el)) === withoutHint(textOf(inner));
 }
 const isBadge = (el: Element) => el.childElementCount === 0 && badgeReplacement(normalizeText(el.textContent ?? '')) !== undefined;
@@ -161,8 +168,9 @@ function labelBox(label: Element, stop: Node): Element {
   const text = withoutHint(normalizeText(label.textContent ?? ''));
   while (box.parentElement && box.parentElement !== stop && !LABEL_TAGS.has(box.tagName)) {
     const parent = box.parentElement;
+    const parentText = normalizeText(parent.textContent ?? '');
     // A badge beside the label (« Nouveau ») belongs to the label's box.
-    if (withoutHint(textOf(parent)) !== text) break;
+    if (parentText !== text && (parentText.length > text.length + 30 || withoutHint(textOf(parent)) !== text)) break;
     box = parent;
   }
   return box;

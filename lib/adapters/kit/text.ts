@@ -43,8 +43,9 @@ export function textOf(node: Node | null | undefined): string {
       else if (child.nodeType === 1) {
         const c = child as Element;
         if (SKIPPED.has(c.tagName)) continue;
-        const own = c.childElementCount === 0 ? normalizeText(c.textContent ?? '') : undefined;
-        const badge = own === undefined || own === '' ? undefined : badgeReplacement(own);
+        // Only a short leaf can be a badge: longer text is never tested.
+        const raw = c.childElementCount === 0 ? (c.textContent ?? '') : '';
+        const badge = raw.length === 0 || raw.length > 2 * MAX_BADGE ? undefined : badgeReplacement(raw.trim());
         if (badge !== undefined) text += badge;
         else if (c.tagName === 'BR') text += ' ';
         else if (BLOCK.has(c.tagName)) ((text += ' '), walk(c), (text += ' '));
