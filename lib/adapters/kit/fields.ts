@@ -137,7 +137,11 @@ function inlineLabel(el: Element): Candidate | undefined {
   const first = el.firstChild;
   if (!first || first.nodeType !== 3) return undefined;
   const firstText = normalizeText((first as Text).data);
-  if (firstText === '' || Array.from(el.children).some((child) => isBlock(child))) return undefined;
+  if (firstText === '') return undefined;
+  // The colon comes in the first text, or in the text right after a hint: nothing else needs reading.
+  let colon = false;
+  for (let n: ChildNode | null = first, i = 0; n && i < 4 && !colon; n = n.nextSibling, i++) colon = n.nodeType === 3 && (n as Text).data.includes(':');
+  if (!colon || Array.from(el.children).some((child) => isBlock(child))) return undefined;
   const lines = linesOf(el);
   const match = /^([^:]{1,40}?)\s*:\s*(.*)$/.exec(lines[0] ?? '');
   if (!match) return undefined;
