@@ -94,12 +94,12 @@ function isBadgeAfterText(el: Element, text: string): boolean {
 /** `<div>SIRET <span>(obligatoire)</span></div>`: a label's own text with a hint or badge element beside it. */
 function isLabelWithHint(el: Element): boolean {
   if (el.childElementCount > 3) return false;
-  for (const c of Array.from(el.children)) if (c.childElementCount > 0 || isBlock(c)) return false;
-  const raw = el.textContent ?? '';
-  if (raw.length > 2 * MAX_LABEL || !MAY_END_WITH_HINT.test(raw.trimEnd())) return false;
   let own = '';
   for (let n = el.firstChild; n; n = n.nextSibling) if (n.nodeType === 3) own += (n as Text).data;
-  if (normalizeText(own) === '') return false;
+  if (own.trim() === '') return false;
+  for (let c = el.firstElementChild; c; c = c.nextElementSibling) if (c.childElementCount > 0 || isBlock(c)) return false;
+  const raw = el.textContent ?? '';
+  if (raw.length > 2 * MAX_LABEL || !MAY_END_WITH_HINT.test(raw.trimEnd())) return false;
   const text = normalizeText(raw);
   return withoutHint(text) !== text;
 }
@@ -107,7 +107,6 @@ function isLabelWithHint(el: Element): boolean {
 function indexLabels(root: ParentNode): Candidate[] {
   const candidates: Candidate[] = [];
   for (const el of Array.from(root.querySelectorAll('*'))) {
-    if (el.hasAttribute('aria-labelledby') || el.hasAttribute('aria-describedby') || el.hasAttribute('aria-label')) ariaCandidates(el, candidates);
     if (IGNORED.has(el.tagName) || (el.parentElement && IGNORED.has(el.parentElement.tagName))) continue;
     if (el.childElementCount > 0 && !LABEL_TAGS.has(el.tagName) && !isLabelWithHint(el)) {
       const inline = inlineLabel(el);
@@ -121,6 +120,8 @@ function indexLabels(root: ParentNode): Candidate[] {
     const inline = text.includes(':') ? /^([^:]{1,40}?)\s*:\s*(\S.*)$/.exec(text) : null;
     if (inline && el.childElementCount === 0) candidates.push({ text: inline[1]!, label: el, inlineValue: inline[2]! });
   }
+  // Pairs ARIA declares come after those the markup shows (one query: cheaper than an attribute test per element).
+  for (const el of Array.from(root.querySelectorAll('[aria-labelledby], [aria-describedby], [aria-label]'))) ariaCandidates(el, candidates);
   return candidates;
 }
 
@@ -136,12 +137,12 @@ function initialOf(text: string): string {
 function inlineLabel(el: Element): Candidate | undefined {
   const first = el.firstChild;
   if (!first || first.nodeType !== 3) return undefined;
-  const firstText = normalizeText((first as Text).data);
-  if (firstText === '') return undefined;
   // The colon comes in the first text, or in the text right after a hint: nothing else needs reading.
   let colon = false;
   for (let n: ChildNode | null = first, i = 0; n && i < 4 && !colon; n = n.nextSibling, i++) colon = n.nodeType === 3 && (n as Text).data.includes(':');
-  if (!colon || Array.from(el.children).some((child) => isBlock(child))) return undefined;
+  if (!colon) return undefined;
+  const firstText = normalizeText((first as Text).data);
+  if (firstText === '' || Array.from(el.children).some((child) => isBlock(child))) return undefined;
   const lines = linesOf(el);
   const match = /^([^:]{1,40}?)\s*:\s*(.*)$/.exec(lines[0] ?? '');
   if (!match) return undefined;
