@@ -39,18 +39,29 @@ export function textOf(node: Node | null | undefined): string {
   let text = '';
   const walk = (parent: Node) => {
     for (let child = parent.firstChild; child; child = child.nextSibling) {
-      if (child.nodeType === 3) text += (child as Text).data;
-      else if (child.nodeType === 1) {
-        const c = child as Element;
-        if (SKIPPED.has(c.tagName)) continue;
-        // Only a short leaf can be a badge: longer text is never tested.
-        const raw = c.childElementCount === 0 ? (c.textContent ?? '') : '';
+      if (child.nodeType === 3) {
+        text += (child as Text).data;
+        continue;
+      }
+      if (child.nodeType !== 1) continue;
+      const c = child as Element;
+      const tag = c.tagName;
+      if (SKIPPED.has(tag)) continue;
+      if (tag === 'INPUT' || tag === 'SELECT' || tag === 'TEXTAREA') {
+        text += ` ${textOf(c)} `;
+      } else if (tag === 'BR') {
+        text += ' ';
+      } else if (c.firstElementChild === null) {
+        // A leaf: its text, unless it is a badge (only short text is tested).
+        const raw = c.textContent ?? '';
         const badge = raw.length === 0 || raw.length > 2 * MAX_BADGE ? undefined : badgeReplacement(raw.trim());
-        if (badge !== undefined) text += badge;
-        else if (c.tagName === 'BR') text += ' ';
-        else if (BLOCK.has(c.tagName)) ((text += ' '), walk(c), (text += ' '));
-        else if (c.tagName === 'INPUT' || c.tagName === 'SELECT' || c.tagName === 'TEXTAREA') text += ` ${textOf(c)} `;
-        else walk(c);
+        text += badge ?? (BLOCK.has(tag) ? ` ${raw} ` : raw);
+      } else if (BLOCK.has(tag)) {
+        text += ' ';
+        walk(c);
+        text += ' ';
+      } else {
+        walk(c);
       }
     }
   };
