@@ -3,7 +3,25 @@ import { normalizeText } from '@/lib/domain/formats';
 
 export { normalizeText };
 
-/** The visible text of a node, whitespace normalised. Form controls give their value. */
+/**
+ * Badges and hints a page writes beside a value (« Principal », « Nouveau », « (obligatoire) »): never part of
+ * the value. A main-job badge is kept as « (principal) », the marker the job parser reads.
+ */
+const BADGE = /^[(\[]?\s*(?:(?:(m[ée]tier|emploi)\s+)?(principale?)|nouveau|nouvelle|new|nouveaut[ée]|obligatoire|facultati(?:f|ve)|optionnel(?:le)?|requis|recommand[ée]e?|modifi[ée]e?|mis à jour|à jour|v[ée]rifi[ée]e?|★|⭐)\s*[)\]]?$/i;
+const MAX_BADGE = 24;
+
+/** `(principal)` for a main-job badge, `''` for any other badge, `undefined` for text that is not a badge. */
+export function badgeReplacement(text: string): string | undefined {
+  if (text.length > MAX_BADGE) return undefined;
+  const match = BADGE.exec(text);
+  if (!match) return undefined;
+  return match[2] || /^[★⭐]$/.test(text) ? ' (principal) ' : ' ';
+}
+
+/**
+ * The visible text of a node, whitespace normalised, badges set apart (`badgeReplacement`).
+ * Form controls give their value.
+ */
 export function textOf(node: Node | null | undefined): string {
   if (!node) return '';
   const el = node as Element;
@@ -17,7 +35,38 @@ export function textOf(node: Node | null | undefined): string {
       return option ? normalizeText(option.textContent ?? '') : '';
     }
   }
-  return normalizeText(node.textContent ?? '');
+  if (node.nodeType !== 1 || el.childElementCount === 0) return normalizeText(node.textContent ?? '');
+  let text = '';
+  const walk = (parent: Node) => {
+    for (let child = parent.firstChild; child; child = child.nextSibling) {
+      if (child.nodeType === 3) {
+        text += (child as Text).data;
+        continue;
+      }
+      if (child.nodeType !== 1) continue;
+      const c = child as Element;
+      const tag = c.tagName;
+      if (SKIPPED.has(tag)) continue;
+      if (tag === 'INPUT' || tag === 'SELECT' || tag === 'TEXTAREA') {
+        text += ` ${textOf(c)} `;
+      } else if (tag === 'BR') {
+        text += ' ';
+      } else if (c.firstElementChild === null) {
+        // A leaf: its text, unless it is a badge (only short text is tested).
+        const raw = c.textContent ?? '';
+        const badge = raw.length === 0 || raw.length > 2 * MAX_BADGE ? undefined : badgeReplacement(raw.trim());
+        text += badge ?? (BLOCK.has(tag) ? ` ${raw} ` : raw);
+      } else if (BLOCK.has(tag)) {
+        text += ' ';
+        walk(c);
+        text += ' ';
+      } else {
+        walk(c);
+      }
+    }
+  };
+  walk(node);
+  return normalizeText(text);
 }
 
 /**
@@ -63,8 +112,11 @@ const SKIPPED = new Set(['SCRIPT', 'STYLE', 'TEMPLATE', 'NOSCRIPT']);
 
 export const isBlock = (el: Element) => BLOCK.has(el.tagName);
 
-/** The text of an element split where a browser would break lines (`<br>`, blocks). */
-export function linesOf(root: Node): string[] {
+/**
+ * The text of an element split where a browser would break lines (`<br>`, blocks). With `badges`, badges are
+ * set apart as `textOf` does (for values; consent reads every word as shown).
+ */
+export function linesOf(root: Node, badges = false): string[] {
   const lines: string[] = [];
   let current = '';
   const flush = () => {
@@ -79,7 +131,10 @@ export function linesOf(root: Node): string[] {
       } else if (child.nodeType === 1) {
         const el = child as Element;
         if (SKIPPED.has(el.tagName)) continue;
-        if (el.tagName === 'BR') {
+        const badge = badges && el.childElementCount === 0 ? badgeReplacement(normalizeText(el.textContent ?? '')) : undefined;
+        if (badge !== undefined && normalizeText(el.textContent ?? '') !== '') {
+          current += badge;
+        } else if (el.tagName === 'BR') {
           flush();
         } else if (BLOCK.has(el.tagName)) {
           flush();
@@ -96,12 +151,47 @@ export function linesOf(root: Node): string[] {
   return lines;
 }
 
-/** The items of a list value: its `<li>`s, else its lines, else its `;`-separated parts. */
-export function itemsOf(el: Element): string[] {
+/** Separators of a list written on one line: `;` `•` `·` `|`, `,` outside brackets, ` / ` between words. */
+const LIST_SEPARATOR = /\s*(?:[;•·|]|,(?![^(]*\))|\s\/\s)\s*/;
+
+/** The parts of one line of a list value. */
+export const splitList = (line: string): string[] => line.split(LIST_SEPARATOR);
+
+/** Tags or chips: two or more inline elements side by side, each one item, nothing but separators between them. */
+function chipsOf(el: Element): Element[] | undefined {
+  const children = Array.from(el.children).filter((c) => !SKIPPED.has(c.tagName) && c.tagName !== 'BR');
+  if (children.length < 2 || children.some((c) => isBlock(c) && c.tagName !== 'DIV')) return undefined;
+  for (let node = el.firstChild; node; node = node.nextSibling) {
+    if (node.nodeType === 3 && !/^[\s,;•·|/]*$/.test((node as Text).data)) return undefined;
+  }
+  const chips = children.filter((c) => badgeReplacement(textOf(c)) === undefined);
+  // A chip holds one short item: a block of several lines is a paragraph, not a chip.
+  return chips.length >= 2 && chips.every((c) => linesOf(c).length === 1) ? chips : undefined;
+}
+
+/**
+ * The items of a list value, whatever its form: its `<li>`s, else its tags or chips, else its lines, else the
+ * parts of its one line (`splitList`). Items that say nothing (« Non renseigné ») are dropped.
+ */
+export function itemsOf(value: Element): string[] {
+  if (/^(INPUT|TEXTAREA|SELECT)$/.test(value.tagName)) {
+    return itemsOfLines(((value as HTMLInputElement).value ?? textOf(value)).split(/\n/).map(normalizeText).filter(Boolean));
+  }
+  let el = value;
+  // Through wrappers: `<dd><div class="tags">…</div></dd>`.
+  while (el.childElementCount === 1 && normalizeText(el.textContent ?? '') === normalizeText(el.firstElementChild!.textContent ?? '')) {
+    el = el.firstElementChild!;
+  }
   const lis = Array.from(el.querySelectorAll('li'));
-  if (lis.length > 0) return lis.map((li) => textOf(li)).filter((t) => t !== '');
-  const lines = linesOf(el);
-  const parts = lines.length > 1 ? lines : lines.flatMap((l) => l.split(/\s*[;•]\s*/));
+  const chips = lis.length > 0 ? lis : el.matches('ul, ol') ? [] : chipsOf(el);
+  if (chips && chips.length > 0) return chips.map((c) => textOf(c)).filter((t) => t !== '' && !saysNothing(t));
+  // Badges set apart: « Secrétariat <span>Principal</span> ; … ».
+  return itemsOfLines(linesOf(el, true));
+}
+
+/** The items of a list value given as lines: one per line, or the parts of a single line. */
+export function itemsOfLines(lines: readonly string[]): string[] {
+  const parts = lines.length > 1 ? lines.flatMap((l) => l.split(/\s*;\s*/)) : lines.flatMap(splitList);
   return parts.map(normalizeText).filter((t) => t !== '' && !saysNothing(t));
 }
 
