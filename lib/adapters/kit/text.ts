@@ -74,8 +74,18 @@ export function textOf(node: Node | null | undefined): string {
  * asterisks, "(s)" and plural "s" do not matter. "NOM :", "Nom" and "nom:" are the same label.
  */
 export function labelKey(label: string): string {
-  return keyOfNormalized(normalizeText(label));
+  let key = KEYS.get(label);
+  if (key === undefined) {
+    key = keyOfNormalized(normalizeText(label));
+    // Bounded: page text passes through here too, not only the readers' fixed label lists.
+    if (KEYS.size >= MAX_KEYS) KEYS.clear();
+    KEYS.set(label, key);
+  }
+  return key;
 }
+/** Keys of the labels looked up (the same synonym lists on every read), worked out once. */
+const KEYS = new Map<string, string>();
+const MAX_KEYS = 4096;
 
 /** `labelKey` of a text already whitespace-normalised (the label index's hot path). */
 export function keyOfNormalized(text: string): string {
