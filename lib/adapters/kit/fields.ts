@@ -6,6 +6,7 @@
  * Labels are compared by `labelKey` (case, accents, colons, spacing, hints such as « (obligatoire) » do not
  * matter); ids serve only to follow `for` and ARIA references, and classes are never used.
  */
+import { perRead } from './per-read';
 import { badgeReplacement, isBlock, keyOfNormalized, labelKey, linesOf, normalizeText, textOf } from './text';
 
 export interface Field {
@@ -268,7 +269,8 @@ function resolve(candidate: Candidate, root: ParentNode): Field | undefined {
   return { text: textOf(next), element: next };
 }
 
-export function fieldsOf(root: ParentNode): Fields {
+/** The label index of `root`, built once per read (kit/per-read.ts). */
+export const fieldsOf = perRead(function fieldsOf(root: ParentNode): Fields {
   const candidates = indexLabels(root);
   const byInitial = new Map<string, Candidate[]>();
   for (const c of candidates) {
@@ -340,4 +342,4 @@ export function fieldsOf(root: ParentNode): Fields {
       return elements.filter((el, i) => elements.indexOf(el) === i);
     },
   };
-}
+});

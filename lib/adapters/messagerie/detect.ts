@@ -1,4 +1,5 @@
 /** Which page of the webmail this is, by URL path and DOM (never by host). */
+import { perRead } from '../kit/per-read';
 import { fieldsOf } from '../kit/fields';
 import { textOf } from '../kit/text';
 import { inboxRows } from './inbox';
@@ -37,7 +38,7 @@ export interface ComposeFields {
 }
 
 /** The compose form's fields, found by their labels (else by their field names), for the extension to fill. */
-export function findComposeFields(document: Document): ComposeFields | undefined {
+export const findComposeFields = perRead(function findComposeFields(document: Document): ComposeFields | undefined {
   if (!document.body) return undefined;
   const fields = fieldsOf(document.body);
   const control = (labels: readonly string[], name: string, selector = CONTROL) =>
@@ -57,7 +58,7 @@ export function findComposeFields(document: Document): ComposeFields | undefined
     body,
     attachments: inForm(control(LABELS.attachments, 'attachments', 'input[type="file"]')),
   };
-}
+});
 
 const isLoginForm = (document: Document) => document.querySelector('input[type="password"]') !== null;
 

@@ -3,6 +3,7 @@
  * in the subject or in the preview line under it. Other mail is not returned, so it never leaves the content
  * script; a reply whose reference is only in its quoted text is read when the counsellor opens it.
  */
+import { perRead } from '../kit/per-read';
 import { findReferences } from '@/lib/domain/reply-references';
 import type { Inbox, InboxMessage } from '@/lib/domain/legacy';
 import { absoluteHref, type Extraction } from '../kit/result';
@@ -15,10 +16,10 @@ import { parseSentAt } from './date-time';
 type Column = keyof typeof INBOX_COLUMNS;
 
 /** The rows of the page's message list, or undefined when the page has none. */
-export function inboxRows(document: Document): Row<Column>[] | undefined {
+export const inboxRows = perRead(function inboxRows(document: Document): Row<Column>[] | undefined {
   if (!document.body) return undefined;
   return readTable(document.body, { columns: INBOX_COLUMNS, required: ['from', 'subject', 'receivedAt'] });
-}
+});
 
 /** The subject is the cell's link, else its first line (the preview follows it). */
 function subjectOf(cell: Element): string {

@@ -3,6 +3,7 @@
  * its subject and body (a reply may quote the reference only, a colleague's forward buries it deeper). Only
  * those leave the content script: the body's text is read here and dropped.
  */
+import { perRead } from '../kit/per-read';
 import { findReferencesIn } from '@/lib/domain/reply-references';
 import type { ReceivedMail } from '@/lib/domain/legacy';
 import { fieldsOf, type Field, type Fields } from '../kit/fields';
@@ -33,13 +34,13 @@ export interface MessageHeader {
 }
 
 /** Sender and date of the message shown, or undefined when the page shows no received message. */
-export function messageHeader(document: Document): MessageHeader | undefined {
+export const messageHeader = perRead(function messageHeader(document: Document): MessageHeader | undefined {
   if (!document.body) return undefined;
   const fields = fieldsOf(messageRoot(document));
   const from = firstInPage(fields, FROM_KEYS, (f) => senderAddress(f.element, f.text) !== undefined);
   const date = firstInPage(fields, DATE_KEYS, (f) => parseSentAt(f.text) !== undefined);
   return from && date ? { fields, from, date } : undefined;
-}
+});
 
 /** `Node.DOCUMENT_POSITION_FOLLOWING`, written out: readers also run where no DOM globals exist (saved pages). */
 const FOLLOWING = 4;
