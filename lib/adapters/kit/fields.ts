@@ -7,7 +7,7 @@
  * matter); ids serve only to follow `for` and ARIA references, and classes are never used.
  */
 import { perRead } from './per-read';
-import { badgeReplacement, isBlock, keyOfNormalized, labelKey, linesOf, normalizeText, textOf } from './text';
+import { badgeReplacement, isBlock, keyOfLabelText, labelKey, linesOf, normalizeText, textOf } from './text';
 
 export interface Field {
   /** The value's text, whitespace normalised. */
@@ -129,7 +129,7 @@ function indexLabels(root: ParentNode): Candidate[] {
   return candidates;
 }
 
-const keyOf = (c: Candidate) => (c.key ??= keyOfNormalized(withoutHint(c.text)));
+const keyOf = (c: Candidate) => (c.key ??= keyOfLabelText(withoutHint(c.text)));
 
 /** The first letter of a label's key, worked out cheaply from its text (keys of one initial share a bucket). */
 function initialOf(text: string): string {
