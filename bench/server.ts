@@ -10,7 +10,8 @@
  *   - on PostgreSQL, pull of 100 rows spread over two server instances on the same database.
  * The goals of issue 15 are printed beside the figures. `PROFILENCE_BENCH_CPU_PROF=<dir>` runs the servers
  * with `node --cpu-prof` into that directory (summarise with `npx tsx bench/profile.ts <dir>`).
- * Run alone with `npx tsx bench/server.ts`.
+ * Run alone with `npx tsx bench/server.ts [sqlite|postgres] [scenario,…]` (e.g. `sqlite push`: one database, the
+ * health baseline and the scenarios named; by default both databases and every scenario).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
@@ -207,9 +208,16 @@ const toRow = (database: string, scenario: Scenario, r: AutocannonResult): Row =
   failures: r.non2xx + r.errors + r.timeouts,
 });
 
+/** Command line: the databases and scenarios asked (`sqlite`, `postgres`; scenario names), none meaning all. */
+const ARGS = process.argv[1] && pathToFileURL(resolve(process.argv[1])).href === import.meta.url ? process.argv.slice(2) : [];
+const DATABASES = ARGS.filter((a) => a === 'sqlite' || a === 'postgres');
+const SCENARIOS = ARGS.filter((a) => !DATABASES.includes(a)).flatMap((a) => a.split(','));
+const wanted = (s: Scenario) => SCENARIOS.length === 0 || SCENARIOS.includes(s);
+const databaseWanted = (d: 'sqlite' | 'postgres') => DATABASES.length === 0 || DATABASES.includes(d);
+
 async function measure(database: string, env: Record<string, string>): Promise<Row[]> {
   const { url, child } = await startServer(env);
-  const second = env.DATABASE_URL ? await startServer(env) : undefined;
+  const second = env.DATABASE_URL && wanted('twoInstances') ? await startServer(env) : undefined;
   try {
     const ids = await seed(url);
     if (env.DATABASE_URL) {
@@ -226,11 +234,11 @@ async function measure(database: string, env: Record<string, string>): Promise<R
 
     const rows: Row[] = [];
     rows.push(toRow(database, 'health', await run([{ method: 'GET', path: '/v1/health' }])));
-    rows.push(toRow(database, 'empty', await run([{ method: 'GET', path: pullPath(await currentCursor(url)), headers: HEADERS }])));
-    rows.push(toRow(database, 'pull', await run([pull])));
-    rows.push(toRow(database, 'push', await run([pushRequest(pick)])));
-    rows.push(toRow(database, 'steady', await run([pull], url, CONNECTIONS, 500)));
-    if (second) {
+    if (wanted('empty')) rows.push(toRow(database, 'empty', await run([{ method: 'GET', path: pullPath(await currentCursor(url)), headers: HEADERS }])));
+    if (wanted('pull')) rows.push(toRow(database, 'pull', await run([pull])));
+    if (wanted('push')) rows.push(toRow(database, 'push', await run([pushRequest(pick)])));
+    if (wanted('steady')) rows.push(toRow(database, 'steady', await run([pull], url, CONNECTIONS, 500)));
+    if (second && wanted('twoInstances')) {
       // The same pull, the same connections in all, half on each instance: together they should do more than one.
       const [a, b] = await Promise.all([run([pull], url, CONNECTIONS / 2), run([pull], second.url, CONNECTIONS / 2)]);
       const both = toRow(database, 'twoInstances', a);
@@ -264,22 +272,28 @@ function printTable(rows: Row[]): void {
   console.log(widths.map((w) => '-'.repeat(w)).join('-|-'));
   for (const l of lines) console.log(fmt(l));
 
+  // A goal is printed only when its figures were measured (a partial run names fewer scenarios).
   const goals: [string, boolean][] = [];
   const sqlite = (s: Scenario) => fig(find('SQLite', s));
   const postgres = (s: Scenario) => fig(find('PostgreSQL', s));
-  goals.push([`pull vide ≥ 40 % de health (SQLite ${pct(sqlite('empty') / sqlite('health'))})`, sqlite('empty') >= 0.4 * sqlite('health')]);
-  goals.push([
-    `pull 100 lignes ≥ 2 000 req/s et ≥ 15 % de health sur SQLite (${sqlite('pull')} req/s, ${pct(sqlite('pull') / sqlite('health'))})`,
-    sqlite('pull') >= 2000 && sqlite('pull') >= 0.15 * sqlite('health'),
-  ]);
-  goals.push([`push 10 modifications ≥ 1 000 req/s sur SQLite (${sqlite('push')} req/s)`, sqlite('push') >= 1000]);
+  const both = (s: Scenario) => find('SQLite', s) && find('PostgreSQL', s);
+  if (find('SQLite', 'empty')) {
+    goals.push([`pull vide ≥ 40 % de health (SQLite ${pct(sqlite('empty') / sqlite('health'))})`, sqlite('empty') >= 0.4 * sqlite('health')]);
+  }
+  if (find('SQLite', 'pull')) {
+    goals.push([
+      `pull 100 lignes ≥ 2 000 req/s et ≥ 15 % de health sur SQLite (${sqlite('pull')} req/s, ${pct(sqlite('pull') / sqlite('health'))})`,
+      sqlite('pull') >= 2000 && sqlite('pull') >= 0.15 * sqlite('health'),
+    ]);
+  }
+  if (find('SQLite', 'push')) goals.push([`push 10 modifications ≥ 1 000 req/s sur SQLite (${sqlite('push')} req/s)`, sqlite('push') >= 1000]);
   const steady = find('SQLite', 'steady');
   if (steady) goals.push([`pull à 500 req/s tenu sur SQLite (${steady.reqPerSec} req/s, p99 ${steady.p99} ms)`, steady.reqPerSec >= 490]);
-  if (find('PostgreSQL', 'health')) {
-    for (const s of ['empty', 'pull', 'push', 'steady'] as const) {
-      const ratio = sqlite(s) / Math.max(1, postgres(s));
-      goals.push([`PostgreSQL au plus 1,5× plus lent que SQLite, ${LABELS[s]} (${ratio.toFixed(2)}×)`, ratio <= 1.5]);
-    }
+  for (const s of (['empty', 'pull', 'push', 'steady'] as const).filter(both)) {
+    const ratio = sqlite(s) / Math.max(1, postgres(s));
+    goals.push([`PostgreSQL au plus 1,5× plus lent que SQLite, ${LABELS[s]} (${ratio.toFixed(2)}×)`, ratio <= 1.5]);
+  }
+  if (find('PostgreSQL', 'twoInstances') && find('PostgreSQL', 'pull')) {
     goals.push([
       `2 instances sur un PostgreSQL plus rapides qu'une (${postgres('twoInstances')} contre ${postgres('pull')} req/s)`,
       postgres('twoInstances') > postgres('pull'),
@@ -297,15 +311,15 @@ export async function benchServer(): Promise<void> {
   const rows: Row[] = [];
   console.log(`Service central : ${SEED_PROMOTIONS} promotions amorcées, ${CONNECTIONS} connexions, ${DURATION_S} s par mesure.`);
   try {
-    rows.push(...(await measure('SQLite', { ...common, PROFILENCE_DATA_DIR: join(work, 'sqlite') })));
-    const postgres = await freshPostgres();
+    if (databaseWanted('sqlite')) rows.push(...(await measure('SQLite', { ...common, PROFILENCE_DATA_DIR: join(work, 'sqlite') })));
+    const postgres = databaseWanted('postgres') ? await freshPostgres() : null;
     if (postgres) {
       try {
         rows.push(...(await measure('PostgreSQL', { ...common, DATABASE_URL: postgres.url })));
       } finally {
         await postgres.drop();
       }
-    } else {
+    } else if (databaseWanted('postgres')) {
       console.log('PostgreSQL absent : mesures SQLite seulement.');
     }
   } finally {
