@@ -5,7 +5,7 @@
  *   - `GET /v1/health`, the baseline every other figure is divided by (same run, same machine load);
  *   - empty pull (cursor already at the scope's version: the request every install makes every minute);
  *   - pull of 100 rows;
- *   - push of 10-mutation batches (6 creates, 2 events, 2 edits);
+ *   - push of 10-mutation batches (6 creates, 2 events, 2 edits of the contact), every mutation applied;
  *   - pull of 100 rows at a fixed 500 req/s (latency under a steady load);
  *   - on PostgreSQL, pull of 100 rows spread over two server instances on the same database.
  * The goals of issue 15 are printed beside the figures. `PROFILENCE_BENCH_CPU_PROF=<dir>` runs the servers
@@ -112,6 +112,11 @@ function event(promotionId: string): PromotionEvent {
   return { id: uuidv7(), promotionId, type: 'note', at: new Date().toISOString(), by: 'jeanne.martin', note: 'Relance' };
 }
 
+function newContact(): Promotion['contact'] {
+  const n = randomUUID().slice(0, 8);
+  return { name: `Mme Durand ${n}`, email: `rh-${n}@pentes.example` };
+}
+
 function pushBody(mutations: { name: string; args: unknown }[]): string {
   const clientTs = new Date().toISOString();
   return JSON.stringify({
@@ -192,11 +197,20 @@ function pushRequest(pick: () => string): AutocannonRequest {
         ...Array.from({ length: 6 }, () => ({ name: 'promotion.create', args: makePromotion() })),
         { name: 'promotion.addEvent', args: event(pick()) },
         { name: 'promotion.addEvent', args: event(pick()) },
-        { name: 'promotion.update', args: { id: pick(), baseVersion: 1_000_000, changes: { channel: 'phone' } } },
-        { name: 'promotion.update', args: { id: pick(), baseVersion: 1_000_000, changes: { pitch: `Texte revu ${randomUUID()}` } } },
+        // The seeded promotions are sent: their contact is what may still change (lib/domain/promotion-edits.ts).
+        { name: 'promotion.update', args: { id: pick(), baseVersion: 1_000_000, changes: { contact: newContact() } } },
+        { name: 'promotion.update', args: { id: pick(), baseVersion: 1_000_000, changes: { contact: newContact() } } },
       ]),
     }),
   };
+}
+
+/** The push measured is the work of applying: one batch sent first must come back all `applied`. */
+async function checkPushApplied(url: string, request: AutocannonRequest): Promise<void> {
+  const { body } = request.setupRequest!(request);
+  const res = await fetch(`${url}/v1/sync/push`, { method: 'POST', headers: HEADERS, body });
+  const reply = (await res.json()) as { results?: { status: string }[] };
+  if (!res.ok || reply.results?.some((r) => r.status !== 'applied')) throw new Error(`envoi du banc refusé : ${JSON.stringify(reply)}`);
 }
 
 const toRow = (database: string, scenario: Scenario, r: AutocannonResult): Row => ({
@@ -210,8 +224,9 @@ const toRow = (database: string, scenario: Scenario, r: AutocannonResult): Row =
 
 /** Command line: the databases and scenarios asked (`sqlite`, `postgres`; scenario names), none meaning all. */
 const ARGS = process.argv[1] && pathToFileURL(resolve(process.argv[1])).href === import.meta.url ? process.argv.slice(2) : [];
-const DATABASES = ARGS.filter((a) => a === 'sqlite' || a === 'postgres');
-const SCENARIOS = ARGS.filter((a) => !DATABASES.includes(a)).flatMap((a) => a.split(','));
+const isDatabase = (a: string): a is 'sqlite' | 'postgres' => a === 'sqlite' || a === 'postgres';
+const DATABASES = ARGS.filter(isDatabase);
+const SCENARIOS = ARGS.filter((a) => !isDatabase(a)).flatMap((a) => a.split(','));
 const wanted = (s: Scenario) => SCENARIOS.length === 0 || SCENARIOS.includes(s);
 const databaseWanted = (d: 'sqlite' | 'postgres') => DATABASES.length === 0 || DATABASES.includes(d);
 
@@ -236,7 +251,10 @@ async function measure(database: string, env: Record<string, string>): Promise<R
     rows.push(toRow(database, 'health', await run([{ method: 'GET', path: '/v1/health' }])));
     if (wanted('empty')) rows.push(toRow(database, 'empty', await run([{ method: 'GET', path: pullPath(await currentCursor(url)), headers: HEADERS }])));
     if (wanted('pull')) rows.push(toRow(database, 'pull', await run([pull])));
-    if (wanted('push')) rows.push(toRow(database, 'push', await run([pushRequest(pick)])));
+    if (wanted('push')) {
+      await checkPushApplied(url, pushRequest(pick));
+      rows.push(toRow(database, 'push', await run([pushRequest(pick)])));
+    }
     if (wanted('steady')) rows.push(toRow(database, 'steady', await run([pull], url, CONNECTIONS, 500)));
     if (second && wanted('twoInstances')) {
       // The same pull, the same connections in all, half on each instance: together they should do more than one.

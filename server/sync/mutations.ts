@@ -4,6 +4,7 @@
  * stamped with the scope's next version (field versions and conflict history for updates).
  */
 import { randomUUID } from 'node:crypto';
+import type { z } from 'zod';
 import {
   DELETED,
   EDITABLE_FIELDS,
@@ -43,8 +44,9 @@ const PARSE_OPTIONS = {
 /** Mutations whose rule depends on the job seeker's consent withdrawals (read once per push). */
 const USES_WITHDRAWALS = new Set<MutationCall['name']>(['promotion.create', 'pool.add', 'jobseeker.consentWithdrawn']);
 
-export async function applyMutation(env: MutationEnv, name: string, args: unknown): Promise<MutationOutcome> {
-  const parsed = parseMutation(name, args, PARSE_OPTIONS);
+/** `schemaResult`: the guards' check of these args against their schema (server/sync/guards.ts), not run again. */
+export async function applyMutation(env: MutationEnv, name: string, args: unknown, schemaResult?: z.ZodSafeParseResult<unknown>): Promise<MutationOutcome> {
+  const parsed = parseMutation(name, args, PARSE_OPTIONS, schemaResult);
   if ('outcome' in parsed) return refusal(parsed);
   const { call } = parsed;
   const ctx = await contextOf(env, call);

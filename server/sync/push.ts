@@ -103,7 +103,12 @@ async function applyPushOnce(env: PushEnv, request: PushRequest, key: Buffer): P
       const outcome =
         'rejected' in guarded
           ? guarded.rejected
-          : await applyMutation({ trx, counter, counsellor: env.counsellor, scope, now, log: env.log, rows, privacy }, mutation.name, guarded.args);
+          : await applyMutation(
+              { trx, counter, counsellor: env.counsellor, scope, now, log: env.log, rows, privacy },
+              mutation.name,
+              guarded.args,
+              guarded.schemaResult,
+            );
       if (mutation.name === 'promotion.update' && outcome.status === 'applied') {
         await forgetNameIfAnonymous(trx, rows, (guarded as { args: { id: string } }).args.id, counter.start);
       }
