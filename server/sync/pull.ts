@@ -42,9 +42,8 @@ const ENTITIES = Object.keys(ENTITY_TABLES) as EntityKind[];
  *
  * PostgreSQL: the marks come as a one-row table left-joined to the changes (each branch limited), so an empty
  * pull costs one index probe per table. SQLite: the same join made it copy the page's rows into a temporary
- * table and sort them again (twice the time of the rows themselves, bench/server.ts); there the marks are two
- * columns of the rows, which SQLite streams from the three `(scope, version)` indexes merged in order, and an
- * empty page asks the marks alone (`MARKS`).
+ * table and sort them again (twice the time of the rows themselves, bench/server.ts); there the rows stream
+ * from the three `(scope, version)` indexes merged in order, followed by one row of marks (`union all`).
  */
 function pullStatement(dialect: Dialect): string {
   if (dialect === 'postgres') {
@@ -57,32 +56,32 @@ function pullStatement(dialect: Dialect): string {
   // A blob is handed over as the stored bytes; a text column would be decoded to a string, then encoded again.
   const branch = (entity: EntityKind) =>
     `select cast('${entity}' as text) as entity, id, version, deleted, cast(data as blob) as data from ${ENTITY_TABLES[entity]} where scope = ? and version > ?`;
-  // `?` are numbered in order of appearance: the marks' scope twice, then each branch's scope and version, then the limit.
-  return `select c.*, ${MARK_COLUMNS} from (${ENTITIES.map(branch).join(' union all ')} order by version limit ?) as c`;
+  const changes = `select c.*, null as horizon, null as current from (${ENTITIES.map(branch).join(' union all ')} order by version limit ?) as c`;
+  const marks = 'select null, null, null, null, null, (select version from tombstone_horizons where scope = ?), (select version from scope_versions where scope = ?)';
+  return `${changes} union all ${marks}`;
 }
-
-const MARK_COLUMNS = '(select version from tombstone_horizons where scope = ?) as horizon, (select version from scope_versions where scope = ?) as current';
-/** SQLite, when the page is empty: the marks alone (a commit or purge meanwhile can only make the answer a 410). */
-const MARKS = `select ${MARK_COLUMNS}`;
 
 const STATEMENTS: Record<Dialect, string> = { sqlite: pullStatement('sqlite'), postgres: pullStatement('postgres') };
 
+/** SQLite numbers `?` in order of appearance: each branch's scope and version, the limit, then the marks' scope twice. */
 function parameters(dialect: Dialect, scope: string, after: number, limit: number): unknown[] {
   if (dialect === 'postgres') return [scope, after, limit + 1];
-  return [scope, scope, ...ENTITIES.flatMap(() => [scope, after]), limit + 1];
+  return [...ENTITIES.flatMap(() => [scope, after]), limit + 1, scope, scope];
 }
 
-type Marks = Pick<MarkedRow, 'horizon' | 'current'>;
+const byVersion = (a: ChangeRow, b: ChangeRow) => Number(a.version) - Number(b.version);
 
 export async function readChangesPage(db: Db, dialect: Dialect, scope: string, cursor: string | undefined, limit: number): Promise<ChangesPage> {
   const after = decodeCursor(cursor);
   const { rows } = await db.executeQuery<MarkedRow>(CompiledQuery.raw(STATEMENTS[dialect], parameters(dialect, scope, after, limit)));
-  const marks: Marks | undefined = rows[0] ?? (await db.executeQuery<Marks>(CompiledQuery.raw(MARKS, [scope, scope]))).rows[0];
+  // The marks: SQLite's row without a change; on PostgreSQL, on every row.
+  const marks = rows.find((row) => row.id === null) ?? rows[0];
   const horizon = Number(marks?.horizon ?? 0);
   const current = Number(marks?.current ?? 0);
   if ((after > 0 && after < horizon) || after > current) throw cursorExpired();
 
-  const changes = rows.filter((row): row is MarkedRow & ChangeRow => row.id !== null);
+  // Sorted here rather than by SQLite, which would copy the rows to sort them (already in order: a cheap pass).
+  const changes = rows.filter((row): row is MarkedRow & ChangeRow => row.id !== null).sort(byVersion);
   const page = changes.slice(0, limit);
   const last = page.length ? Number(page[page.length - 1]!.version) : after;
   return { rows: page, cursor: encodeCursor(last), hasMore: changes.length > limit };
