@@ -155,7 +155,7 @@ describeEachDatabase('push on %s', (kind) => {
       [karim.id, 3],
       [lucie.id, 5],
     ]);
-    const karimData = changes[0]!.data as Promotion & { events: { id: string; version: number }[] };
+    const karimData = changes[0]!.data as { pitch: string; events: { id: string; version: number }[] };
     expect(karimData.pitch).toBe('Magasinier cariste, disponible tout de suite.');
     expect(karimData.events.map((e) => [e.id, e.version])).toEqual([[sent.id, 3]]);
     expect((changes[1]!.data as Promotion).jobSeeker).toMatchObject({ ftId: expect.stringMatching(/^pseudo:/), firstName: '', lastName: '' });
