@@ -8,7 +8,7 @@ import { emailSchema } from '@/lib/domain/formats';
 import { dateTimeSchema, declineReasonSchema, idSchema } from '@/lib/domain/promotion';
 import { REPLY_OUTCOMES } from '@/lib/domain/reply';
 import type { PromotionStatus } from '@/lib/domain/status';
-import type { AddEventOutcome } from './follow-up-commands';
+import { refineDeclineReason, type AddEventOutcome } from './follow-up-commands';
 
 /**
  * storage.local: the replies the webmail showed (inbox list or message page): the message's address, sender, date
@@ -41,12 +41,7 @@ export const replyRecordRequestSchema = z
     reason: declineReasonSchema.optional(),
     note: z.string().trim().max(2000, { error: 'Note : 2000 caractères au plus.' }).optional(),
   })
-  .superRefine((r, ctx) => {
-    if (r.type === 'declined' && !r.reason) ctx.addIssue({ code: 'custom', path: ['reason'], message: 'Choisissez le motif du refus.' });
-    if (r.type === 'declined' && r.reason === 'other' && !r.note) {
-      ctx.addIssue({ code: 'custom', path: ['note'], message: 'Le motif « Autre » demande une précision.' });
-    }
-  });
+  .superRefine(refineDeclineReason);
 export type ReplyRecordRequest = z.input<typeof replyRecordRequestSchema>;
 
 export interface ReplyProtocol {
