@@ -15,13 +15,18 @@ export function useTabContext(): TabContextState {
 
   useEffect(() => {
     let alive = true;
+    // Answers can come back out of order (a tab switch while the first reading is on its way): only the answer to
+    // the latest request is shown, or an earlier tab's reading would stay on screen.
+    let latest = 0;
     const refresh = async (tabId?: number) => {
+      const request = ++latest;
+      const current = () => alive && request === latest;
       try {
         const id = tabId ?? (await tabs.activeTabId());
         const context = id === undefined ? null : await sendMessage('context.get', { tabId: id });
-        if (alive) setState({ kind: 'ready', context });
+        if (current()) setState({ kind: 'ready', context });
       } catch {
-        if (alive) setState({ kind: 'error', message: "Profilence n'a pas pu lire l'onglet actif. Rechargez la page." });
+        if (current()) setState({ kind: 'error', message: "Profilence n'a pas pu lire l'onglet actif. Rechargez la page." });
       }
     };
     void refresh();

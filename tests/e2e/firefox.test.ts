@@ -5,7 +5,7 @@ import type { Page } from 'puppeteer-core';
 import { startDemo, type DemoServer } from '../../demo/server';
 import { existsSync } from 'node:fs';
 import { missingTool } from '../support/tools';
-import { failOnDialog, FIREFOX, firefoxAvailable, launchFirefoxWithExtension, type FirefoxWithExtension } from './firefox-harness';
+import { clickButton, failOnDialog, FIREFOX, firefoxAvailable, launchFirefoxWithExtension, untilTrue, type FirefoxWithExtension } from './firefox-harness';
 
 // Outside CI, no Firefox ESR: skipped and counted; in CI a failure (tests/support/tools.ts). A missing build fails.
 describe.skipIf(missingTool('Firefox ESR', existsSync(FIREFOX)) !== null)('Firefox ESR, Firefox build, demo tools', () => {
@@ -30,16 +30,11 @@ describe.skipIf(missingTool('Firefox ESR', existsSync(FIREFOX)) !== null)('Firef
     return page;
   }
   const text = (page: Page, testId: string, contains: string) =>
-    page.waitForFunction(
-      (id, wanted) => document.querySelector(`[data-testid="${id}"]`)?.textContent?.includes(wanted),
-      { timeout: 20_000 },
-      testId,
-      contains,
-    );
+    untilTrue(page, (id, wanted) => !!document.querySelector(`[data-testid="${id}"]`)?.textContent?.includes(wanted), testId, contains);
 
   it('reads the job-seeker file and the establishment into the panel', async () => {
     const file = await open(demo.url('dossier-demandeur', '/dossier/1234567A'));
-    const panel = await firefox.openExtensionPage('sidepanel.html', '::-p-text(Page)');
+    const panel = await firefox.openExtensionPage('sidepanel.html', 'Page');
     await file.bringToFront();
     await text(panel, 'profile-name', 'Marie DUPONT');
     expect(await panel.$eval('[data-testid="consent"]', (e) => e.textContent)).toContain('Promotion autorisée depuis le 12/03/2025');
@@ -57,25 +52,21 @@ describe.skipIf(missingTool('Firefox ESR', existsSync(FIREFOX)) !== null)('Firef
     // Open beside the file: the establishment the promotion goes to.
     await open(demo.url('fiche-entreprise', '/etablissement/73282932000074'));
     const file = await open(demo.url('dossier-demandeur', '/dossier/1234567A'));
-    const panel = await firefox.openExtensionPage('sidepanel.html', '::-p-text(Page)');
+    const panel = await firefox.openExtensionPage('sidepanel.html', 'Page');
     await file.bringToFront();
     await text(panel, 'profile-name', 'Marie DUPONT');
 
-    await (await panel.waitForSelector('::-p-aria(Promouvoir ce profil[role="button"])'))!.click();
-    await panel.waitForSelector('::-p-text(LOGICIELS DU RHÔNE)');
-    await (await panel.waitForSelector("::-p-aria(Préparer l'e-mail[role=\"button\"])"))!.click();
+    await clickButton(panel, 'Promouvoir ce profil');
+    await text(panel, 'promote-form', 'LOGICIELS DU RHÔNE');
+    await clickButton(panel, "Préparer l'e-mail", '[data-testid="promote-form"]');
 
-    await webmail.waitForFunction(() => (document.querySelector('input[name="subject"]') as HTMLInputElement | null)?.value.includes('PRF-'), {
-      timeout: 30_000,
-    });
+    await untilTrue(webmail, () => !!(document.querySelector('input[name="subject"]') as HTMLInputElement | null)?.value.includes('PRF-'));
     expect(await webmail.$eval('input[name="to"]', (e) => (e as HTMLInputElement).value)).toBe('claire.roussel@example.com');
-    await webmail.waitForFunction(() => (document.querySelector('input[type="file"]') as HTMLInputElement).files?.[0]?.name === 'CV_Marie_DUPONT.pdf');
-    await (await webmail.waitForSelector('::-p-aria(Envoyer[role="button"])'))!.click();
-    await webmail
-      .waitForFunction(() => location.pathname.startsWith('/mail/envoye/'), { timeout: 20_000 })
-      .catch((err) => {
-        throw new Error(`Envoi non confirmé (dialogues : ${dialogs.join(' | ') || 'aucun'}) : ${err.message}`);
-      });
+    await untilTrue(webmail, () => (document.querySelector('input[type="file"]') as HTMLInputElement).files?.[0]?.name === 'CV_Marie_DUPONT.pdf');
+    await clickButton(webmail, 'Envoyer');
+    await untilTrue(webmail, () => location.pathname.startsWith('/mail/envoye/')).catch((err) => {
+      throw new Error(`Envoi non confirmé (dialogues : ${dialogs.join(' | ') || 'aucun'}) : ${err.message}`);
+    });
 
     const sent = demo.mailbox.list();
     expect(sent).toHaveLength(1);
