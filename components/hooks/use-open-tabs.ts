@@ -8,10 +8,14 @@ export function useOpenTabs(): TabContext[] {
   const [contexts, setContexts] = useState<TabContext[]>([]);
   useEffect(() => {
     let alive = true;
-    const refresh = () =>
-      sendMessage('context.all', undefined)
-        .then((all) => alive && setContexts(all))
+    // Only the answer to the latest request is kept: an earlier one may come back last (use-tab-context.ts).
+    let latest = 0;
+    const refresh = () => {
+      const request = ++latest;
+      return sendMessage('context.all', undefined)
+        .then((all) => alive && request === latest && setContexts(all))
         .catch(() => undefined);
+    };
     void refresh();
     const stop = onTabReadingsChanged(() => void refresh());
     return () => {
