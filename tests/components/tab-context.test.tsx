@@ -23,7 +23,7 @@ vi.mock('@/lib/messaging/protocol', () => ({ sendMessage, onMessage: vi.fn() }))
 
 function Shown() {
   const state = useTabContext();
-  return <p>{state.kind === 'ready' ? (state.context ? `lu : ${(state.context as { title: string }).title}` : 'Aucune page à lire') : state.kind}</p>;
+  return <p>{state.kind === 'ready' ? (state.context ? `lu : ${(state.context as unknown as { title: string }).title}` : 'Aucune page à lire') : state.kind}</p>;
 }
 
 /** A promise and the function that settles it, so the test decides when each answer arrives. */

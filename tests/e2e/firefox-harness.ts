@@ -69,11 +69,7 @@ export function failOnDialog(page: Page, seen: string[]): void {
  * tab (the panel is one), and a query sent while the tab navigates fails with a protocol error (« right-hand side
  * of 'in' should be an object, got null »), which is asked again here. On timeout, says what the page showed.
  */
-export async function untilTrue<A extends unknown[]>(
-  page: Page,
-  predicate: (...args: A) => boolean,
-  ...args: A
-): Promise<void> {
+export async function untilTrue(page: Page, predicate: (...args: string[]) => boolean, ...args: string[]): Promise<void> {
   const timeout = 30_000;
   const deadline = Date.now() + timeout;
   for (;;) {
