@@ -77,7 +77,7 @@ export function PageContext({ context }: { context: TabContext | null }) {
   return (
     <>
       {body}
-      <MissingFields missing={result.missing} />
+      <MissingFields missing={result.missing} tabId={context.tabId} />
     </>
   );
 }

@@ -5,6 +5,7 @@ import { privacy } from './002-privacy';
 import { promotionFacts } from './003-promotion-facts';
 import { statsIndexes } from './004-stats-indexes';
 import { authorIdentity } from './006-author-identity';
+import { readerAliases } from './007-reader-aliases';
 
 export const migrations: Record<string, Migration> = {
   '001-initial': initial,
@@ -12,4 +13,5 @@ export const migrations: Record<string, Migration> = {
   '003-promotion-facts': promotionFacts,
   '004-stats-indexes': statsIndexes,
   '006-author-identity': authorIdentity,
+  '007-reader-aliases': readerAliases,
 };
