@@ -1,0 +1,61 @@
+// @vitest-environment happy-dom
+// « Montrer où se trouve ce champ » on the page: the hint, the click that teaches (and does nothing else), Échap.
+import { afterEach, describe, expect, it } from 'vitest';
+import { labelIntroducing } from '@/lib/content/label-introducing';
+import { pickLabel } from '@/lib/content/pick-label';
+import { matchedAliases, taughtOf } from '@/lib/content/taught-reading';
+
+const hint = () => document.querySelector('[data-profilence="pick-hint"]');
+
+describe('picking the value of a missing field', () => {
+  afterEach(() => {
+    document.body.innerHTML = '';
+  });
+
+  it('shows a hint, takes the clicked value and answers the label that introduces it, never the value', async () => {
+    document.body.innerHTML = `<dl><dt>Nombre de collaborateurs :</dt><dd><a href="/ailleurs" id="v">20 à 49 salariés</a></dd></dl>`;
+    const picked = pickLabel(document, 'Effectif', labelIntroducing);
+    expect(hint()?.textContent).toBe('Profilence : cliquez sur la valeur « Effectif » dans la page (Échap pour annuler).');
+    const click = new MouseEvent('click', { bubbles: true, cancelable: true });
+    document.getElementById('v')!.dispatchEvent(click);
+    expect(await picked).toEqual({ picked: true, label: 'Nombre de collaborateurs' });
+    // The link of the legacy tool was not followed, and the hint is gone.
+    expect(click.defaultPrevented).toBe(true);
+    expect(hint()).toBeNull();
+  });
+
+  it('answers no label when nothing introduces the value, and cancels on Échap', async () => {
+    document.body.innerHTML = `<p id="alone">20 à 49 salariés</p>`;
+    const none = pickLabel(document, 'Effectif', labelIntroducing);
+    document.getElementById('alone')!.dispatchEvent(new MouseEvent('click', { bubbles: true, cancelable: true }));
+    expect(await none).toEqual({ picked: true });
+
+    const cancelled = pickLabel(document, 'Effectif', labelIntroducing);
+    document.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+    expect(await cancelled).toEqual({ picked: false });
+    expect(hint()).toBeNull();
+  });
+
+  it('finds labels in tables and « Libellé : valeur » text', () => {
+    document.body.innerHTML = `
+      <table><tr><th>Taille du site</th><td id="a">50 à 99</td></tr></table>
+      <table><thead><tr><th>Secteur</th></tr></thead><tbody><tr><td id="b">6201Z</td></tr></tbody></table>
+      <p id="c">Rayon de mobilité : 30 km</p>`;
+    expect(labelIntroducing(document.getElementById('a')!)).toBe('Taille du site');
+    expect(labelIntroducing(document.getElementById('b')!)).toBe('Secteur');
+    expect(labelIntroducing(document.getElementById('c')!)).toBe('Rayon de mobilité');
+  });
+});
+
+describe('taught labels in a content script', () => {
+  it('groups labels by field and tells which ones introduce a value on the page', () => {
+    const aliases = [
+      { id: '1', field: 'headcount', label: 'Nombre de collaborateurs' },
+      { id: '2', field: 'headcount', label: 'Taille du site' },
+      { id: '3', field: 'naf', label: 'Secteur' },
+    ];
+    expect(taughtOf(aliases)).toEqual({ headcount: ['Nombre de collaborateurs', 'Taille du site'], naf: ['Secteur'] });
+    document.body.innerHTML = `<dl><dt>Nombre de collaborateurs</dt><dd>20 à 49 salariés</dd><dt>Secteur</dt><dd>6201Z</dd></dl>`;
+    expect(matchedAliases(document.body, aliases)).toEqual(['1', '3']);
+  });
+});
