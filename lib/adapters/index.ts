@@ -9,18 +9,23 @@ import { readResultSchema, type ReadResult } from '@/lib/domain/legacy';
 import * as dossierDemandeur from './dossier-demandeur';
 import * as ficheEntreprise from './fiche-entreprise';
 import { guard, toUrl } from './kit/result';
+import type { ReadOptions } from './kit/taught';
 import * as messagerie from './messagerie';
 
 export const READERS = [dossierDemandeur, ficheEntreprise, messagerie] as const;
 
-export function readPage(document: Document, url: URL | string): ReadResult {
+/** `options.taught`: the labels counsellors taught the reader of this page's tool. */
+export function readPage(document: Document, url: URL | string, options?: ReadOptions): ReadResult {
   const pageUrl = toUrl(url);
   if (!pageUrl) return { url: String(url), recognized: false };
   return guard(pageUrl, () => {
-    const reader = READERS.find((r) => r.detect(pageUrl, document) !== null);
-    if (!reader) return undefined;
-    const parsed = readResultSchema.safeParse(reader.read(document, pageUrl));
-    return parsed.success ? parsed.data : undefined;
+    // A page recognised by what it holds may look like another tool's: the next reader gets its chance.
+    for (const reader of READERS) {
+      if (reader.detect(pageUrl, document) === null) continue;
+      const parsed = readResultSchema.safeParse(reader.read(document, pageUrl, options));
+      if (parsed.success && parsed.data.recognized) return parsed.data;
+    }
+    return undefined;
   });
 }
 

@@ -26,7 +26,10 @@ describe('dossier-demandeur: which page', () => {
     expect(detect(new URL('http://dossiers.localhost/dossier/1234567A/?onglet=synthese'), document)).toBe('profile');
     const portfolio = reference('dossier-demandeur', 'portefeuille.html').document;
     expect(detect(new URL('https://dde.intra.example/portefeuille'), portfolio)).toBe('portfolio');
-    expect(detect(new URL('http://dossiers.localhost/accueil'), portfolio)).toBeNull();
+    // An address we do not know: the page is recognised by what it holds (issue 16), else not at all.
+    expect(detect(new URL('http://dossiers.localhost/accueil'), portfolio)).toBe('portfolio');
+    expect(detect(new URL('http://dossiers.localhost/accueil'), document)).toBeNull();
+    expect(detect(new URL('http://dossiers.localhost/consulter?ide=1234567A'), document)).toBe('profile');
   });
 
   it('does not recognise a file whose identifier differs from the one in the address', () => {

@@ -2,22 +2,14 @@
 import { isValidFtId, normalizeFtId } from '@/lib/domain/formats';
 import type { PortfolioEntry } from '@/lib/domain/legacy';
 import { Missing, absoluteHref, compact, type Extraction } from '../kit/result';
-import { readTable, type Row } from '../kit/table';
 import { normalizeText, textOf } from '../kit/text';
 import { CONSENT_UNREADABLE } from '@/lib/domain/consent-states';
 import { readConsentIn } from '../kit/consent';
 import { splitFullName } from '../kit/values';
+import type { ReadOptions } from '../kit/taught';
 import { LABELS, PORTFOLIO_COLUMNS } from './labels';
+import { portfolioRows } from './portfolio-table';
 
-type Column = keyof typeof PORTFOLIO_COLUMNS;
-
-function readRows(document: Document): Row<Column>[] | undefined {
-  const root = document.body;
-  return (
-    readTable(root, { columns: PORTFOLIO_COLUMNS, required: ['ftId', 'lastName'] }) ??
-    readTable(root, { columns: PORTFOLIO_COLUMNS, required: ['ftId', 'fullName'] })
-  );
-}
 
 /** The link of the row that leads to this job seeker's file, else its first link. */
 function fileUrl(row: Element, ftId: string, base: URL): string | undefined {
@@ -27,9 +19,9 @@ function fileUrl(row: Element, ftId: string, base: URL): string | undefined {
   return own ?? hrefs[0] ?? new URL(`dossier/${encodeURIComponent(ftId)}`, base).href;
 }
 
-export function extractPortfolio(document: Document, url: URL): Extraction<'portfolio'> | undefined {
+export function extractPortfolio(document: Document, url: URL, options?: ReadOptions): Extraction<'portfolio'> | undefined {
   if (!document.body) return undefined;
-  const rows = readRows(document);
+  const rows = portfolioRows(document, options?.taught);
   if (!rows) return undefined;
   const missing = new Missing();
   const entries: PortfolioEntry[] = [];
@@ -48,7 +40,7 @@ export function extractPortfolio(document: Document, url: URL): Extraction<'port
     }
     // The cell's value, read like the file's (kit/consent.ts): anything short of certainty is not granted.
     const consent = row.consent
-      ? readConsentIn(row.consent, 'Promotion du profil', [...LABELS.consent, ...PORTFOLIO_COLUMNS.consent]).status
+      ? readConsentIn(row.consent, 'Promotion du profil', [...LABELS.consent, ...PORTFOLIO_COLUMNS.consent, ...(options?.taught?.promotionConsent ?? [])]).status
       : 'unreadable';
     if (consent === 'unreadable') missing.add('promotionConsent');
     const mainRome = /\b([A-N]\d{4})\b/i.exec(textOf(row.mainRome))?.[1]?.toUpperCase();

@@ -5,9 +5,10 @@ import type { ConsentShown, JobSeekerProfile, TargetJob } from '@/lib/domain/leg
 import { readConsent, type ConsentReading } from '../kit/consent';
 import { fieldsOf, type Field } from '../kit/fields';
 import { Missing, absoluteHref, compact, type Extraction } from '../kit/result';
-import { fold, itemsOf, normalizeText, saysNothing } from '../kit/text';
+import { withTaught, type ReadOptions, type TaughtLabels } from '../kit/taught';
+import { fold, itemsOf, itemsOfLines, normalizeText, saysNothing } from '../kit/text';
 import { findEmails, findFrenchDate, findPhones, parseCivility, parseYesNo } from '../kit/values';
-import { ftIdFromPath } from './detect';
+import { ftIdFromPath, ftIdInUrl } from './detect';
 import { LABELS, PHONE_LABEL_INITIALS, isPhoneLabel } from './labels';
 
 type Profile = JobSeekerProfile;
@@ -74,17 +75,31 @@ function parseQualification(text: string): Profile['qualification'] {
   return undefined;
 }
 
-const items = (field: Field) =>
-  field.lines
-    ? field.lines.flatMap((l) => l.split(/\s*;\s*/)).filter((t) => t !== '' && !saysNothing(t))
-    : field.element
-      ? itemsOf(field.element)
-      : [field.text];
+const items = (field: Field) => (field.lines ? itemsOfLines(field.lines) : field.element ? itemsOf(field.element) : [field.text]);
 
-export function extractProfile(document: Document, url: URL): Extraction<'profile'> | undefined {
-  const expectedId = ftIdFromPath(url);
+/** The label groups of LABELS under the key a counsellor teaches (the key of `missing`). */
+const TAUGHT_KEY: Partial<Record<keyof typeof LABELS, string>> = {
+  postcode: 'address',
+  city: 'address',
+  consent: 'promotionConsent',
+  experience: 'experienceYears',
+  licences: 'drivingLicences',
+  radius: 'mobility',
+  vehicle: 'mobility',
+};
+
+/** LABELS with the taught labels of each group's field after its own. */
+function labelsWith(taught: TaughtLabels | undefined): Record<keyof typeof LABELS, readonly string[]> {
+  const out = { ...LABELS } as Record<keyof typeof LABELS, readonly string[]>;
+  if (taught) for (const key of Object.keys(LABELS) as (keyof typeof LABELS)[]) out[key] = withTaught(LABELS[key], TAUGHT_KEY[key] ?? key, taught);
+  return out;
+}
+type Labels = ReturnType<typeof labelsWith>;
+
+export function extractProfile(document: Document, url: URL, options?: ReadOptions): Extraction<'profile'> | undefined {
   const root = document.body;
-  if (!expectedId || !root) return undefined;
+  if (!root) return undefined;
+  const LABELS = labelsWith(options?.taught);
   const fields = fieldsOf(root);
   const missing = new Missing();
   const find = (labels: readonly string[], accept?: (f: Field) => boolean) => fields.find(labels, accept);
@@ -93,7 +108,8 @@ export function extractProfile(document: Document, url: URL): Extraction<'profil
   const ftId = find(LABELS.ftId, (f) => isValidFtId(f.text))?.text;
   const lastName = find(LABELS.lastName, (f) => !saysNothing(f.text))?.text;
   const firstName = find(LABELS.firstName, (f) => !saysNothing(f.text))?.text;
-  if (!ftId || normalizeFtId(ftId) !== expectedId || !lastName || !firstName) return undefined;
+  const expectedId = ftId ? expectedFtId(url, normalizeFtId(ftId)) : undefined;
+  if (!expectedId || !lastName || !firstName) return undefined;
 
   const civilityField = find(LABELS.civility, (f) => parseCivility(f.text) !== undefined);
   if (!civilityField) missing.add('civility');
@@ -103,11 +119,13 @@ export function extractProfile(document: Document, url: URL): Extraction<'profil
   if (!emailField) missing.add('email');
   else if (!saysNothing(emailField.text)) email = findEmails(emailField.text)[0];
 
+  const taughtPhones = options?.taught?.phones;
   const phoneFields = fields.findAll(isPhoneLabel, PHONE_LABEL_INITIALS);
+  if (taughtPhones?.length) for (const f of fields.findAllOf(taughtPhones)) if (!phoneFields.includes(f)) phoneFields.push(f);
   const phones = phoneFields.flatMap((f) => findPhones(f.text)).filter((p, i, all) => all.indexOf(p) === i);
   if (phones.length === 0 && !phoneFields.some((f) => saysNothing(f.text))) missing.add('phones');
 
-  const address = readAddress(find);
+  const address = readAddress(find, LABELS);
   if (!address) missing.add('address');
 
   // From the value shown, never from the label; anything short of certainty is not granted (kit/consent.ts).
@@ -115,7 +133,7 @@ export function extractProfile(document: Document, url: URL): Extraction<'profil
   const promotionConsent = consentOf(consentReading);
   if (consentReading.status === 'unreadable') missing.add('promotionConsent');
 
-  const targetJobs = readTargetJobs(find);
+  const targetJobs = readTargetJobs(find, LABELS);
   if (!targetJobs) missing.add('targetJobs');
 
   const list = (labels: readonly string[], name: string): string[] => {
@@ -148,13 +166,13 @@ export function extractProfile(document: Document, url: URL): Extraction<'profil
       : undefined;
   if (!mobility) missing.add('mobility');
 
-  const availability = readAvailability(find);
+  const availability = readAvailability(find, LABELS);
   if (!availability) missing.add('availability');
 
   const contractField = find(LABELS.contractTypes, (f) => saysNothing(f.text) || parseContractTypes(f.text).length > 0);
   if (!contractField) missing.add('contractTypes');
 
-  const cv = readCv(find, url, missing);
+  const cv = readCv(find, LABELS, url, missing);
 
   const data: Profile = compact({
     ftId: expectedId,
@@ -181,7 +199,17 @@ export function extractProfile(document: Document, url: URL): Extraction<'profil
 
 type Find = (labels: readonly string[], accept?: (f: Field) => boolean) => Field | undefined;
 
-function readAddress(find: Find): Profile['address'] {
+/**
+ * The identifier of the file the address is about: `/dossier/{ftId}`, else the one shown when the address
+ * names it too (a path segment or a query value, for a tool whose addresses we do not know).
+ */
+function expectedFtId(url: URL, shown: string): string | undefined {
+  const fromPath = ftIdFromPath(url);
+  if (fromPath) return fromPath === shown ? shown : undefined;
+  return ftIdInUrl(url).includes(shown) ? shown : undefined;
+}
+
+function readAddress(find: Find, LABELS: Labels): Profile['address'] {
   const postcode = find(LABELS.postcode, (f) => /^\d{5}$/.test(f.text))?.text;
   const city = find(LABELS.city, (f) => !saysNothing(f.text) && /\p{L}/u.test(f.text))?.text;
   if (postcode && city) return { postcode, city };
@@ -191,11 +219,21 @@ function readAddress(find: Find): Profile['address'] {
   return match ? { postcode: match[1]!, city: match[2]! } : undefined;
 }
 
-function readTargetJobs(find: Find): TargetJob[] | undefined {
+/** One item per job: a part without a ROME code continues the previous one (a label with a comma). */
+function jobItems(parts: string[]): string[] {
+  const out: string[] = [];
+  for (const part of parts) {
+    if (out.length > 0 && !/\b[A-N]\d{4}\b/i.test(part)) out[out.length - 1] += `, ${part}`;
+    else out.push(part);
+  }
+  return out;
+}
+
+function readTargetJobs(find: Find, LABELS: Labels): TargetJob[] | undefined {
   const field = find(LABELS.targetJobs, (f) => /\b[A-N]\d{4}\b/i.test(f.text));
   if (!field) return find(LABELS.targetJobs, (f) => saysNothing(f.text)) ? [] : undefined;
   const jobs: TargetJob[] = [];
-  for (const item of items(field)) {
+  for (const item of jobItems(items(field))) {
     const job = parseTargetJob(item);
     if (job && !jobs.some((j) => j.rome === job.rome)) jobs.push(job);
   }
@@ -208,7 +246,7 @@ function readTargetJobs(find: Find): TargetJob[] | undefined {
   return jobs;
 }
 
-function readAvailability(find: Find): Profile['availability'] {
+function readAvailability(find: Find, LABELS: Labels): Profile['availability'] {
   const immediate = (t: string) => /imm[ée]diat|d[èe]s maintenant|tout de suite|de suite/i.test(t);
   const field = find(LABELS.availability, (f) => immediate(f.text) || findFrenchDate(f.text) !== undefined);
   if (!field) return undefined;
@@ -216,7 +254,7 @@ function readAvailability(find: Find): Profile['availability'] {
   return { immediate: false, from: findFrenchDate(field.text) };
 }
 
-function readCv(find: Find, url: URL, missing: Missing): Profile['cv'] {
+function readCv(find: Find, LABELS: Labels, url: URL, missing: Missing): Profile['cv'] {
   const linkOf = (f: Field) => (f.element?.tagName === 'A' ? f.element : f.element?.querySelector('a[href]'));
   const field = find(LABELS.cv, (f) => absoluteHref(linkOf(f), url) !== undefined || saysNothing(f.text));
   if (!field) {

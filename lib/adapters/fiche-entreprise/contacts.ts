@@ -1,6 +1,7 @@
 /** The establishment's contacts ("Interlocuteurs"), read by column header, never by position. */
 import type { EstablishmentContact } from '@/lib/domain/legacy';
 import { compact } from '../kit/result';
+import { columnsWithTaught, type TaughtLabels } from '../kit/taught';
 import { readTable, type Row } from '../kit/table';
 import { saysNothing, textOf } from '../kit/text';
 import { findEmails, findPhones, parseCivility, splitFullName } from '../kit/values';
@@ -34,8 +35,9 @@ function contactOf(row: Row<Column>): EstablishmentContact | undefined {
 }
 
 /** The contacts, or `undefined` when the page shows no contacts table at all. */
-export function readContacts(root: ParentNode): EstablishmentContact[] | undefined {
-  const spec = { columns: CONTACT_COLUMNS, reject: CONTACT_TABLE_REJECT };
+export function readContacts(root: ParentNode, taught?: TaughtLabels): EstablishmentContact[] | undefined {
+  // A header taught for the contacts names the column of their names.
+  const spec = { columns: columnsWithTaught(CONTACT_COLUMNS, { fullName: 'contacts' }, taught), reject: CONTACT_TABLE_REJECT };
   const rows =
     readTable(root, { ...spec, required: ['lastName'] }) ?? readTable(root, { ...spec, required: ['fullName'] });
   if (!rows) return undefined;

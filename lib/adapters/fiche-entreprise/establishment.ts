@@ -1,13 +1,15 @@
 /** An establishment's page (`/etablissement/{siret}`) → `Establishment`. */
-import { NAF_PATTERN, isValidSiret, normalizeNaf, normalizeSiret } from '@/lib/domain/formats';
+import { NAF_PATTERN, normalizeNaf } from '@/lib/domain/formats';
 import type { Establishment } from '@/lib/domain/legacy';
 import { fieldsOf, type Field } from '../kit/fields';
 import { Missing, compact, type Extraction } from '../kit/result';
 import { normalizeText, saysNothing } from '../kit/text';
 import { parseAddress } from './address';
 import { readContacts } from './contacts';
-import { siretFromPath } from './detect';
-import { LABELS } from './labels';
+import { siretFromPath, siretsInUrl } from './detect';
+import { siretIn } from './siret';
+import { withTaught, type ReadOptions, type TaughtLabels } from '../kit/taught';
+import { LABELS as OWN_LABELS } from './labels';
 import { readNeeds } from './needs';
 
 const NAF_IN_TEXT = /\b(\d{2}\.?\d{2}[A-Z])\b\s*(?:[-–—:]\s*)?(.*)$/;
@@ -19,20 +21,32 @@ function parseNaf(text: string): Establishment['naf'] {
   return label ? { code: normalizeNaf(match[1]!), label } : undefined;
 }
 
-export function extractEstablishment(document: Document, url: URL): Extraction<'establishment'> | undefined {
-  const expected = siretFromPath(url);
+/** The label groups under the key a counsellor teaches (the key of `missing`, or of the data). */
+const TAUGHT_KEY: Partial<Record<keyof typeof OWN_LABELS, string>> = { street: 'address', postcode: 'address', city: 'address' };
+
+function labelsWith(taught: TaughtLabels | undefined): Record<keyof typeof OWN_LABELS, readonly string[]> {
+  const out = { ...OWN_LABELS } as Record<keyof typeof OWN_LABELS, readonly string[]>;
+  if (taught) for (const key of Object.keys(OWN_LABELS) as (keyof typeof OWN_LABELS)[]) out[key] = withTaught(OWN_LABELS[key], TAUGHT_KEY[key] ?? key, taught);
+  return out;
+}
+type Labels = ReturnType<typeof labelsWith>;
+
+export function extractEstablishment(document: Document, url: URL, options?: ReadOptions): Extraction<'establishment'> | undefined {
   const root = document.body;
-  if (!expected || !root) return undefined;
+  if (!root) return undefined;
+  const LABELS = labelsWith(options?.taught);
   const fields = fieldsOf(root);
   const find = (labels: readonly string[], accept?: (f: Field) => boolean) => fields.find(labels, accept);
   const missing = new Missing();
 
   // The SIRET shown must be the one in the address, and valid: an error page at this address is not the establishment.
-  const siretField = find(LABELS.siret, (f) => isValidSiret(f.text));
+  const shown = siretIn(find(LABELS.siret, (f) => siretIn(f.text) !== undefined)?.text ?? '');
+  const fromPath = siretFromPath(url);
+  const expected = fromPath ?? (shown && siretsInUrl(url).includes(shown) ? shown : undefined);
   const name = find(LABELS.name, (f) => !saysNothing(f.text))?.text;
-  if (!siretField || normalizeSiret(siretField.text) !== expected || !name) return undefined;
+  if (!shown || shown !== expected || !name) return undefined;
 
-  const address = readAddress(find);
+  const address = readAddress(find, LABELS);
   if (!address) return undefined;
 
   const nafField = find(LABELS.naf, (f) => parseNaf(f.text) !== undefined);
@@ -41,10 +55,10 @@ export function extractEstablishment(document: Document, url: URL): Extraction<'
   const headcountField = find(LABELS.headcount);
   if (!headcountField) missing.add('headcount');
 
-  const contacts = readContacts(root);
+  const contacts = readContacts(root, options?.taught);
   if (!contacts && !/aucun (interlocuteur|contact)/i.test(root.textContent ?? '')) missing.add('contacts');
 
-  const needs = readNeeds(root, fields);
+  const needs = readNeeds(root, fields, options?.taught);
   if (!needs) missing.add('needs');
 
   const data: Establishment = compact({
@@ -61,7 +75,7 @@ export function extractEstablishment(document: Document, url: URL): Extraction<'
 
 type Find = (labels: readonly string[], accept?: (f: Field) => boolean) => Field | undefined;
 
-function readAddress(find: Find): Establishment['address'] | undefined {
+function readAddress(find: Find, LABELS: Labels): Establishment['address'] | undefined {
   const field = find(LABELS.address, (f) => parseAddress(f) !== undefined);
   if (field) return parseAddress(field);
   // Separate rows: "Code postal", "Commune", and perhaps "Voie".

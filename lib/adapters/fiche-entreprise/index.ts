@@ -4,6 +4,7 @@
  */
 import type { ReadResult } from '@/lib/domain/legacy';
 import { readAgent } from '../kit/banner';
+import type { ReadOptions } from '../kit/taught';
 import { readTool, type Extractors } from '../kit/result';
 import { detect, type EntreprisePageKind } from './detect';
 import { extractEstablishment } from './establishment';
@@ -17,6 +18,6 @@ export const extract: Extractors<EntreprisePageKind> = {
   search: extractSearch,
 };
 
-export function read(document: Document, url: URL): ReadResult {
-  return readTool(TOOL, detect, extract, readAgent, document, url);
+export function read(document: Document, url: URL, options?: ReadOptions): ReadResult {
+  return readTool(TOOL, detect, extract, readAgent, document, url, options);
 }

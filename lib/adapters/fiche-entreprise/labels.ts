@@ -43,7 +43,7 @@ export const NEED_COLUMNS = {
 
 export const SEARCH_COLUMNS = {
   siret: ['SIRET', 'N° SIRET', 'Numéro SIRET'],
-  name: ['Raison sociale', 'Dénomination', 'Dénomination sociale'],
+  name: ['Raison sociale', 'Dénomination', 'Dénomination sociale', "Nom de l'établissement", 'Établissement', 'Entreprise', 'Société', 'Nom'],
   city: ['Commune', 'Ville', 'Localité'],
   address: ['Adresse', 'Localisation'],
 } as const;

@@ -7,6 +7,7 @@ import { contractTypeFromLabel, type ContractType } from '@/lib/domain/formats';
 import type { RecruitmentNeed } from '@/lib/domain/legacy';
 import type { Fields } from '../kit/fields';
 import { compact } from '../kit/result';
+import { withTaught, type TaughtLabels } from '../kit/taught';
 import { readTable, type Row } from '../kit/table';
 import { fold, linesOf, normalizeText, saysNothing, textOf } from '../kit/text';
 import { findFrenchDate } from '../kit/values';
@@ -18,8 +19,8 @@ const NO_ROME = /\(?\s*(?:code\s+)?rome\s*:?\s*(?:non renseign[ée]e?|non pr[ée
 const CONTRACT_WORD = /\b(cdi|cdd|interim|interimaire|saisonnier|alternance|apprentissage|liberal)\b/;
 
 /** The block under the needs heading: the nearest ancestor holding items, or saying there are none. */
-function needsSection(root: Element, fields: Fields): { box: Element; heading: Element } | undefined {
-  for (const heading of fields.labelElements(NEED_HEADINGS)) {
+function needsSection(root: Element, fields: Fields, headings: readonly string[]): { box: Element; heading: Element } | undefined {
+  for (const heading of fields.labelElements(headings)) {
     if (heading.closest(NOT_A_HEADING)) continue;
     for (let box = heading.parentElement; box && box !== root; box = box.parentElement) {
       if (box.querySelector('li, tr') || /aucun besoin/i.test(box.textContent ?? '')) return { box, heading };
@@ -89,8 +90,8 @@ function needOfRow(row: Row<NeedColumn>): RecruitmentNeed | undefined {
 }
 
 /** The needs, `[]` when the page says there are none, `undefined` when the page shows no needs block. */
-export function readNeeds(root: Element, fields: Fields): RecruitmentNeed[] | undefined {
-  const section = needsSection(root, fields);
+export function readNeeds(root: Element, fields: Fields, taught?: TaughtLabels): RecruitmentNeed[] | undefined {
+  const section = needsSection(root, fields, withTaught(NEED_HEADINGS, 'needs', taught));
   if (!section) return undefined;
   const { box, heading } = section;
   const rows = readTable(box, { columns: NEED_COLUMNS, required: ['label'] });

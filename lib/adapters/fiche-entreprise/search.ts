@@ -1,12 +1,13 @@
 /** The establishment search (`/recherche`) → `EstablishmentHit[]`, one per result row. */
-import { isValidSiret, normalizeSiret } from '@/lib/domain/formats';
 import type { EstablishmentHit } from '@/lib/domain/legacy';
 import { Missing, absoluteHref, type Extraction } from '../kit/result';
-import { readTable, type Row } from '../kit/table';
+import type { Row } from '../kit/table';
+import type { ReadOptions } from '../kit/taught';
 import { linesOf, saysNothing, textOf } from '../kit/text';
-import { SEARCH_COLUMNS } from './labels';
+import { searchRows, type SearchColumn } from './search-table';
+import { siretIn } from './siret';
 
-type Column = keyof typeof SEARCH_COLUMNS;
+type Column = SearchColumn;
 
 function cityOf(row: Row<Column>): string | undefined {
   const city = textOf(row.city).replace(/^\d{5}\s+/, '');
@@ -24,21 +25,21 @@ function pageUrl(row: Row<Column>, siret: string, base: URL): string {
   const hrefs = Array.from(row.$row.querySelectorAll('a[href]'))
     .map((a) => absoluteHref(a, base))
     .filter((h): h is string => h !== undefined);
-  const own = hrefs.find((h) => normalizeSiret(decodeURIComponent(new URL(h).pathname)).includes(siret));
+  const own = hrefs.find((h) => siretIn(decodeURIComponent(new URL(h).pathname)) === siret);
   return own ?? hrefs[0] ?? new URL(`etablissement/${siret}`, base).href;
 }
 
-export function extractSearch(document: Document, url: URL): Extraction<'search'> | undefined {
+export function extractSearch(document: Document, url: URL, options?: ReadOptions): Extraction<'search'> | undefined {
   if (!document.body) return undefined;
-  const rows = readTable(document.body, { columns: SEARCH_COLUMNS, required: ['siret', 'name'] });
+  const rows = searchRows(document, options?.taught);
   if (!rows) return undefined;
   const missing = new Missing();
   const hits: EstablishmentHit[] = [];
   for (const row of rows) {
-    const siret = normalizeSiret(textOf(row.siret));
+    const siret = siretIn(textOf(row.siret));
     const name = textOf(row.name);
     const city = cityOf(row);
-    if (!isValidSiret(siret)) missing.add('siret');
+    if (!siret) missing.add('siret');
     else if (!city) missing.add('city');
     else if (name) hits.push({ siret, name, city, url: pageUrl(row, siret, url) });
   }

@@ -1,10 +1,12 @@
 /**
- * Label lookup: finds the value shown next to a label, whatever the markup — label/value table
- * cells, `<dl><dt><dd>`, `<div>`/`<span>` pairs, "Label : value" text, or `<label for>`.
- * Labels are compared by `labelKey` (case, accents, colons, spacing do not matter); ids and
- * classes are never used.
+ * Label lookup: finds the value shown next to a label, whatever holds it — label/value table cells (`th`/`td`
+ * or two `td`, ARIA rows), `<dl><dt><dd>` (several `<dd>` make a list),
+ * `<div>`/`<span>` pairs side by side or stacked, "Label : value" text, `<label>` + `input`/`output`,
+ * `aria-labelledby`/`aria-describedby`/`aria-label`, or a heading and the section under it.
+ * Labels are compared by `labelKey` (case, accents, colons, spacing, hints such as « (obligatoire) » do not
+ * matter); ids serve only to follow `for` and ARIA references, and classes are never used.
  */
-import { isBlock, keyOfNormalized, labelKey, linesOf, normalizeText, textOf } from './text';
+import { badgeReplacement, isBlock, keyOfNormalized, labelKey, linesOf, normalizeText, textOf } from './text';
 
 export interface Field {
   /** The value's text, whitespace normalised. */
@@ -20,6 +22,8 @@ export interface Fields {
   find(labels: readonly string[], accept?: (field: Field) => boolean): Field | undefined;
   /** Every value whose label key passes `match`, in page order; `initials` (first letters of such keys) narrow the search. */
   findAll(match: (key: string) => boolean, initials?: string): Field[];
+  /** Every value shown under one of these labels, each label in page order. */
+  findAllOf(labels: readonly string[]): Field[];
   /** The elements showing one of these labels (headings included), in page order. */
   labelElements(labels: readonly string[]): Element[];
   /** The form control (`input`, `select`, `textarea`) labelled by one of these labels, empty or not. */
@@ -33,6 +37,8 @@ interface Candidate {
   label: Element;
   /** For "Label : value" written in one element. */
   inlineValue?: string;
+  /** The value element an ARIA reference names (`aria-labelledby`, `aria-describedby`, `aria-label`). */
+  target?: Element;
   inlineLines?: string[];
 }
 
@@ -40,10 +46,45 @@ const IGNORED = new Set(['SCRIPT', 'STYLE', 'TEMPLATE', 'NOSCRIPT', 'OPTION', 'S
 const LABEL_TAGS = new Set(['LABEL', 'DT', 'TH', 'LEGEND']);
 const MAX_LABEL = 80;
 const CONTROLS = 'input, select, textarea';
+const VALUE_CONTROLS = 'input, select, textarea, output';
+
+/** Hints written in a label are not part of it: « Métiers recherchés (obligatoire) », « Nom * », « Permis Nouveau ». */
+const LABEL_HINT = /\s*(?:[(\[]\s*(?:obligatoire|facultatif|optionnel|requis|nouveau|new|i|\?)\s*[)\]]|\*|ⓘ|\?|\b(?:nouveau|new|obligatoire|facultatif))\s*$/i;
+export function withoutHint(label: string): string {
+  let text = label;
+  for (let i = 0; i < 3 && LABEL_HINT.test(text); i++) text = text.replace(LABEL_HINT, '');
+  return text;
+}
+
+/** The elements an ARIA attribute names by id. */
+const referenced = (el: Element, attribute: string): Element[] =>
+  (el.getAttribute(attribute) ?? '')
+    .split(/\s+/)
+    .filter(Boolean)
+    .map((id) => el.ownerDocument.getElementById(id))
+    .filter((e): e is HTMLElement => e !== null && e !== el);
+
+/** Label/value pairs ARIA declares: a value labelled by an element, a label described by its value, a named control. */
+function ariaCandidates(el: Element, candidates: Candidate[]): void {
+  for (const label of referenced(el, 'aria-labelledby')) {
+    const text = withoutHint(normalizeText(label.textContent ?? ''));
+    if (text && text.length <= MAX_LABEL) candidates.push({ text, label, target: el });
+  }
+  if (!el.matches(VALUE_CONTROLS)) {
+    for (const value of referenced(el, 'aria-describedby')) {
+      const text = withoutHint(normalizeText(el.textContent ?? ''));
+      if (text && text.length <= MAX_LABEL && !value.contains(el) && !el.contains(value)) candidates.push({ text, label: el, target: value });
+    }
+  } else {
+    const name = normalizeText(el.getAttribute('aria-label') ?? '');
+    if (name && name.length <= MAX_LABEL) candidates.push({ text: withoutHint(name), label: el, target: el });
+  }
+}
 
 function indexLabels(root: ParentNode): Candidate[] {
   const candidates: Candidate[] = [];
   for (const el of Array.from(root.querySelectorAll('*'))) {
+    if (el.hasAttribute('aria-labelledby') || el.hasAttribute('aria-describedby') || el.hasAttribute('aria-label')) ariaCandidates(el, candidates);
     if (IGNORED.has(el.tagName) || (el.parentElement && IGNORED.has(el.parentElement.tagName))) continue;
     if (el.childElementCount > 0 && !LABEL_TAGS.has(el.tagName)) {
       const inline = inlineLabel(el);
@@ -52,7 +93,7 @@ function indexLabels(root: ParentNode): Candidate[] {
     }
     const text = normalizeText(el.textContent ?? '');
     if (text === '') continue;
-    if (text.length <= MAX_LABEL) candidates.push({ text, label: el });
+    if (text.length <= MAX_LABEL) candidates.push({ text: withoutHint(text), label: el });
     // "Courriel : a@b.fr" in one element: the part before the first colon is a label.
     const inline = text.includes(':') ? /^([^:]{1,40}?)\s*:\s*(\S.*)$/.exec(text) : null;
     if (inline && el.childElementCount === 0) candidates.push({ text: inline[1]!, label: el, inlineValue: inline[2]! });
@@ -81,19 +122,49 @@ function inlineLabel(el: Element): Candidate | undefined {
   return { text: match[1]!, label: el, inlineValue: valueLines.join(' '), inlineLines: valueLines };
 }
 
+const HEADING = 'h1, h2, h3, h4, h5, h6, [role="heading"]';
+/** A heading, or a wrapper of a heading and its badges: the title of the section that follows. */
+function isHeading(el: Element): boolean {
+  if (el.matches(HEADING) || el.tagName === 'LEGEND' || el.tagName === 'SUMMARY') return true;
+  const inner = el.childElementCount > 0 ? el.querySelector(HEADING) : null;
+  return inner !== null && withoutHint(textOf(el)) === withoutHint(textOf(inner));
+}
+const isBadge = (el: Element) => el.childElementCount === 0 && badgeReplacement(normalizeText(el.textContent ?? '')) !== undefined;
+
 const tooBig = (el: Element) =>
   el.tagName === 'TABLE' || el.tagName === 'DL' || el.tagName === 'FORM' || el.querySelector('table, dl, form') !== null;
 
 /** Climbs from a label's text to the element that plays the label's part (its cell, `<dt>`, wrapper). */
 function labelBox(label: Element, stop: Node): Element {
   let box = label;
-  const text = normalizeText(label.textContent ?? '');
+  const text = withoutHint(normalizeText(label.textContent ?? ''));
   while (box.parentElement && box.parentElement !== stop && !LABEL_TAGS.has(box.tagName)) {
     const parent = box.parentElement;
-    if (normalizeText(parent.textContent ?? '') !== text) break;
+    // A badge beside the label (« Nouveau ») belongs to the label's box.
+    if (withoutHint(textOf(parent)) !== text) break;
     box = parent;
   }
   return box;
+}
+
+/** The value under a heading: what follows it up to the next heading — its list or link if it has one, else its lines. */
+function sectionValue(heading: Element): Field | undefined {
+  const parts: Element[] = [];
+  for (let next = heading.nextElementSibling; next; next = next.nextElementSibling) {
+    if (isHeading(next)) break;
+    if (next.tagName === 'BR' || isBadge(next) || tooBig(next) || /^(SCRIPT|STYLE|TEMPLATE)$/.test(next.tagName)) continue;
+    if (textOf(next) !== '' || next.matches(VALUE_CONTROLS)) parts.push(next);
+  }
+  if (parts.length === 0) return undefined;
+  if (parts.length === 1) return { text: textOf(parts[0]), element: parts[0] };
+  const one = (selector: string) => {
+    const found = parts.filter((p) => p.matches(selector) || p.querySelector(selector));
+    return found.length === 1 ? found[0] : undefined;
+  };
+  const main = one('ul, ol, li') ?? one('a[href]');
+  if (main) return { text: textOf(main), element: main };
+  const lines = parts.flatMap((p) => linesOf(p));
+  return { text: lines.join(' '), lines };
 }
 
 /** A table with column headers: a `<thead>`, or a first row made only of header cells. */
@@ -126,27 +197,39 @@ function resolve(candidate: Candidate, root: ParentNode): Field | undefined {
   if (candidate.inlineValue !== undefined) {
     return { text: candidate.inlineValue, element: candidate.label, lines: candidate.inlineLines ?? [candidate.inlineValue] };
   }
-  const { label } = candidate;
+  const { label, target } = candidate;
+  if (target) {
+    // A section labelled by its own heading: the value is what follows the heading.
+    return target.contains(label) ? sectionValue(labelBox(label, target)) : { text: textOf(target), element: target };
+  }
   if (label.tagName === 'LABEL') {
     const forId = label.getAttribute('for');
     const doc = label.ownerDocument;
-    const control = (forId ? doc.getElementById(forId) : null) ?? label.querySelector('input, select, textarea');
+    const control = (forId ? doc.getElementById(forId) : null) ?? label.querySelector(VALUE_CONTROLS);
     if (control) return { text: textOf(control), element: control };
   }
   const box = labelBox(label, root as Node);
   if (box.tagName === 'DT') {
-    const dd = box.nextElementSibling;
-    return dd && dd.tagName === 'DD' ? { text: textOf(dd), element: dd } : undefined;
+    let dd = box.nextElementSibling;
+    while (dd?.tagName === 'DT') dd = dd.nextElementSibling;
+    if (!dd || dd.tagName !== 'DD') return undefined;
+    const dds = [dd];
+    for (let more = dd.nextElementSibling; more?.tagName === 'DD'; more = more.nextElementSibling) dds.push(more);
+    if (dds.length === 1) return { text: textOf(dd), element: dd };
+    const lines = dds.map((d) => textOf(d)).filter(Boolean);
+    return { text: lines.join(' '), lines };
   }
-  if (box.tagName === 'TD' || box.tagName === 'TH') {
+  if (box.tagName === 'TD' || box.tagName === 'TH' || /^(cell|gridcell|rowheader|columnheader)$/.test(box.getAttribute('role') ?? '')) {
     // Cells of a data grid (a history, a list) are values under column headers, not labels.
     if (box.tagName === 'TD' && isDataGrid(box.closest('table'))) return undefined;
-    const cell = box.nextElementSibling;
-    return cell && cell.tagName === 'TD' ? { text: textOf(cell), element: cell } : undefined;
+    const cell = box.nextElementSibling ?? undefined;
+    return cell && (cell.tagName === 'TD' || /^(cell|gridcell)$/.test(cell.getAttribute('role') ?? '')) ? { text: textOf(cell), element: cell } : undefined;
   }
+  if (isHeading(box)) return sectionValue(box);
   const bare = trailingText(box);
   if (bare !== undefined) return { text: bare, element: box.parentElement ?? undefined };
-  const next = box.nextElementSibling;
+  let next = box.nextElementSibling;
+  while (next && (next.tagName === 'BR' || isBadge(next))) next = next.nextElementSibling;
   if (!next || LABEL_TAGS.has(next.tagName)) return undefined;
   return { text: textOf(next), element: next };
 }
@@ -206,6 +289,9 @@ export function fieldsOf(root: ParentNode): Fields {
       const pool = initials ? candidates.filter((c) => initials.includes(initialOf(c.text))) : candidates;
       return resolveEach(pool.filter((c) => match(keyOf(c))));
     },
+    findAllOf(labels) {
+      return resolveEach(labels.flatMap((label) => withKey(labelKey(label))));
+    },
     control(labels, selector = CONTROLS) {
       for (const label of labels) {
         for (const field of resolveEach(withKey(labelKey(label)), true)) {
@@ -216,7 +302,8 @@ export function fieldsOf(root: ParentNode): Fields {
     },
     labelElements(labels) {
       const found = new Set(labels.flatMap((label) => withKey(labelKey(label))));
-      return candidates.filter((c) => c.inlineValue === undefined && found.has(c)).map((c) => c.label);
+      const elements = candidates.filter((c) => c.inlineValue === undefined && found.has(c)).map((c) => c.label);
+      return elements.filter((el, i) => elements.indexOf(el) === i);
     },
   };
 }

@@ -1,4 +1,5 @@
 /** Building reader results: absent (never undefined or null) optional fields, and a reader that never throws. */
+import type { ReadOptions } from './taught';
 import type { Agent, ConsentShown, LegacyTool, PageData, PageKind, ReadResult, ReadResultOf, UnrecognizedReadResult } from '@/lib/domain/legacy';
 
 export const unrecognized = (url: URL): UnrecognizedReadResult => ({ url: url.href, recognized: false });
@@ -65,7 +66,9 @@ export function absoluteHref(link: Element | null | undefined, base: URL): strin
   }
 }
 
-export type Extractors<P extends PageKind> = { [K in P]: (document: Document, url: URL) => Extraction<K> | undefined };
+export type Extractors<P extends PageKind> = {
+  [K in P]: (document: Document, url: URL, options?: ReadOptions) => Extraction<K> | undefined;
+};
 
 /** The `read` of one tool: detect the page kind, extract it, add the banner's agent; never throws. */
 export function readTool<P extends PageKind>(
@@ -75,11 +78,12 @@ export function readTool<P extends PageKind>(
   readAgent: ((document: Document) => Agent | undefined) | undefined,
   document: Document,
   url: URL,
+  options?: ReadOptions,
 ): ReadResult {
   return guard(url, () => {
     const page = detect(url, document);
     if (!page) return undefined;
-    const extraction = (extract[page] as (d: Document, u: URL) => Extraction<P> | undefined)(document, url);
+    const extraction = (extract[page] as (d: Document, u: URL, o?: ReadOptions) => Extraction<P> | undefined)(document, url, options);
     if (!extraction) return undefined;
     const agent = readAgent?.(document);
     if (readAgent && !agent) extraction.missing.push('agent');

@@ -3,7 +3,25 @@ import { normalizeText } from '@/lib/domain/formats';
 
 export { normalizeText };
 
-/** The visible text of a node, whitespace normalised. Form controls give their value. */
+/**
+ * Badges and hints a page writes beside a value (« Principal », « Nouveau », « (obligatoire) »): never part of
+ * the value. A main-job badge is kept as « (principal) », the marker the job parser reads.
+ */
+const BADGE = /^[(\[]?\s*(?:(?:(m[ée]tier|emploi)\s+)?(principale?)|nouveau|nouvelle|new|nouveaut[ée]|obligatoire|facultati(?:f|ve)|optionnel(?:le)?|requis|recommand[ée]e?|modifi[ée]e?|mis à jour|à jour|v[ée]rifi[ée]e?|★|⭐)\s*[)\]]?$/i;
+const MAX_BADGE = 24;
+
+/** `(principal)` for a main-job badge, `''` for any other badge, `undefined` for text that is not a badge. */
+export function badgeReplacement(text: string): string | undefined {
+  if (text.length > MAX_BADGE) return undefined;
+  const match = BADGE.exec(text);
+  if (!match) return undefined;
+  return match[2] || /^[★⭐]$/.test(text) ? ' (principal) ' : ' ';
+}
+
+/**
+ * The visible text of a node, whitespace normalised, badges set apart (`badgeReplacement`).
+ * Form controls give their value.
+ */
 export function textOf(node: Node | null | undefined): string {
   if (!node) return '';
   const el = node as Element;
@@ -17,7 +35,24 @@ export function textOf(node: Node | null | undefined): string {
       return option ? normalizeText(option.textContent ?? '') : '';
     }
   }
-  return normalizeText(node.textContent ?? '');
+  if (node.nodeType !== 1 || el.childElementCount === 0) return normalizeText(node.textContent ?? '');
+  let text = '';
+  const walk = (parent: Node) => {
+    for (let child = parent.firstChild; child; child = child.nextSibling) {
+      if (child.nodeType === 3) text += (child as Text).data;
+      else if (child.nodeType === 1) {
+        const c = child as Element;
+        if (SKIPPED.has(c.tagName)) continue;
+        const own = c.childElementCount === 0 ? normalizeText(c.textContent ?? '') : undefined;
+        const badge = own === undefined || own === '' ? undefined : badgeReplacement(own);
+        if (badge !== undefined) text += badge;
+        else if (c.tagName === 'INPUT' || c.tagName === 'SELECT' || c.tagName === 'TEXTAREA') text += ` ${textOf(c)} `;
+        else walk(c);
+      }
+    }
+  };
+  walk(node);
+  return normalizeText(text);
 }
 
 /**
@@ -96,12 +131,38 @@ export function linesOf(root: Node): string[] {
   return lines;
 }
 
-/** The items of a list value: its `<li>`s, else its lines, else its `;`-separated parts. */
+/** Separators of a list written on one line: `;` `•` `·` `|`, `,` outside brackets, ` / ` between words. */
+const LIST_SEPARATOR = /\s*(?:[;•·|]|,(?![^(]*\))|\s\/\s)\s*/;
+
+/** The parts of one line of a list value. */
+export const splitList = (line: string): string[] => line.split(LIST_SEPARATOR);
+
+/** Tags or chips: two or more inline elements side by side, each one item, nothing but separators between them. */
+function chipsOf(el: Element): Element[] | undefined {
+  const children = Array.from(el.children).filter((c) => !SKIPPED.has(c.tagName) && c.tagName !== 'BR');
+  if (children.length < 2 || children.some((c) => isBlock(c) && c.tagName !== 'DIV')) return undefined;
+  for (let node = el.firstChild; node; node = node.nextSibling) {
+    if (node.nodeType === 3 && !/^[\s,;•·|/]*$/.test((node as Text).data)) return undefined;
+  }
+  const chips = children.filter((c) => badgeReplacement(textOf(c)) === undefined);
+  // A chip holds one short item: a block of several lines is a paragraph, not a chip.
+  return chips.length >= 2 && chips.every((c) => linesOf(c).length === 1) ? chips : undefined;
+}
+
+/**
+ * The items of a list value, whatever its form: its `<li>`s, else its tags or chips, else its lines, else the
+ * parts of its one line (`splitList`). Items that say nothing (« Non renseigné ») are dropped.
+ */
 export function itemsOf(el: Element): string[] {
   const lis = Array.from(el.querySelectorAll('li'));
-  if (lis.length > 0) return lis.map((li) => textOf(li)).filter((t) => t !== '');
-  const lines = linesOf(el);
-  const parts = lines.length > 1 ? lines : lines.flatMap((l) => l.split(/\s*[;•]\s*/));
+  const chips = lis.length > 0 ? lis : el.matches('ul, ol') ? [] : chipsOf(el);
+  if (chips && chips.length > 0) return chips.map((c) => textOf(c)).filter((t) => t !== '' && !saysNothing(t));
+  return itemsOfLines(linesOf(el));
+}
+
+/** The items of a list value given as lines: one per line, or the parts of a single line. */
+export function itemsOfLines(lines: readonly string[]): string[] {
+  const parts = lines.length > 1 ? lines.flatMap((l) => l.split(/\s*;\s*/)) : lines.flatMap(splitList);
   return parts.map(normalizeText).filter((t) => t !== '' && !saysNothing(t));
 }
 

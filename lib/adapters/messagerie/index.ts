@@ -4,6 +4,7 @@
  * `read` never throws; a page it does not know gives `{url, recognized: false}`.
  */
 import type { ReadResult } from '@/lib/domain/legacy';
+import type { ReadOptions } from '../kit/taught';
 import { readTool, type Extraction, type Extractors } from '../kit/result';
 import { detect, findComposeFields, messageIdFromPath, type ComposeFields, type MessageriePageKind } from './detect';
 import { extractSent } from './sent';
@@ -25,6 +26,6 @@ export const extract: Extractors<MessageriePageKind> = {
   sent: extractSent,
 };
 
-export function read(document: Document, url: URL): ReadResult {
-  return readTool(TOOL, detect, extract, undefined, document, url);
+export function read(document: Document, url: URL, options?: ReadOptions): ReadResult {
+  return readTool(TOOL, detect, extract, undefined, document, url, options);
 }

@@ -5,7 +5,8 @@ import { fieldsOf, type Field } from '../kit/fields';
 import { Missing, type Extraction } from '../kit/result';
 import { findEmails } from '../kit/values';
 import { messageIdFromPath } from './detect';
-import { LABELS } from './labels';
+import { withTaught, type ReadOptions } from '../kit/taught';
+import { LABELS as OWN_LABELS } from './labels';
 
 const DATE_TIME = /(\d{1,2}\/\d{1,2}\/\d{4})\D{1,15}?(\d{1,2})\s*[:h]\s*(\d{2})/;
 
@@ -17,10 +18,13 @@ export function parseSentAt(text: string): string | undefined {
   return parisOffsetIso(date, `${match[2]}:${match[3]}`);
 }
 
-export function extractSent(document: Document, url: URL): Extraction<'sent'> | undefined {
+export function extractSent(document: Document, url: URL, options?: ReadOptions): Extraction<'sent'> | undefined {
   const urlId = messageIdFromPath(url);
   if (!document.body || !urlId) return undefined;
   const fields = fieldsOf(document.body);
+  const LABELS = Object.fromEntries(
+    Object.entries(OWN_LABELS).map(([key, labels]) => [key, withTaught(labels, key, options?.taught)]),
+  ) as Record<keyof typeof OWN_LABELS, readonly string[]>;
   const find = (labels: readonly string[], accept?: (f: Field) => boolean) => fields.find(labels, accept);
   const missing = new Missing();
 
