@@ -13,6 +13,8 @@ import {
   aliasesMatchedSchema,
   aliasRevokeRequestSchema,
   aliasTeachRequestSchema,
+  type AliasPickOutcome,
+  type AliasPickRequest,
   type AliasRevokeOutcome,
   type AliasTeachOutcome,
   type ContentAliases,
@@ -30,15 +32,29 @@ export function toolOfUrl(url: string): LegacyTool | undefined {
   return LEGACY_TOOLS.find((tool) => contentScriptMatches(`content-scripts/${tool}.js`).some((p) => new MatchPattern(p).includes(url)));
 }
 
-export function createAliasCommands(db: ProfilenceDb, clock: () => Date = () => new Date()) {
-  const aliasesOf = async (tool: LegacyTool): Promise<ContentAliases> => ({ aliases: await liveAliasesOf(db, tool) });
+/** What the commands need of the browser: the tab's picking, the tool of a page, the tabs to tell. */
+export interface AliasDeps {
+  clock: () => Date;
+  pick: (tabId: number, request: AliasPickRequest) => Promise<AliasPickOutcome | undefined>;
+  toolOf: (url: string) => LegacyTool | undefined;
+  /** Tells every open tab of `tool` its labels as they now are. */
+  notify: (tool: LegacyTool, aliases: ContentAliases) => Promise<void>;
+}
 
-  /** Every open tab of `tool` reads its page again with the tool's labels as they now are. */
-  async function broadcast(tool: LegacyTool): Promise<void> {
-    const aliases = await aliasesOf(tool);
+const BROWSER_DEPS: AliasDeps = {
+  clock: () => new Date(),
+  pick: (tabId, request) => sendMessage('alias.pick', request, tabId).catch(() => undefined),
+  toolOf: toolOfUrl,
+  async notify(tool, aliases) {
     const open = (await allContexts()).filter((c) => toolOfUrl(c.result.url) === tool);
     await Promise.all(open.map((c) => sendMessage('aliases.changed', aliases, c.tabId).catch(() => undefined)));
-  }
+  },
+};
+
+export function createAliasCommands(db: ProfilenceDb, deps: Partial<AliasDeps> = {}) {
+  const { clock, pick, toolOf, notify } = { ...BROWSER_DEPS, ...deps };
+  const aliasesOf = async (tool: LegacyTool): Promise<ContentAliases> => ({ aliases: await liveAliasesOf(db, tool) });
+  const broadcast = async (tool: LegacyTool) => notify(tool, await aliasesOf(tool));
 
   return {
     aliasesFor: aliasesOf,
@@ -46,12 +62,12 @@ export function createAliasCommands(db: ProfilenceDb, clock: () => Date = () => 
     async teach(raw: unknown): Promise<AliasTeachOutcome> {
       const request = aliasTeachRequestSchema.parse(raw);
       const reading = (await getContext(request.tabId))?.result;
-      const tool = reading && toolOfUrl(reading.url);
+      const tool = reading && toolOf(reading.url);
       if (!reading?.recognized || !tool) return { ok: false, code: 'not_found', message: ALIAS_MESSAGES.notLegacy };
       const who = await author(db, reading);
       if (!who) return { ok: false, code: 'invalid', message: ALIAS_MESSAGES.agencyUnknown };
 
-      const picked = await sendMessage('alias.pick', { fieldLabel: request.fieldLabel }, request.tabId).catch(() => undefined);
+      const picked = await pick(request.tabId, { fieldLabel: request.fieldLabel });
       if (!picked) return { ok: false, code: 'not_found', message: ALIAS_MESSAGES.tabGone };
       if (!picked.picked) return { ok: false, code: 'cancelled', message: ALIAS_MESSAGES.cancelled };
       // The label is checked here, where zod and the domain rule live: the content script only reports what it saw.
@@ -87,9 +103,11 @@ export function createAliasCommands(db: ProfilenceDb, clock: () => Date = () => 
       return { ok: true };
     },
 
-    async matched(raw: unknown): Promise<void> {
+    /** Only the sender's tool's aliases: a page of one tool says nothing of another's labels. */
+    async matched(raw: unknown, tool: LegacyTool): Promise<void> {
       const { ids } = aliasesMatchedSchema.parse(raw);
-      await recordAliasMatches(db, ids, clock());
+      const own = new Set((await liveAliasesOf(db, tool)).map((a) => a.id));
+      await recordAliasMatches(db, ids.filter((id) => own.has(id)), clock());
     },
   };
 }

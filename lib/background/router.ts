@@ -109,8 +109,9 @@ export function registerMessageHandlers(db: ProfilenceDb, reminders: ReminderSch
     return tool ? aliases.aliasesFor(tool) : { aliases: [] };
   });
   onMessage('aliases.matched', async ({ data, sender }) => {
-    assertLegacyTabSender(sender, extensionId(), legacyPatterns());
-    await aliases.matched(data);
+    const { url } = assertLegacyTabSender(sender, extensionId(), legacyPatterns());
+    const tool = toolOfUrl(url);
+    if (tool) await aliases.matched(data, tool);
   });
 
   const board = createBoardCommands(db);
