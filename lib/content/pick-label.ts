@@ -8,7 +8,11 @@ import type { AliasPickOutcome } from '@/lib/messaging/alias-commands';
 const GIVE_UP_MS = 2 * 60 * 1000;
 const OUTLINE = '3px solid #000091';
 
+/** One picking at a time: a new request (another field's button) cancels the one under way. */
+let cancelCurrent: (() => void) | undefined;
+
 export function pickLabel(doc: Document, fieldLabel: string, labelOf: (element: Element) => string | undefined): Promise<AliasPickOutcome> {
+  cancelCurrent?.();
   return new Promise((resolve) => {
     const hint = doc.createElement('div');
     hint.setAttribute('role', 'status');
@@ -34,6 +38,7 @@ export function pickLabel(doc: Document, fieldLabel: string, labelOf: (element: 
       target.style.outline = OUTLINE;
     };
     const finish = (outcome: AliasPickOutcome) => {
+      cancelCurrent = undefined;
       unmark();
       hint.remove();
       doc.removeEventListener('click', onClick, true);
@@ -58,6 +63,7 @@ export function pickLabel(doc: Document, fieldLabel: string, labelOf: (element: 
       finish({ picked: false });
     };
     const timer = setTimeout(() => finish({ picked: false }), GIVE_UP_MS);
+    cancelCurrent = () => finish({ picked: false });
     doc.addEventListener('click', onClick, true);
     doc.addEventListener('keydown', onKey, true);
     doc.addEventListener('mouseover', onOver, true);

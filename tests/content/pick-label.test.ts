@@ -36,6 +36,16 @@ describe('picking the value of a missing field', () => {
     expect(hint()).toBeNull();
   });
 
+  it('cancels a picking under way when another field is asked, so one click never teaches two fields', async () => {
+    document.body.innerHTML = `<dl><dt>Secteur</dt><dd id="v">6201Z</dd></dl>`;
+    const first = pickLabel(document, 'Effectif', labelIntroducing);
+    const second = pickLabel(document, 'Code NAF', labelIntroducing);
+    expect(await first).toEqual({ picked: false });
+    expect(document.querySelectorAll('[data-profilence="pick-hint"]')).toHaveLength(1);
+    document.getElementById('v')!.dispatchEvent(new MouseEvent('click', { bubbles: true, cancelable: true }));
+    expect(await second).toEqual({ picked: true, label: 'Secteur' });
+  });
+
   it('finds labels in tables and « Libellé : valeur » text', () => {
     document.body.innerHTML = `
       <table><tr><th>Taille du site</th><td id="a">50 à 99</td></tr></table>
