@@ -21,7 +21,7 @@ import {
 } from '@/lib/messaging/alias-commands';
 import { sendMessage } from '@/lib/messaging/protocol';
 import { contentScriptMatches } from '@/lib/platform';
-import { BoardRefused, liveAliasesOf, recordAliasMatches, revokeAlias, teachAlias, type ProfilenceDb } from '@/lib/store';
+import { BoardRefused, liveAliasesOf, recordAliasMatches, revokeAlias, teachAlias, watchAliases, type ProfilenceDb } from '@/lib/store';
 import { readIdentity } from '@/lib/sync/status';
 import { signedInAgent, writerOf } from './agent';
 import { author } from './board-outcome';
@@ -58,6 +58,9 @@ export function createAliasCommands(db: ProfilenceDb, deps: Partial<AliasDeps> =
 
   return {
     aliasesFor: aliasesOf,
+
+    /** A colleague's alias or a revocation pulled by the sync reaches the open tabs without waiting for a reload. */
+    watch: () => watchAliases(db, () => void Promise.all(LEGACY_TOOLS.map(broadcast)).catch(() => undefined)),
 
     async teach(raw: unknown): Promise<AliasTeachOutcome> {
       const request = aliasTeachRequestSchema.parse(raw);

@@ -101,6 +101,7 @@ export function registerMessageHandlers(db: ProfilenceDb, reminders: ReminderSch
   });
 
   const aliases = createAliasCommands(db);
+  aliases.watch();
   onMessage('alias.teach', async ({ data, sender }) => (fromExtensionPage(sender), aliases.teach(data)));
   onMessage('alias.revoke', async ({ data, sender }) => (fromExtensionPage(sender), aliases.revoke(data)));
   onMessage('aliases.get', async ({ sender }) => {

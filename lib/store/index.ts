@@ -10,7 +10,7 @@ export type {
   StoredReaderAlias,
   SyncedFields,
 } from './db';
-export { listAliases, liveAliasesOf, recordAliasMatches, revokeAlias, teachAlias } from './reader-aliases';
+export { listAliases, liveAliasesOf, recordAliasMatches, revokeAlias, teachAlias, watchAliases } from './reader-aliases';
 export type { NewReaderAlias } from './reader-aliases';
 export {
   addEvent,

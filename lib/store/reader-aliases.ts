@@ -3,6 +3,7 @@
  * one transaction, through the reducer the server uses. Content scripts cannot reach this database: the
  * background hands each tool's taught labels to them (lib/background/aliases.ts).
  */
+import { liveQuery } from 'dexie';
 import { uuidv7 } from '../domain/ids';
 import type { LegacyTool } from '../domain/legacy';
 import { reduceAliasCreate, reduceAliasMatched, reduceAliasRevoke } from '../domain/mutations';
@@ -97,4 +98,10 @@ export async function listAliases(db: ProfilenceDb): Promise<StoredReaderAlias[]
 export async function liveAliasesOf(db: ProfilenceDb, tool: LegacyTool): Promise<{ id: string; field: string; label: string }[]> {
   const aliases = await db.aliases.where('tool').equals(tool).toArray();
   return aliases.filter((a) => !isRevoked(a)).map(({ id, field, label }) => ({ id, field, label }));
+}
+
+/** Calls `changed` whenever the aliases change, however (a write here, a pull); returns how to stop. */
+export function watchAliases(db: ProfilenceDb, changed: () => void): () => void {
+  const subscription = liveQuery(() => db.aliases.toArray()).subscribe({ next: changed, error: () => undefined });
+  return () => subscription.unsubscribe();
 }

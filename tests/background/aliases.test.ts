@@ -1,7 +1,7 @@
 // The background's side of « Montrer où se trouve ce champ »: what the tab's picking answers becomes an alias, or a
 // French refusal that stores nothing; the tool's tabs are told; only the author withdraws it.
 import 'fake-indexeddb/auto';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createAliasCommands, type AliasDeps } from '@/lib/background/aliases';
 import { saveReading } from '@/lib/background/tab-contexts';
@@ -56,6 +56,25 @@ describe('teaching a reader in the background', () => {
     expect(await listAliases(db)).toEqual([]);
     expect(await pendingMutations(db)).toEqual([]);
     expect(told).toEqual([]);
+  });
+
+  it("tells the tool's open tabs when a pull brings a colleague's alias", async () => {
+    const stop = commands.watch();
+    const colleagues = {
+      id: crypto.randomUUID(),
+      agencyCode: '69031',
+      tool: 'fiche-entreprise' as const,
+      field: 'naf',
+      label: 'Secteur',
+      createdBy: 'paul.bernard',
+      createdAt: new Date().toISOString(),
+      serverVersion: 4,
+    };
+    await db.aliases.put(colleagues);
+    await vi.waitFor(() =>
+      expect(told).toContainEqual({ tool: 'fiche-entreprise', aliases: { aliases: [{ id: colleagues.id, field: 'naf', label: 'Secteur' }] } }),
+    );
+    stop();
   });
 
   it("lets only the alias's author withdraw it, and counts matches of the sender's tool only", async () => {
