@@ -10,7 +10,7 @@
  *   conditional one, a double negation, signals that disagree) is `unreadable`, which counts as not granted.
  */
 import { fold, isBlock, labelKey, linesOf, normalizeText } from './text';
-import { fieldsOf, type Fields } from './fields';
+import { fieldsOf, withoutHint, type Fields } from './fields';
 import { findDate } from './values';
 
 export type ConsentVerdict = 'yes' | 'no' | 'unknown';
@@ -418,13 +418,15 @@ export function readConsent(root: ParentNode, labels: readonly string[], fields:
     const name = names.map(normalizeText).find(isConsentLabel);
     if (name) add(control, name);
   }
-  // "Consentement : Oui" written in one element.
+  // "Consentement : Oui" written in one element, the label perhaps with a hint (« Consentement <span>(obligatoire)</span> : »).
   for (const el of Array.from(root.querySelectorAll('*'))) {
     const first = el.firstChild;
-    if (!first || first.nodeType !== 3 || !(first as Text).data.includes(':') || /^(SCRIPT|STYLE|TEMPLATE|A|BUTTON|OPTION|SELECT|TEXTAREA|TITLE)$/.test(el.tagName)) continue;
+    if (!first || first.nodeType !== 3 || /^(SCRIPT|STYLE|TEMPLATE|A|BUTTON|OPTION|SELECT|TEXTAREA|TITLE)$/.test(el.tagName)) continue;
+    const data = (first as Text).data;
+    if (!data.includes(':') && !(data.trim() !== '' && el.childElementCount > 0 && (el.textContent ?? '').length <= MAX_REGION_TEXT && (el.textContent ?? '').includes(':'))) continue;
     const line = linesOf(el)[0] ?? '';
-    const match = /^([^:]{1,40}?)\s*:\s*(.*)$/.exec(line);
-    if (!match || !isConsentLabel(match[1]!) || inDataGrid(el) || visited.has(el)) continue;
+    const match = /^([^:]{1,60}?)\s*:\s*(.*)$/.exec(line);
+    if (!match || !isConsentLabel(withoutHint(match[1]!)) || inDataGrid(el) || visited.has(el)) continue;
     visited.add(el);
     if (el.querySelector(CHOICE)) add(el, match[1]!, inHidden(el));
     else if (match[2]) pushText(match[2], inHidden(el) || Array.from(el.querySelectorAll(HIDDEN)).some(isHidden));

@@ -81,19 +81,36 @@ function ariaCandidates(el: Element, candidates: Candidate[]): void {
   }
 }
 
+/** « Secrétariat <strong>Métier principal</strong> »: a badge written after a value is not a label. */
+function isBadgeAfterText(el: Element, text: string): boolean {
+  if (badgeReplacement(text) === undefined) return false;
+  let before = el.previousSibling;
+  while (before && before.nodeType === 3 && normalizeText((before as Text).data) === '') before = before.previousSibling;
+  return before !== null && before.nodeType === 3;
+}
+
+/** `<div>SIRET <span>(obligatoire)</span></div>`: a label's own text with a hint or badge element beside it. */
+function isLabelWithHint(el: Element): boolean {
+  let own = '';
+  for (let n = el.firstChild; n; n = n.nextSibling) if (n.nodeType === 3) own += (n as Text).data;
+  if (normalizeText(own) === '') return false;
+  const text = normalizeText(el.textContent ?? '');
+  return text.length <= MAX_LABEL && withoutHint(text) !== text && Array.from(el.children).every((c) => c.childElementCount === 0 && !isBlock(c));
+}
+
 function indexLabels(root: ParentNode): Candidate[] {
   const candidates: Candidate[] = [];
   for (const el of Array.from(root.querySelectorAll('*'))) {
     if (el.hasAttribute('aria-labelledby') || el.hasAttribute('aria-describedby') || el.hasAttribute('aria-label')) ariaCandidates(el, candidates);
     if (IGNORED.has(el.tagName) || (el.parentElement && IGNORED.has(el.parentElement.tagName))) continue;
-    if (el.childElementCount > 0 && !LABEL_TAGS.has(el.tagName)) {
+    if (el.childElementCount > 0 && !LABEL_TAGS.has(el.tagName) && !isLabelWithHint(el)) {
       const inline = inlineLabel(el);
       if (inline) candidates.push(inline);
       continue;
     }
     const text = normalizeText(el.textContent ?? '');
     if (text === '') continue;
-    if (text.length <= MAX_LABEL) candidates.push({ text: withoutHint(text), label: el });
+    if (text.length <= MAX_LABEL && !isBadgeAfterText(el, text)) candidates.push({ text: withoutHint(text), label: el });
     // "Courriel : a@b.fr" in one element: the part before the first colon is a label.
     const inline = text.includes(':') ? /^([^:]{1,40}?)\s*:\s*(\S.*)$/.exec(text) : null;
     if (inline && el.childElementCount === 0) candidates.push({ text: inline[1]!, label: el, inlineValue: inline[2]! });
@@ -112,14 +129,18 @@ function initialOf(text: string): string {
 /** "Adresse : 8 rue Paul Bert<br>69003 Lyon": a text label and its value inside one element of inline content. */
 function inlineLabel(el: Element): Candidate | undefined {
   const first = el.firstChild;
-  if (!first || first.nodeType !== 3 || !(first as Text).data.includes(':')) return undefined;
-  if (Array.from(el.children).some((child) => isBlock(child))) return undefined;
+  if (!first || first.nodeType !== 3) return undefined;
+  const firstText = normalizeText((first as Text).data);
+  if (firstText === '' || Array.from(el.children).some((child) => isBlock(child))) return undefined;
   const lines = linesOf(el);
   const match = /^([^:]{1,40}?)\s*:\s*(.*)$/.exec(lines[0] ?? '');
-  if (!match || match[1]!.length > (first as Text).data.length) return undefined;
+  if (!match) return undefined;
+  // The label is the first text, or the first text and a hint beside it: « Effectif <span>(obligatoire)</span> : ».
+  const label = withoutHint(match[1]!);
+  if (firstText.includes(':') ? match[1]!.length > (first as Text).data.length : label !== firstText) return undefined;
   const valueLines = [match[2]!, ...lines.slice(1)].filter(Boolean);
   if (valueLines.length === 0) return undefined;
-  return { text: match[1]!, label: el, inlineValue: valueLines.join(' '), inlineLines: valueLines };
+  return { text: label, label: el, inlineValue: valueLines.join(' '), inlineLines: valueLines };
 }
 
 const HEADING = 'h1, h2, h3, h4, h5, h6, [role="heading"]';

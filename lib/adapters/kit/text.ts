@@ -46,6 +46,8 @@ export function textOf(node: Node | null | undefined): string {
         const own = c.childElementCount === 0 ? normalizeText(c.textContent ?? '') : undefined;
         const badge = own === undefined || own === '' ? undefined : badgeReplacement(own);
         if (badge !== undefined) text += badge;
+        else if (c.tagName === 'BR') text += ' ';
+        else if (BLOCK.has(c.tagName)) ((text += ' '), walk(c), (text += ' '));
         else if (c.tagName === 'INPUT' || c.tagName === 'SELECT' || c.tagName === 'TEXTAREA') text += ` ${textOf(c)} `;
         else walk(c);
       }
@@ -98,8 +100,11 @@ const SKIPPED = new Set(['SCRIPT', 'STYLE', 'TEMPLATE', 'NOSCRIPT']);
 
 export const isBlock = (el: Element) => BLOCK.has(el.tagName);
 
-/** The text of an element split where a browser would break lines (`<br>`, blocks). */
-export function linesOf(root: Node): string[] {
+/**
+ * The text of an element split where a browser would break lines (`<br>`, blocks). With `badges`, badges are
+ * set apart as `textOf` does (for values; consent reads every word as shown).
+ */
+export function linesOf(root: Node, badges = false): string[] {
   const lines: string[] = [];
   let current = '';
   const flush = () => {
@@ -114,7 +119,10 @@ export function linesOf(root: Node): string[] {
       } else if (child.nodeType === 1) {
         const el = child as Element;
         if (SKIPPED.has(el.tagName)) continue;
-        if (el.tagName === 'BR') {
+        const badge = badges && el.childElementCount === 0 ? badgeReplacement(normalizeText(el.textContent ?? '')) : undefined;
+        if (badge !== undefined && normalizeText(el.textContent ?? '') !== '') {
+          current += badge;
+        } else if (el.tagName === 'BR') {
           flush();
         } else if (BLOCK.has(el.tagName)) {
           flush();
@@ -153,11 +161,17 @@ function chipsOf(el: Element): Element[] | undefined {
  * The items of a list value, whatever its form: its `<li>`s, else its tags or chips, else its lines, else the
  * parts of its one line (`splitList`). Items that say nothing (« Non renseigné ») are dropped.
  */
-export function itemsOf(el: Element): string[] {
+export function itemsOf(value: Element): string[] {
+  let el = value;
+  // Through wrappers: `<dd><div class="tags">…</div></dd>`.
+  while (el.childElementCount === 1 && normalizeText(el.textContent ?? '') === normalizeText(el.firstElementChild!.textContent ?? '')) {
+    el = el.firstElementChild!;
+  }
   const lis = Array.from(el.querySelectorAll('li'));
   const chips = lis.length > 0 ? lis : el.matches('ul, ol') ? [] : chipsOf(el);
   if (chips && chips.length > 0) return chips.map((c) => textOf(c)).filter((t) => t !== '' && !saysNothing(t));
-  return itemsOfLines(linesOf(el));
+  // Badges set apart: « Secrétariat <span>Principal</span> ; … ».
+  return itemsOfLines(linesOf(el, true));
 }
 
 /** The items of a list value given as lines: one per line, or the parts of a single line. */
