@@ -9,7 +9,7 @@ import { fieldsOf } from '@/lib/adapters/kit/fields';
 import type { ReadResult } from '@/lib/domain/legacy';
 import type { ContentAlias, ContentAliases } from '@/lib/messaging/alias-commands';
 import { answerBackground, sendToBackground } from '@/lib/messaging/content';
-import { labelIntroducing } from './label-introducing';
+import { labelIntroducing } from '@/lib/adapters/kit/label-of';
 import { pickLabel } from './pick-label';
 import { runReader } from './run-reader';
 

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 // « Montrer où se trouve ce champ » on the page: the hint, the click that teaches (and does nothing else), Échap.
 import { afterEach, describe, expect, it } from 'vitest';
-import { labelIntroducing } from '@/lib/content/label-introducing';
+import { labelIntroducing } from '@/lib/adapters/kit/label-of';
 import { pickLabel } from '@/lib/content/pick-label';
 import { matchedAliases, taughtOf } from '@/lib/content/taught-reading';
 
@@ -44,16 +44,6 @@ describe('picking the value of a missing field', () => {
     expect(document.querySelectorAll('[data-profilence="pick-hint"]')).toHaveLength(1);
     document.getElementById('v')!.dispatchEvent(new MouseEvent('click', { bubbles: true, cancelable: true }));
     expect(await second).toEqual({ picked: true, label: 'Secteur' });
-  });
-
-  it('finds labels in tables and « Libellé : valeur » text', () => {
-    document.body.innerHTML = `
-      <table><tr><th>Taille du site</th><td id="a">50 à 99</td></tr></table>
-      <table><thead><tr><th>Secteur</th></tr></thead><tbody><tr><td id="b">6201Z</td></tr></tbody></table>
-      <p id="c">Rayon de mobilité : 30 km</p>`;
-    expect(labelIntroducing(document.getElementById('a')!)).toBe('Taille du site');
-    expect(labelIntroducing(document.getElementById('b')!)).toBe('Secteur');
-    expect(labelIntroducing(document.getElementById('c')!)).toBe('Rayon de mobilité');
   });
 });
 
