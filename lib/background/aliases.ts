@@ -67,7 +67,9 @@ export function createAliasCommands(db: ProfilenceDb, deps: Partial<AliasDeps> =
       const reading = (await getContext(request.tabId))?.result;
       const tool = reading && toolOf(reading.url);
       if (!reading?.recognized || !tool) return { ok: false, code: 'not_found', message: ALIAS_MESSAGES.notLegacy };
-      const who = await author(db, reading);
+      // The banner's agency, else the signed-in account's: a redesign may have moved the banner too.
+      const signedIn = await readIdentity(db);
+      const who = (await author(db, reading)) ?? (signedIn && { ...writerOf(await signedInAgent(db)), agencyCode: signedIn.agencyCode });
       if (!who) return { ok: false, code: 'invalid', message: ALIAS_MESSAGES.agencyUnknown };
 
       const picked = await pick(request.tabId, { fieldLabel: request.fieldLabel });

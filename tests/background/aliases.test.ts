@@ -7,7 +7,8 @@ import { createAliasCommands, type AliasDeps } from '@/lib/background/aliases';
 import { saveReading } from '@/lib/background/tab-contexts';
 import type { LegacyTool } from '@/lib/domain/legacy';
 import type { AliasPickOutcome, ContentAliases } from '@/lib/messaging/alias-commands';
-import { listAliases, openDb, pendingMutations, type ProfilenceDb } from '@/lib/store';
+import { listAliases, openDb, pendingMutations, setMeta, type ProfilenceDb } from '@/lib/store';
+import { SYNC_META } from '@/lib/sync/keys';
 import { readingOf } from './fixtures';
 
 const TAB = 7;
@@ -40,6 +41,18 @@ describe('teaching a reader in the background', () => {
     expect(alias).toMatchObject({ tool: 'fiche-entreprise', field: 'headcount', agencyCode: '69031' });
     expect((await pendingMutations(db)).map((m) => m.name)).toEqual(['alias.create']);
     expect(told).toEqual([{ tool: 'fiche-entreprise', aliases: { aliases: [{ id: alias!.id, field: 'headcount', label: 'Nombre de collaborateurs' }] } }]);
+  });
+
+  it("takes the signed-in account's agency when the redesigned page lost its banner, and says so when there is none", async () => {
+    const withoutBanner = readingOf('fiche-entreprise', 'etablissement-73282932000074') as { agent?: unknown };
+    delete withoutBanner.agent;
+    await saveReading(TAB, withoutBanner as never);
+    picked = { picked: true, label: 'Nombre de collaborateurs' };
+    expect(await commands.teach(teachHeadcount)).toMatchObject({ ok: false, message: expect.stringContaining('Agence introuvable') });
+
+    await setMeta(db, SYNC_META.identity, { sub: 'jeanne.martin', agencyCode: '69031', name: 'Jeanne MARTIN', roles: [] });
+    expect(await commands.teach(teachHeadcount)).toMatchObject({ ok: true });
+    expect((await listAliases(db))[0]).toMatchObject({ agencyCode: '69031', createdBy: 'jeanne.martin', createdByName: 'Jeanne MARTIN' });
   });
 
   it.each([
