@@ -9,7 +9,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { AliasList } from '@/components/aliases/AliasList';
 import { uiDb } from '@/components/promotion/db';
 import { sendMessage } from '@/lib/messaging/protocol';
-import { setMeta } from '@/lib/store';
+import { setMeta, type StoredReaderAlias } from '@/lib/store';
 import { SYNC_META } from '@/lib/sync/keys';
 
 vi.mock('@/lib/messaging/protocol', () => ({ sendMessage: vi.fn(async () => ({ ok: true })), onMessage: vi.fn() }));
@@ -18,8 +18,8 @@ const DAY = 24 * 60 * 60 * 1000;
 const settle = () => act(() => new Promise((r) => setTimeout(r, 80)));
 const ago = (days: number) => new Date(Date.now() - days * DAY).toISOString();
 
-function alias(label: string, createdBy: string, createdByName: string, extra: object = {}) {
-  return { id: crypto.randomUUID(), agencyCode: '69031', tool: 'fiche-entreprise' as const, field: 'headcount', label, createdBy, createdByName, ...extra };
+function alias(label: string, createdBy: string, createdByName: string, extra: Partial<StoredReaderAlias> & { createdAt: string }): StoredReaderAlias {
+  return { id: crypto.randomUUID(), agencyCode: '69031', tool: 'fiche-entreprise', field: 'headcount', label, createdBy, createdByName, ...extra };
 }
 
 describe('the agency’s taught labels', () => {
