@@ -1,3 +1,4 @@
+import { registerReaderHealth } from '@/lib/background/reader-health';
 import { registerReminders } from '@/lib/background/reminders';
 import { registerMessageHandlers } from '@/lib/background/router';
 import { registerSync } from '@/lib/background/sync';
@@ -14,7 +15,9 @@ export default defineBackground(() => {
   const reminders = registerReminders(db);
   registerMessageHandlers(db, reminders);
   // Sync with the central endpoint: every minute, ~2 s after each write, when the network returns.
-  registerSync(db);
+  const sync = registerSync(db);
+  // The readers' health counts, sent once a day through the same transport (docs/readers-health.md).
+  registerReaderHealth(db, sync.transport);
   tabs.onRemoved((tabId) => void forgetTab(tabId));
   // A new document replaces the old reading; its content script sends a fresh one if the page is known.
   tabs.onNavigationStarted((tabId) => void forgetTab(tabId));

@@ -26,6 +26,7 @@ import { purgeTombstones } from './sync/tombstones';
 import { requestSerializer } from './privacy/log-masking';
 import { purgeExpiredRecords, type RetentionReport } from './privacy/retention';
 import { privacyRoute } from './routes/privacy';
+import { readersHealthRoute } from './routes/readers-health';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -150,5 +151,6 @@ export async function buildApp(config: ServerConfig, timeouts: Partial<HttpTimeo
   await app.register(syncPushRoute);
   await app.register(syncPullRoute);
   await app.register(privacyRoute);
+  await app.register(readersHealthRoute);
   return app;
 }

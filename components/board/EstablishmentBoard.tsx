@@ -23,7 +23,7 @@ export function EstablishmentBoard({ establishment, tabId }: { establishment: Es
           {establishment.needs.length > 0 ? " Les besoins notés dans la fiche entreprise n'y sont partagés qu'une fois ajoutés." : ''}
         </p>
       ) : (
-        <NeedList needs={needs} label={`Besoins de ${establishment.name} au tableau`} />
+        <NeedList needs={needs} label={`Besoins de ${establishment.name} au tableau`} page={{ establishment, tabId }} />
       )}
       {added && !adding && (
         <p class="fr-valid-text" role="status" data-testid="need-added">

@@ -1,6 +1,7 @@
 /** One line of the board: the need, its establishment, its status, and one-click status changes. */
 import { useState } from 'preact/hooks';
 import { authorLabel } from '@/lib/domain/agent';
+import type { Establishment } from '@/lib/domain/legacy';
 import { contractLabel, NEED_BOARD_STATUS_LABELS } from '@/lib/domain/labels';
 import {
   daysLeft,
@@ -9,6 +10,7 @@ import {
   type StoredNeed,
 } from '@/lib/store';
 import { frenchDate, plural } from '../format';
+import { ShortlistForm } from '../shortlist/ShortlistForm';
 import { boardCommand } from './commands';
 
 const BADGE = { open: 'fr-badge--success', expired: 'fr-badge--warning', filled: 'fr-badge--info', closed: '' } as const;
@@ -20,6 +22,8 @@ interface Props {
   showEstablishment?: boolean;
   /** « Ouvrir la fiche »: opens the establishment page, then `onOpened`. */
   onOpened?: () => void;
+  /** On the establishment's own page (its tab): « Proposer une sélection » of pool profiles for an open need. */
+  page?: { establishment: Establishment; tabId: number };
 }
 
 export function needSummary(need: Pick<StoredNeed, 'positions' | 'contractType'>): string {
@@ -31,8 +35,9 @@ export function needSummary(need: Pick<StoredNeed, 'positions' | 'contractType'>
     .join(' · ');
 }
 
-export function NeedItem({ need, now = new Date(), showEstablishment = false, onOpened }: Props) {
+export function NeedItem({ need, now = new Date(), showEstablishment = false, onOpened, page }: Props) {
   const [busy, setBusy] = useState(false);
+  const [shortlisting, setShortlisting] = useState(false);
   const [error, setError] = useState<string>();
   const status = needBoardStatus(need, now);
   const expiringSoon = status === 'open' && need.expiresAt !== undefined && daysLeft(need.expiresAt, now) <= NEED_EXPIRY_REMINDER_DAYS;
@@ -67,6 +72,13 @@ export function NeedItem({ need, now = new Date(), showEstablishment = false, on
         {status === 'expired' && need.expiresAt ? ` · expiré le ${frenchDate(need.expiresAt)}` : ''}
       </p>
       <ul class="fr-btns-group fr-btns-group--inline fr-btns-group--sm fr-mt-1w" role="group" aria-label={`${title} chez ${where}`}>
+        {status === 'open' && page && need.rome && !shortlisting && (
+          <li>
+            <button type="button" class="fr-btn fr-btn--sm" disabled={busy} onClick={() => setShortlisting(true)}>
+              Proposer une sélection
+            </button>
+          </li>
+        )}
         {(status === 'open' || status === 'expired') && (
           <>
             <li>
@@ -108,15 +120,18 @@ export function NeedItem({ need, now = new Date(), showEstablishment = false, on
           {error}
         </p>
       )}
+      {shortlisting && page && status === 'open' && (
+        <ShortlistForm need={need} establishment={page.establishment} tabId={page.tabId} onClose={() => setShortlisting(false)} />
+      )}
     </li>
   );
 }
 
-export function NeedList({ needs, label, now, showEstablishment, onOpened }: { needs: StoredNeed[]; label: string } & Omit<Props, 'need'>) {
+export function NeedList({ needs, label, now, showEstablishment, onOpened, page }: { needs: StoredNeed[]; label: string } & Omit<Props, 'need'>) {
   return (
     <ul class="pf-cards" aria-label={label} data-testid="need-list">
       {needs.map((n) => (
-        <NeedItem key={n.id} need={n} now={now} showEstablishment={showEstablishment} onOpened={onOpened} />
+        <NeedItem key={n.id} need={n} now={now} showEstablishment={showEstablishment} onOpened={onOpened} page={page} />
       ))}
     </ul>
   );

@@ -19,6 +19,7 @@ import { Funnel } from './Funnel';
 import { KeyFigures } from './KeyFigures';
 import { ownPromotionTest } from './local';
 import { PERIOD_CHOICES, periodLabel, periodOf, type PeriodChoice } from './periods';
+import { ReadersHealth, type AskReadersHealth } from './ReadersHealth';
 import { ReferenceComparison } from './ReferenceComparison';
 import { TrendChart } from './TrendChart';
 
@@ -30,6 +31,7 @@ interface StoreView {
 
 /** The server's figures come through the background, which alone talks to the central endpoint. */
 const askStats: AskStats = (request) => sendMessage('stats.get', request);
+const askReadersHealth: AskReadersHealth = (request) => sendMessage('readers.health.get', request);
 
 function Select<T extends string>(props: { id: string; label: string; value: T; options: Record<T, string>; onChange: (v: T) => void }) {
   return (
@@ -129,6 +131,11 @@ export function DashboardApp() {
             <Breakdown report={figures.byCounsellor} title="Par conseiller" caption="Promotions de la période par conseiller" first="Conseiller" testId="counsellor-table" />
           )}
         </>
+      )}
+
+      {/* For the people who maintain the readers: managers (their agency) and the national team (any, or all). */}
+      {account?.identity && account.identity.roles.some((r) => r === 'manager' || r === 'national') && (
+        <ReadersHealth scope={wanted === 'national' ? 'national' : `agency:${account.identity.agencyCode}`} ask={askReadersHealth} />
       )}
 
       <section class="pf-section" aria-labelledby="export-title">

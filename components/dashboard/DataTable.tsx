@@ -9,7 +9,10 @@ export function DataTable(props: {
   children: ComponentChildren;
   bordered?: boolean;
   showCaption?: boolean;
+  /** The leading columns that hold text (aligned left); the others hold figures. One by default. */
+  textColumns?: number;
 }) {
+  const textColumns = props.textColumns ?? 1;
   const classes = ['fr-table', 'fr-table--sm', props.bordered && 'fr-table--bordered', !props.showCaption && 'fr-table--no-caption'];
   return (
     <div class={classes.filter(Boolean).join(' ')} data-testid={props.testId}>
@@ -21,7 +24,7 @@ export function DataTable(props: {
               <thead>
                 <tr>
                   {props.head.map((h, i) => (
-                    <th scope="col" class={i > 0 ? 'pf-num' : undefined}>
+                    <th scope="col" class={i >= textColumns ? 'pf-num' : undefined}>
                       {h}
                     </th>
                   ))}

@@ -3,6 +3,7 @@ import { cleanPath, decodeSegment, type DemoRequest, htmlReply, isRead, methodNo
 import { renderCvPdf } from '../pdf';
 import { findJobSeeker, JOB_SEEKERS } from '../seed/job-seekers';
 import { renderDdeError, renderDdeHome, renderLogin, renderPortfolio, renderProfile } from '../tools/dossier-demandeur';
+import { renderRedesignedProfile } from '../tools/dossier-demandeur-refonte';
 
 function notFound(title: string, message: string): Reply {
   return htmlReply(renderDdeError(title, message), 404);
@@ -30,6 +31,13 @@ export function dossiersRoute(req: DemoRequest): Reply {
     const wanted = (req.url.searchParams.get('j_idt9:accesRapide') ?? '').trim();
     const found = findJobSeeker(wanted);
     return found ? redirect(`/dossier/${found.ftId}`) : unknownFile(wanted);
+  }
+
+  // The same file after the tool's redesign (demo/tools/dossier-demandeur-refonte.ts): the readers' health report sees it.
+  const redesigned = /^\/refonte\/dossier\/([^/]+)$/.exec(path);
+  if (redesigned) {
+    const seeker = findJobSeeker(decodeSegment(redesigned[1]!));
+    return seeker ? htmlReply(renderRedesignedProfile(seeker)) : unknownFile(redesigned[1]!);
   }
 
   const file = /^\/dossier\/([^/]+)(\/cv)?$/.exec(path);

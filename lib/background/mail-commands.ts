@@ -5,7 +5,7 @@
  */
 import { parisOffsetIso } from '@/lib/domain/formats';
 import type { JobSeekerProfile } from '@/lib/domain/legacy';
-import { generatePitch } from '@/lib/domain/pitch';
+import { generatePitch, referencesInSubject } from '@/lib/domain/pitch';
 import {
   mailAbandonRequestSchema,
   mailMarkSentRequestSchema,
@@ -72,13 +72,15 @@ export function createMailCommands(db: ProfilenceDb, mails: MailQueue, options: 
       if (!promotion.contact?.email) return failed("L'interlocuteur de cette promotion n'a pas d'adresse électronique.");
       const queued = await mails.find(promotion.id);
       const file = await openFile(promotion.jobSeeker.ftId);
-      // Not queued (prepared before the queue was kept): the subject is written again, from the file when open.
+      // Not queued (prepared before the queue was kept), or a shortlist's e-mail the session lost (made again for this
+      // promotion alone, its paragraph): the subject is written again, from the file when open.
+      const keptSubject = queued && (queued.complete || referencesInSubject(queued.subject).length <= 1) ? queued.subject : undefined;
       const subject =
-        queued?.subject ??
+        keptSubject ??
         (file
           ? generatePitch(file.profile, { mode: promotion.mode, rome: promotion.rome, reference: promotion.reference }).subject
           : `Proposition de candidature – réf. ${promotion.reference}`);
-      const attachCv = queued?.attachCv ?? (promotion.mode === 'named' && !!file?.profile.cv);
+      const attachCv = keptSubject !== undefined ? !!queued?.attachCv : promotion.mode === 'named' && !!file?.profile.cv;
       const job = { promotionId: promotion.id, reference: promotion.reference, subject, attachCv };
       if (queued?.complete) {
         await mails.resume(job);

@@ -11,7 +11,7 @@
 import { z } from 'zod';
 import { composeUrlFor } from '@/lib/config';
 import type { ReadResult } from '@/lib/domain/legacy';
-import { referenceInSubject } from '@/lib/domain/pitch';
+import { referencesInSubject } from '@/lib/domain/pitch';
 import { MAIL_QUEUE_KEY, MAIL_SESSION_KEY, mailDraftKey, type PendingMail } from '@/lib/messaging/mail-queue';
 import { sendMessage } from '@/lib/messaging/protocol';
 import { localStore, sessionStore, tabs } from '@/lib/platform';
@@ -28,14 +28,21 @@ const mailDraftSchema = z.object({
   to: z.array(z.string()).min(1),
   body: z.string(),
   attachment: attachmentSchema.optional(),
+  /** A shortlist's e-mail: the CV of each named profile. */
+  attachments: z.array(attachmentSchema).max(10).optional(),
 });
 export type MailDraft = z.infer<typeof mailDraftSchema>;
+const hasAttachment = (draft: Pick<MailDraft, 'attachment' | 'attachments'>) => !!draft.attachment || !!draft.attachments?.length;
+
+/** The other promotions one e-mail carries (a shortlist): confirmed sent by the same message, by their references. */
+const alsoForSchema = z.array(z.object({ promotionId: z.string(), reference: z.string() })).max(10);
 
 /** What the promotion service hands over for each e-mail it prepared. */
 export const mailJobSchema = mailDraftSchema.extend({
   promotionId: z.string(),
   reference: z.string(),
   subject: z.string().min(1).max(255),
+  alsoFor: alsoForSchema.optional(),
 });
 export type MailJob = z.input<typeof mailJobSchema>;
 
@@ -45,6 +52,11 @@ const queuedMailSchema = z.object({
   subject: z.string(),
   /** A named e-mail whose CV goes with it. */
   attachCv: z.boolean(),
+  /**
+   * A shortlist's e-mail carries several promotions: `promotionId`/`reference` name the first (the one « Reprendre
+   * l'e-mail » and the edits address), these the others. The e-mail stays while any of them is a draft.
+   */
+  alsoFor: alsoForSchema.default([]),
   /** Part of the sending in progress; false once parked (browser restarted, sending paused). */
   waiting: z.boolean(),
 });
@@ -64,6 +76,8 @@ async function load(): Promise<QueueState> {
 }
 const save = (state: QueueState) => localStore.set(MAIL_QUEUE_KEY, state);
 const current = (state: QueueState) => state.mails.find((m) => m.waiting);
+const promotionIdsOf = (m: Pick<QueuedMail, 'promotionId' | 'alsoFor'>) => [m.promotionId, ...m.alsoFor.map((a) => a.promotionId)];
+const referencesOf = (m: Pick<QueuedMail, 'reference' | 'alsoFor'>) => [m.reference, ...m.alsoFor.map((a) => a.reference)];
 
 /** What the queue needs to know of a promotion: whether its e-mail is still to be sent. */
 export type MailPromotion = Pick<StoredPromotion, 'id' | 'status'>;
@@ -104,9 +118,15 @@ export function createMailQueue(deps: MailQueueDeps) {
     await sessionStore.set(MAIL_SESSION_KEY, true);
     const state = await load();
     const kept: QueuedMail[] = [];
-    for (const m of state.mails) if ((await deps.promotion(m.promotionId))?.status === 'draft') kept.push({ ...m, waiting: false });
+    for (const m of state.mails) if (await anyDraft(m)) kept.push({ ...m, waiting: false });
     await save({ mails: kept, filled: false });
   });
+
+  /** Whether one of the e-mail's promotions still waits for it. */
+  async function anyDraft(mail: QueuedMail): Promise<boolean> {
+    for (const id of promotionIdsOf(mail)) if ((await deps.promotion(id))?.status === 'draft') return true;
+    return false;
+  }
 
   async function openCurrent(state: QueueState, preferredTab = state.tabId): Promise<void> {
     if (!current(state)) return save(state);
@@ -126,11 +146,10 @@ export function createMailQueue(deps: MailQueueDeps) {
   }
 
   async function fill(state: QueueState, tabId: number, mail: QueuedMail): Promise<void> {
-    const promotion = await deps.promotion(mail.promotionId);
     // Withdrawn, sent meanwhile (a colleague, a sync) or purged with the consent: nothing to send any more.
-    if (promotion?.status !== 'draft') return drop(state, mail.promotionId, tabId);
+    if (!(await anyDraft(mail))) return drop(state, mail.promotionId, tabId);
     const draft = await loadDraft(mail.promotionId);
-    if (!draft || (mail.attachCv && !draft.attachment)) {
+    if (!draft || (mail.attachCv && !hasAttachment(draft))) {
       // Lost with the browser session: parked; « Reprendre l'e-mail » makes it again (and never without its CV).
       return save({ ...state, mails: state.mails.map((m) => (m === mail ? { ...m, waiting: false } : m)) });
     }
@@ -145,21 +164,27 @@ export function createMailQueue(deps: MailQueueDeps) {
   return {
     async enqueue(jobs: MailJob[]): Promise<void> {
       const parsed = jobs.map((j) => mailJobSchema.parse(j));
-      for (const { promotionId, to, body, attachment } of parsed) {
-        await sessionStore.set(mailDraftKey(promotionId), { to, body, ...(attachment ? { attachment } : {}) } satisfies MailDraft);
+      for (const { promotionId, to, body, attachment, attachments } of parsed) {
+        await sessionStore.set(mailDraftKey(promotionId), {
+          to,
+          body,
+          ...(attachment ? { attachment } : {}),
+          ...(attachments?.length ? { attachments } : {}),
+        } satisfies MailDraft);
       }
       await serial(async () => {
         const state = await load();
         const wasIdle = !current(state);
-        const fresh = parsed.map(({ promotionId, reference, subject, attachment }) => ({
-          promotionId,
-          reference,
-          subject,
-          attachCv: attachment !== undefined,
+        const fresh = parsed.map((job) => ({
+          promotionId: job.promotionId,
+          reference: job.reference,
+          subject: job.subject,
+          attachCv: hasAttachment(job),
+          alsoFor: job.alsoFor ?? [],
           waiting: true,
         }));
-        const ids = new Set(fresh.map((m) => m.promotionId));
-        state.mails = [...state.mails.filter((m) => !ids.has(m.promotionId)), ...fresh];
+        const ids = new Set(fresh.flatMap(promotionIdsOf));
+        state.mails = [...state.mails.filter((m) => !promotionIdsOf(m).some((id) => ids.has(id))), ...fresh];
         if (wasIdle) await openCurrent(state);
         else await save(state);
       });
@@ -183,7 +208,7 @@ export function createMailQueue(deps: MailQueueDeps) {
         const mail = (await load()).mails.find((m) => m.promotionId === promotionId);
         if (!mail) return undefined;
         const draft = await loadDraft(promotionId);
-        return { subject: mail.subject, attachCv: mail.attachCv, complete: !!draft && (!mail.attachCv || !!draft.attachment) };
+        return { subject: mail.subject, attachCv: mail.attachCv, complete: !!draft && (!mail.attachCv || hasAttachment(draft)) };
       }),
 
     /** The queued e-mail of a promotion as this session holds it (its CV included), for an edit to rewrite it. */
@@ -203,7 +228,9 @@ export function createMailQueue(deps: MailQueueDeps) {
       if (draft) await sessionStore.set(mailDraftKey(job.promotionId), mailDraftSchema.parse(draft));
       await serial(async () => {
         const state = await load();
-        const mail: QueuedMail = queuedMailSchema.parse({ ...job, waiting: true });
+        // A shortlist's e-mail keeps the other promotions it carries, unless it is made again from this one alone.
+        const alsoFor = draft ? [] : (state.mails.find((m) => m.promotionId === job.promotionId)?.alsoFor ?? []);
+        const mail: QueuedMail = queuedMailSchema.parse({ ...job, alsoFor, waiting: true });
         const others = state.mails.filter((m) => m.promotionId !== job.promotionId);
         await openCurrent({ ...state, mails: [mail, ...others], filled: false });
       });
@@ -226,11 +253,12 @@ export function createMailQueue(deps: MailQueueDeps) {
           return;
         }
         if (result.page === 'sent') {
-          const reference = referenceInSubject(result.data.subject);
-          if (!reference) return;
-          // Any sent message with a reference confirms its promotion: just sent, or seen later in the sent items.
-          await deps.onSent(reference, result.data.sentAt);
-          const queued = state.mails.find((m) => m.reference === reference);
+          const references = referencesInSubject(result.data.subject);
+          if (references.length === 0) return;
+          // Any sent message with references confirms their promotions: just sent, or seen later in the sent items.
+          // A shortlist's subject carries one per profile: each promotion is confirmed on its own.
+          for (const reference of references) await deps.onSent(reference, result.data.sentAt);
+          const queued = state.mails.find((m) => referencesOf(m).some((r) => references.includes(r)));
           if (queued) await drop(state, queued.promotionId, queued === mail ? tabId : state.tabId);
         }
       }),

@@ -50,7 +50,7 @@ async function establishmentBySiret(db: ProfilenceDb, siret: string): Promise<Es
 }
 
 /** How the file showed the consent, kept with each promotion: the wording and date shown, the page kind, when read. */
-function evidenceOf(reading: ReadResultOf<'profile'>, readAt: string): ConsentEvidence | undefined {
+export function evidenceOf(reading: ReadResultOf<'profile'>, readAt: string): ConsentEvidence | undefined {
   const shown = reading.consentEvidence;
   return shown && { wording: shown.wording, ...(shown.date ? { date: shown.date } : {}), pageKind: 'profile', readAt };
 }

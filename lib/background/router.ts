@@ -8,10 +8,12 @@ import { signedInAgent } from './agent';
 import { createAliasCommands, toolOfUrl } from './aliases';
 import { createBoardCommands } from './board-commands';
 import { onConsentRead } from './consent-reading';
+import { countReadingOnce } from './reader-health';
 import { createMailCommands } from './mail-commands';
 import { createMailQueue } from './mail-queue';
 import { createPromotionService } from './promotions';
 import { createMatchOpener } from './match-opener';
+import { createShortlistService } from './shortlist';
 import { createFollowUpCommands, createReminderScheduler, type ReminderScheduler } from './reminders';
 import { allContexts, getContext, saveReading } from './tab-contexts';
 
@@ -42,8 +44,11 @@ export function registerMessageHandlers(db: ProfilenceDb, reminders: ReminderSch
 
   onMessage('page.read', async ({ data, sender }) => {
     const { tabId } = assertLegacyTabSender(sender, extensionId(), legacyPatterns());
+    const previous = await getContext(tabId);
     const context = await saveReading(tabId, data);
     const { result } = context;
+    // Counted for the readers' health report: tool, page kind, missed fields, label-set variant — nothing else.
+    await countReadingOnce(db, previous?.result, result).catch(() => undefined);
     if (result.recognized && result.page === 'establishment') await rememberEstablishment(db, result.data);
     if (result.recognized) await onConsentRead(db, result, context.readAt);
     await mails.onWebmailPage(tabId, result);
@@ -94,6 +99,9 @@ export function registerMessageHandlers(db: ProfilenceDb, reminders: ReminderSch
     fromExtensionPage(sender);
     return mailCommands.abandon(data);
   });
+
+  const shortlists = createShortlistService(db, mails);
+  onMessage('shortlist.prepare', async ({ data, sender }) => (fromExtensionPage(sender), shortlists.prepare(data)));
 
   onMessage('promotion.recordContact', async ({ data, sender }) => {
     fromExtensionPage(sender);

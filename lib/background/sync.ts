@@ -10,7 +10,7 @@ import { onMessage } from '@/lib/messaging/protocol';
 import { dismissRejectionRequestSchema, type SignInOutcome } from '@/lib/messaging/sync-commands';
 import { alarms, extensionId, extensionUrl, identity, network, runtimeEvents } from '@/lib/platform';
 import { dismissRejection, type ProfilenceDb } from '@/lib/store';
-import { createHttpTransport, createSyncEngine, readStatus, type FetchLike, type SyncEngine, type SyncStatus } from '@/lib/sync';
+import { createHttpTransport, createSyncEngine, readStatus, type FetchLike, type HttpTransport, type SyncEngine, type SyncStatus } from '@/lib/sync';
 import { signInWithPkce, SignInError, type OidcSession } from '@/lib/sync/oidc';
 import { createSessionKeeper } from '@/lib/sync/session';
 import type { OidcSettings } from '@/lib/sync/settings';
@@ -36,6 +36,8 @@ export interface BackgroundSyncOptions {
 
 export interface BackgroundSync {
   engine: SyncEngine;
+  /** The one HTTP client to the central endpoint (the readers' health report goes through it too). */
+  transport: HttpTransport;
   /** A write reached the outbox: one sync after the burst settles. */
   soon(): void;
   syncNow(force?: boolean): Promise<SyncStatus>;
@@ -158,6 +160,7 @@ export function registerSync(db: ProfilenceDb, options: BackgroundSyncOptions = 
 
   return {
     engine,
+    transport,
     soon,
     syncNow: run,
     signIn,

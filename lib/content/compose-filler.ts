@@ -15,6 +15,8 @@ export interface ComposeFill {
   subject: string;
   body: string;
   attachment?: Attachment;
+  /** Several files (a shortlist: the CV of each named profile), after `attachment`. */
+  attachments?: Attachment[];
 }
 
 const isText = (v: unknown, max: number): v is string => typeof v === 'string' && v.length <= max;
@@ -27,6 +29,9 @@ const EMAIL = /^[^\s@]+@[^\s@]+$/;
 export function parseComposeFill(value: unknown): ComposeFill {
   const v = value as Partial<ComposeFill> | null;
   const a = v?.attachment;
+  const many = v?.attachments;
+  const validFile = (f: Attachment | undefined) =>
+    f === undefined || (isText(f.fileName, 255) && f.fileName.length > 0 && isText(f.type, 100) && isText(f.base64, 30_000_000));
   const valid =
     !!v &&
     Array.isArray(v.to) &&
@@ -35,9 +40,10 @@ export function parseComposeFill(value: unknown): ComposeFill {
     isText(v.subject, 255) &&
     v.subject.length > 0 &&
     isText(v.body, 20_000) &&
-    (a === undefined || (isText(a.fileName, 255) && a.fileName.length > 0 && isText(a.type, 100) && isText(a.base64, 30_000_000)));
+    validFile(a) &&
+    (many === undefined || (Array.isArray(many) && many.length <= 10 && many.every((f) => !!f && validFile(f))));
   if (!valid) throw new Error('Demande de remplissage invalide.');
-  return { to: v.to!, subject: v.subject!, body: v.body!, ...(a ? { attachment: a } : {}) };
+  return { to: v.to!, subject: v.subject!, body: v.body!, ...(a ? { attachment: a } : {}), ...(many?.length ? { attachments: many } : {}) };
 }
 
 type Control = HTMLInputElement | HTMLTextAreaElement;
@@ -71,11 +77,13 @@ export function fillCompose(doc: Document, fill: ComposeFill): FillOutcome {
   const signature = fields.body.value.trim();
   setValue(fields.body, signature ? `${fill.body}\n\n${signature}` : fill.body);
   let attached = false;
-  if (fill.attachment && fields.attachments) {
+  const files = [...(fill.attachment ? [fill.attachment] : []), ...(fill.attachments ?? [])];
+  if (files.length > 0 && fields.attachments) {
     const win = doc.defaultView!;
     const transfer = new win.DataTransfer();
-    const bytes = decodeBase64(fill.attachment.base64);
-    transfer.items.add(new win.File([bytes], fill.attachment.fileName, { type: fill.attachment.type || 'application/pdf' }));
+    for (const file of files) {
+      transfer.items.add(new win.File([decodeBase64(file.base64)], file.fileName, { type: file.type || 'application/pdf' }));
+    }
     fields.attachments.files = transfer.files;
     fields.attachments.dispatchEvent(new Event('change', { bubbles: true }));
     attached = true;

@@ -3,6 +3,7 @@
  * whenever the page changes in place (JSF partial updates, tabs, history navigation).
  * Only a reading that differs from the last one is sent, so a busy page does not flood the background.
  */
+import { labelSetHash } from '@/lib/adapters/kit/label-set';
 import { observe } from '@/lib/adapters/kit/observe';
 import type { ReadResult } from '@/lib/domain/legacy';
 
@@ -27,6 +28,9 @@ export function runReader(
       // Readers never throw by contract; this is the last guard so the page itself is never disturbed.
       result = { url: win.location.href, recognized: false };
     }
+    // The page's layout, as a hash of its label texts: the readers' health report tells redesigns by it.
+    const labelSet = labelSetHash(win.document);
+    if (labelSet) result = { ...result, labelSet };
     const serialized = JSON.stringify(result);
     if (serialized === last) return;
     last = serialized;

@@ -150,6 +150,14 @@ export type SentMail = z.infer<typeof sentMailSchema>;
 /** The compose page gives nothing: the extension fills it. */
 export const composeSchema = z.strictObject({});
 
+/**
+ * The hash of the page's label set (lib/adapters/kit/label-set.ts), added by the content script: a redesign of the
+ * page shows as a new variant in the readers' health report (lib/domain/reader-health.ts). Label texts only.
+ */
+export const LABEL_SET_HASH_PATTERN = /^[0-9a-f]{16}$/;
+export const labelSetHashSchema = z.string().regex(LABEL_SET_HASH_PATTERN, { error: 'Empreinte de libellés invalide : 16 chiffres hexadécimaux attendus.' });
+const labelSetSchema = labelSetHashSchema.optional();
+
 const recognized = <T extends LegacyTool, P extends PageKind, D extends z.ZodType>(tool: T, page: P, data: D) =>
   z.object({
     url: z.string(),
@@ -160,6 +168,7 @@ const recognized = <T extends LegacyTool, P extends PageKind, D extends z.ZodTyp
     data,
     /** Fields the page should normally show but the reader did not find. */
     missing: z.array(z.string()).default([]),
+    labelSet: labelSetSchema,
   });
 
 export const recognizedReadResultSchema = z.discriminatedUnion('page', [
@@ -175,7 +184,7 @@ export const recognizedReadResultSchema = z.discriminatedUnion('page', [
 ]);
 export type RecognizedReadResult = z.infer<typeof recognizedReadResultSchema>;
 
-export const unrecognizedReadResultSchema = z.strictObject({ url: z.string(), recognized: z.literal(false) });
+export const unrecognizedReadResultSchema = z.strictObject({ url: z.string(), recognized: z.literal(false), labelSet: labelSetSchema });
 export type UnrecognizedReadResult = z.infer<typeof unrecognizedReadResultSchema>;
 
 /** What a reader returns for any page: `{url, recognized: false}` or the page's data with its agent and `missing`. */

@@ -75,6 +75,12 @@ export function referenceInSubject(subject: string): string | undefined {
   return /(?:^|[^0-9A-Z])(PRF-[0-9A-Z]{6})(?![0-9A-Z])/i.exec(subject)?.[1]?.toUpperCase();
 }
 
+/** Every promotion reference of a subject, each once: a shortlist's e-mail carries one per profile. */
+export function referencesInSubject(subject: string): string[] {
+  const found = [...subject.matchAll(/(?:^|[^0-9A-Z])(PRF-[0-9A-Z]{6})(?![0-9A-Z])/gi)].map((m) => m[1]!.toUpperCase());
+  return [...new Set(found)];
+}
+
 // ── Wording ───────────────────────────────────────────────────────────────────
 
 /** `a, b, c et d` */
@@ -141,6 +147,21 @@ export function pitchSubject(profile: JobSeekerProfile, options: PitchTemplateOp
 
 /** The body of the e-mail proposing `profile`, its per-establishment parts left as placeholders. */
 export function pitchTemplate(profile: JobSeekerProfile, options: PitchTemplateOptions): string {
+  return [
+    PITCH_PLACEHOLDERS.salutation,
+    '',
+    ...pitchPresentation(profile, options),
+    '',
+    'Je reste à votre disposition pour organiser un échange ou un entretien.',
+    'Bien cordialement,',
+  ].join('\n');
+}
+
+/**
+ * The lines that present the person (who, job, experience, skills, conditions, mobility, CV), without greeting
+ * or closing: the whole of a single e-mail's middle, and one paragraph of a shortlist (./shortlist.ts).
+ */
+export function pitchPresentation(profile: JobSeekerProfile, options: PitchTemplateOptions): string[] {
   const anonymous = options.mode === 'anonymous';
   const safe = guardFor(profile, options.mode);
   const safeList = (items: readonly string[], max: number) =>
@@ -149,8 +170,6 @@ export function pitchTemplate(profile: JobSeekerProfile, options: PitchTemplateO
   const jobLabel = jobLabelOf(profile, options);
   const voice = voiceOf(profile, options.mode);
   const lines: string[] = [];
-
-  lines.push(PITCH_PLACEHOLDERS.salutation, '');
 
   const forJob = jobLabel ? ` pour un poste dans le domaine « ${jobLabel} »` : ' pour un poste';
   const within = ` au sein de ${PITCH_PLACEHOLDERS.establishment}`;
@@ -201,13 +220,7 @@ export function pitchTemplate(profile: JobSeekerProfile, options: PitchTemplateO
   } else {
     lines.push('Son CV peut vous être transmis sur demande.');
   }
-
-  lines.push(
-    '',
-    'Je reste à votre disposition pour organiser un échange ou un entretien.',
-    'Bien cordialement,',
-  );
-  return lines.join('\n');
+  return lines;
 }
 
 /**

@@ -23,11 +23,13 @@ import type { AddEventOutcome, AddEventRequest, SetClockRequest, SnoozeOutcome }
 import type { MailQueueProtocol } from './mail-queue';
 import type { TakePreselectionOutcome, TakePreselectionRequest } from './preselection';
 import type { EditPromotionOutcome, EditPromotionRequest, PrepareOutcome, PrepareRequest, RecordContactRequest } from './promotion-commands';
+import type { HealthSendOutcome, ReadersHealthOutcome, ReadersHealthRequest } from './reader-health-commands';
+import type { ShortlistProtocol } from './shortlist-commands';
 import type { StatsOutcome, StatsRequest } from './stats-commands';
 import type { DismissRejectionRequest, SignInOutcome } from './sync-commands';
 import type { TabContext } from './tab-context';
 
-export interface ProtocolMap extends MailQueueProtocol {
+export interface ProtocolMap extends MailQueueProtocol, ShortlistProtocol {
   /** Content script → background: what the reader found on the page (sent on load and on in-place changes). */
   'page.read'(result: ReadResult): void;
   /** UI → background: the context of a tab (the active one when tabId is omitted). */
@@ -80,6 +82,10 @@ export interface ProtocolMap extends MailQueueProtocol {
   'aliases.changed'(aliases: ContentAliases): void;
   /** Background → legacy tab: let the counsellor click a value and answer the label introducing it. */
   'alias.pick'(request: AliasPickRequest): AliasPickOutcome;
+  /** Dashboard → background: the readers' health of an agency or of all (`GET /v1/readers/health`), or why not. */
+  'readers.health.get'(request: ReadersHealthRequest): ReadersHealthOutcome;
+  /** Test builds only (WXT_PROFILENCE_TEST_HOOKS=1): send the readers' health counts now, not at the daily alarm. */
+  'debug.sendReadersHealth'(): HealthSendOutcome;
   /** Background → job-seeker tab: fetch the CV inside the tool's own page. */
   'cv.fetch'(request: { url: string; fileName: string }): Attachment;
   /** Background → webmail tab: fill the new-message form. */

@@ -12,6 +12,14 @@ import {
   type PushRequest,
   type PushResponse,
 } from '../domain/sync';
+import {
+  healthReceiptSchema,
+  readersHealthReportSchema,
+  type HealthReceipt,
+  type HealthReport,
+  type ReadersHealthQuery,
+  type ReadersHealthReport,
+} from '../domain/reader-health';
 import { statsReportSchema, type StatsQuery, type StatsReport } from '../stats/schema';
 import { DEFAULT_MESSAGES, SyncError, type SyncErrorKind } from './errors';
 
@@ -40,6 +48,10 @@ export interface SyncTransport {
 export interface HttpTransport extends SyncTransport {
   /** `GET /v1/stats`: figures of a scope over a period (the dashboard asks them through the background). */
   stats(query: StatsQuery, options?: { timeoutMs?: number }): Promise<StatsReport>;
+  /** `POST /v1/readers/health`: this install's counts of one day (replaces what the server had of that day). */
+  sendReadersHealth(report: HealthReport): Promise<HealthReceipt>;
+  /** `GET /v1/readers/health`: the readers' health of an agency or of all (managers and the national team). */
+  readersHealth(query: ReadersHealthQuery, options?: { timeoutMs?: number }): Promise<ReadersHealthReport>;
 }
 
 export type FetchLike = (url: string, init: RequestInit) => Promise<Response>;
@@ -176,6 +188,13 @@ export function createHttpTransport(options: HttpTransportOptions): HttpTranspor
       if (to) query.set('to', to);
       query.set('groupBy', groupBy);
       return call(`/v1/stats?${query}`, { method: 'GET' }, statsReportSchema, { callTimeoutMs: statsTimeoutMs });
+    },
+    sendReadersHealth: (report) => call('/v1/readers/health', { method: 'POST', body: JSON.stringify(report) }, healthReceiptSchema),
+    readersHealth: ({ scope, from, to }, { timeoutMs: healthTimeoutMs } = {}) => {
+      const query = new URLSearchParams({ scope });
+      if (from) query.set('from', from);
+      if (to) query.set('to', to);
+      return call(`/v1/readers/health?${query}`, { method: 'GET' }, readersHealthReportSchema, { callTimeoutMs: healthTimeoutMs });
     },
   };
 }

@@ -89,6 +89,22 @@ export interface PrivacyKeysTable {
   created_at: string;
 }
 
+/** The readers' health counts of one install and day (server/readers/store.ts); no personal data. */
+export interface ReaderHealthTable {
+  client_id: string;
+  day: string;
+  tool: string;
+  page: string;
+  kind: 'readings' | 'miss' | 'variant';
+  /** The field (`miss`), the label-set hash (`variant`), '' for `readings`. */
+  key: string;
+  count: number;
+  /** From the token, never from the report. */
+  sub: string;
+  agency_code: string;
+  received_at: string;
+}
+
 export interface DatabaseSchema {
   scope_versions: ScopeVersionsTable;
   clients: ClientsTable;
@@ -102,6 +118,7 @@ export interface DatabaseSchema {
   audit_log: AuditLogTable;
   consent_withdrawals: ConsentWithdrawalsTable;
   privacy_keys: PrivacyKeysTable;
+  reader_health: ReaderHealthTable;
 }
 
 export type Db = Kysely<DatabaseSchema>;

@@ -7,6 +7,7 @@
 import { retentionCutoff } from '../../lib/domain/retention';
 import type { Db, Dialect } from '../db/schema';
 import { purgeAuditLog, recordAudit } from '../audit/log';
+import { purgeReaderHealth } from '../readers/store';
 import { lockScope } from '../sync/scope';
 import { dropOverwrittenValues, tombstone } from '../sync/tombstones';
 
@@ -73,5 +74,6 @@ export async function purgeExpiredRecords(db: Db, dialect: Dialect, now: Date = 
 
   report.auditRows = await purgeAuditLog(db, now);
   await db.deleteFrom('consent_withdrawals').where('withdrawn_at', '<', cutoff).execute();
+  await purgeReaderHealth(db, now);
   return report;
 }

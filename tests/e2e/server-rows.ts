@@ -25,3 +25,23 @@ export async function until<T>(read: () => T | Promise<T>, ok: (v: T) => boolean
     await new Promise((r) => setTimeout(r, 250));
   }
 }
+
+/** The readers' health rows the endpoint whose data folder is `dataDir` stored, every column. */
+export function storedReaderHealth(dataDir: string): Record<string, string | number>[] {
+  const db = new Database(join(dataDir, 'profilence.sqlite'), { readonly: true });
+  try {
+    return db.prepare('SELECT * FROM reader_health ORDER BY tool, page, kind, key').all() as Record<string, string | number>[];
+  } finally {
+    db.close();
+  }
+}
+
+/** The promotions the endpoint stored, whole (reference, mode, events…), for tests that check more than who and where. */
+export function storedPromotionRecords(dataDir: string): { reference: string; mode: string; jobSeeker: { ftId: string; lastName: string }; establishment: { siret: string }; events: { type: string }[] }[] {
+  const db = new Database(join(dataDir, 'profilence.sqlite'), { readonly: true });
+  try {
+    return (db.prepare('SELECT data FROM promotions').all() as { data: string }[]).map((r) => JSON.parse(r.data));
+  } finally {
+    db.close();
+  }
+}

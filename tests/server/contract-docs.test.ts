@@ -26,6 +26,15 @@ import {
   REJECTION_CODES,
 } from '../../lib/domain/sync';
 import { STATS_GROUPINGS, STATS_PERIMETERS, statsQuerySchema, statsReportSchema } from '../../lib/stats/schema';
+import {
+  HEALTH_PAGES,
+  HEALTH_TOOLS,
+  healthReceiptSchema,
+  healthReportSchema,
+  MAX_HEALTH_DAYS,
+  readersHealthQuerySchema,
+  readersHealthReportSchema,
+} from '../../lib/domain/reader-health';
 import { ROLES } from '../../server/auth/counsellor';
 import { DEFAULTS } from '../../server/config';
 import { DEFAULT_TIMEOUTS } from '../../server/http/timeouts';
@@ -106,6 +115,9 @@ const CONTRACT: { file: string; title: string; schemas: z.ZodType[]; stopAt?: st
   { file: 'sync-protocol.md', title: 'Stats query', schemas: [statsQuerySchema] },
   { file: 'sync-protocol.md', title: 'Stats response', schemas: [statsReportSchema] },
   { file: 'sync-protocol.md', title: '## Errors', schemas: [apiErrorSchema] },
+  { file: 'readers-health.md', title: 'Report —', schemas: [healthReportSchema, healthReceiptSchema] },
+  { file: 'readers-health.md', title: 'Health query', schemas: [readersHealthQuerySchema] },
+  { file: 'readers-health.md', title: 'Health response', schemas: [readersHealthReportSchema] },
 ];
 
 /** Values a client must know, each written as code in its section. */
@@ -114,6 +126,7 @@ const VALUES: { file: string; title: string; values: readonly string[] }[] = [
   { file: 'domain.md', title: '`PromotionEvent`', values: [...PROMOTION_EVENT_TYPES, ...DECLINE_REASON_CODES] },
   { file: 'sync-protocol.md', title: 'Statistics', values: [...STATS_GROUPINGS, ...STATS_PERIMETERS] },
   { file: 'sync-protocol.md', title: 'Roles and what each may read', values: ROLES },
+  { file: 'readers-health.md', title: 'Report —', values: [...HEALTH_TOOLS, ...HEALTH_PAGES] },
 ];
 
 describe('the docs list every field of the wire schemas', () => {
@@ -146,5 +159,6 @@ describe('the docs list every field of the wire schemas', () => {
     expect(protocol).toContain(`more than ${MAX_CLOCK_AHEAD_MS / 60_000} minutes after the server's clock`);
     expect(protocol).toContain(`within ${DEFAULT_TIMEOUTS.headersMs / 1000} s or the whole request within ${DEFAULT_TIMEOUTS.requestMs / 1000} s`);
     expect(protocol).toContain(`closed after ${DEFAULT_TIMEOUTS.idleMs / 1000} s`);
+    expect(read('readers-health.md')).toContain(`At most ${MAX_HEALTH_DAYS} days in one request.`);
   });
 });

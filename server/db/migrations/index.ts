@@ -5,7 +5,8 @@ import { privacy } from './002-privacy';
 import { promotionFacts } from './003-promotion-facts';
 import { statsIndexes } from './004-stats-indexes';
 import { authorIdentity } from './006-author-identity';
-import { readerAliases } from './007-reader-aliases';
+import { readerHealth } from './008-reader-health';
+import { readerAliases } from './009-reader-aliases';
 
 export const migrations: Record<string, Migration> = {
   '001-initial': initial,
@@ -13,5 +14,6 @@ export const migrations: Record<string, Migration> = {
   '003-promotion-facts': promotionFacts,
   '004-stats-indexes': statsIndexes,
   '006-author-identity': authorIdentity,
-  '007-reader-aliases': readerAliases,
+  '008-reader-health': readerHealth,
+  '009-reader-aliases': readerAliases,
 };

@@ -44,6 +44,9 @@ const MATRIX: Record<string, Expected[]> = {
   'POST /v1/sync/push':                    [ 'applied','forbidden','applied','forbidden','applied','forbidden', 401, 401, 401, 401,    401,  401 ],
   'GET /v1/privacy/job-seekers/{ftId}':    [ 200,      403,      200,      403,      200,      403,      401,  401,    401,  401,     401,  401 ],
   'GET /v1/stats':                         [ 200,      403,      200,      403,      200,      200,      401,  401,    401,  401,     401,  401 ],
+  // The report carries no agency: the token's is stamped, so « other » sends to the caller's own agency too.
+  'POST /v1/readers/health':               [ 200,      200,      200,      200,      200,      200,      401,  401,    401,  401,     401,  401 ],
+  'GET /v1/readers/health':                [ 403,      403,      200,      403,      200,      200,      401,  401,    401,  401,     401,  401 ],
 };
 
 function request(h: Harness, route: string, agency: string, token: string | undefined): Promise<LightMyRequestResponse> {
@@ -69,6 +72,15 @@ function request(h: Harness, route: string, agency: string, token: string | unde
       return h.app.inject({ method: 'GET', url: `/v1/privacy/job-seekers/1234567A?scope=${scope}`, headers });
     case 'GET /v1/stats':
       return h.app.inject({ method: 'GET', url: `/v1/stats?scope=${scope}`, headers });
+    case 'POST /v1/readers/health':
+      return h.app.inject({
+        method: 'POST',
+        url: '/v1/readers/health',
+        headers,
+        payload: { clientId: randomUUID(), schemaVersion: 1, day: '2025-06-01', pages: [{ tool: 'messagerie', page: 'sent', readings: 1, misses: [], variants: [] }] },
+      });
+    case 'GET /v1/readers/health':
+      return h.app.inject({ method: 'GET', url: `/v1/readers/health?scope=${scope}`, headers });
   }
   throw new Error(`route sans requête de test : ${route}`);
 }
