@@ -17,12 +17,7 @@ import { frenchDate } from '../format';
 import { useLiveQuery } from '../hooks/use-live-query';
 import { uiDb } from '../promotion/db';
 import { useNow } from '../sync/use-now';
-
-const TOOL_NAMES: Record<StoredReaderAlias['tool'], string> = {
-  'dossier-demandeur': 'Dossier demandeur',
-  'fiche-entreprise': 'Fiche entreprise',
-  messagerie: 'Messagerie',
-};
+import { TOOL_NAMES } from './tool-names';
 
 const UNREACHABLE = "Profilence n'a pas pu retirer ce libellé : rechargez la page puis réessayez.";
 

@@ -7,6 +7,7 @@ import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { AliasList } from '@/components/aliases/AliasList';
+import { AliasSummary } from '@/components/aliases/AliasSummary';
 import { uiDb } from '@/components/promotion/db';
 import { sendMessage } from '@/lib/messaging/protocol';
 import { setMeta, type StoredReaderAlias } from '@/lib/store';
@@ -63,5 +64,18 @@ describe('the agency’s taught labels', () => {
     await act(() => render(<AliasList />, root));
     await settle();
     expect(item('Taille du site').querySelector('button')?.textContent?.trim()).toBe('Retirer');
+  });
+
+  it('lists the live ones, flagged when unused, in the dashboard’s readers’ health', async () => {
+    await uiDb().aliases.bulkPut([
+      alias('Taille du site', 'paul.bernard', 'Paul BERNARD', { createdAt: ago(45) }),
+      alias('Retiré', 'paul.bernard', 'Paul BERNARD', { createdAt: ago(45), revokedAt: ago(1) }),
+    ]);
+    await act(() => render(<AliasSummary />, root));
+    await settle();
+    const rows = Array.from(root.querySelectorAll('[data-testid="health-taught-label"]')).map((li) => li.textContent);
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toContain('« Taille du site » → Effectif (Fiche entreprise), appris par Paul BERNARD');
+    expect(rows[0]).toContain('Inutilisé depuis 30 jours');
   });
 });
