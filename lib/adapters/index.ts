@@ -19,11 +19,15 @@ export function readPage(document: Document, url: URL | string, options?: ReadOp
   const pageUrl = toUrl(url);
   if (!pageUrl) return { url: String(url), recognized: false };
   return guard(pageUrl, () => {
-    // A page recognised by what it holds may look like another tool's: the next reader gets its chance.
-    for (const reader of READERS) {
-      if (reader.detect(pageUrl, document) === null) continue;
-      const parsed = readResultSchema.safeParse(reader.read(document, pageUrl, options));
-      if (parsed.success && parsed.data.recognized) return parsed.data;
+    // Addresses we know first, for every tool; then what the page holds. A page recognised by what it holds
+    // may look like another tool's: the next reader gets its chance.
+    for (const byContent of [false, true]) {
+      for (const reader of READERS) {
+        if (reader.detect(pageUrl, document, byContent) === null) continue;
+        const parsed = readResultSchema.safeParse(reader.read(document, pageUrl, options));
+        if (parsed.success && parsed.data.recognized) return parsed.data;
+        if (!byContent) return undefined; // a known address whose page is not the expected one is not recognised
+      }
     }
     return undefined;
   });

@@ -42,12 +42,14 @@ const isLoginForm = (document: Document) => document.querySelector('input[type="
 /**
  * By the address when it is one we know; else by what the page holds: an identifier in the address (the file
  * must then show the same one), or a table of job seekers with an identifier column (the portfolio).
+ * `byContent: false` keeps to the addresses we know (readPage tries them first, for every tool).
  */
-export function detect(url: URL, document: Document): DossierPageKind | null {
+export function detect(url: URL, document: Document, byContent = true): DossierPageKind | null {
   if (!document.body || isLoginForm(document)) return null;
   if (ftIdFromPath(url)) return 'profile';
   const hasTable = document.querySelector('table, [role="table"], [role="grid"]') !== null;
   if (isPortfolioPath(url)) return hasTable ? 'portfolio' : null;
+  if (!byContent) return null;
   if (ftIdInUrl(url).length > 0) return 'profile';
   return hasTable && portfolioRows(document)?.some((row) => isValidFtId(normalizeFtId(textOf(row.ftId)))) ? 'portfolio' : null;
 }

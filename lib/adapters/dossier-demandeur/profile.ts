@@ -191,7 +191,8 @@ export function extractProfile(document: Document, url: URL, options?: ReadOptio
     drivingLicences: licencesField && !saysNothing(licencesField.text) ? parseLicences(licencesField.text) : [],
     mobility,
     availability,
-    contractTypes: contractField && !saysNothing(contractField.text) ? parseContractTypes(contractField.text) : [],
+    // Item by item: « Intérim<br>CDD<br>CDI » is three contracts.
+    contractTypes: contractField && !saysNothing(contractField.text) ? parseContractTypes(items(contractField).join(' ; ')) : [],
     cv,
   });
   return compact({ data, missing: missing.fields, consentEvidence: evidenceOf(consentReading) });

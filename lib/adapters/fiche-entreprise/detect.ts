@@ -34,12 +34,14 @@ const isLoginForm = (document: Document) => document.querySelector('input[type="
 /**
  * By the address when it is one we know; else by what the page holds: a SIRET in the address (the page must
  * then show the same one), or a table of establishments with a SIRET column (a search page).
+ * `byContent: false` keeps to the addresses we know (readPage tries them first, for every tool).
  */
-export function detect(url: URL, document: Document): EntreprisePageKind | null {
+export function detect(url: URL, document: Document, byContent = true): EntreprisePageKind | null {
   if (!document.body || isLoginForm(document)) return null;
   if (siretFromPath(url)) return 'establishment';
   const hasTable = document.querySelector('table, [role="table"], [role="grid"]') !== null;
   if (isSearchPath(url)) return hasTable ? 'search' : null;
+  if (!byContent) return null;
   if (siretsInUrl(url).length > 0) return 'establishment';
   return hasTable && searchRows(document)?.some((row) => siretIn(textOf(row.siret))) ? 'search' : null;
 }

@@ -89,15 +89,29 @@ function needOfRow(row: Row<NeedColumn>): RecruitmentNeed | undefined {
   });
 }
 
+const HEADINGS = 'h1, h2, h3, h4, h5, h6';
+
+/** The next heading of the same or a higher level after this one, in the box: where its section ends. */
+function sectionEnd(heading: Element, box: Element): Element | undefined {
+  const level = /^H([1-6])$/.exec(heading.closest(HEADINGS)?.tagName ?? '')?.[1] ?? '6';
+  return Array.from(box.querySelectorAll(HEADINGS)).find(
+    // A need's own title (a heading inside its item) does not end the section.
+    (h) => h !== heading && !h.contains(heading) && follows(heading, h) && h.tagName.charAt(1) <= level && !h.closest('li, td, th, [role="row"]'),
+  );
+}
+
 /** The needs, `[]` when the page says there are none, `undefined` when the page shows no needs block. */
 export function readNeeds(root: Element, fields: Fields, taught?: TaughtLabels): RecruitmentNeed[] | undefined {
   const section = needsSection(root, fields, withTaught(NEED_HEADINGS, 'needs', taught));
   if (!section) return undefined;
   const { box, heading } = section;
-  const rows = readTable(box, { columns: NEED_COLUMNS, required: ['label'] });
+  // Only what the needs heading introduces: up to the next heading of its level (not the contacts after it).
+  const end = sectionEnd(heading, box);
+  const inSection = (el: Element) => follows(heading, el) && (!end || follows(el, end));
+  const rows = readTable(box, { columns: NEED_COLUMNS, required: ['label'], within: inSection });
   if (rows) return rows.map(needOfRow).filter((n): n is RecruitmentNeed => n !== undefined);
   const items = Array.from(box.querySelectorAll('li')).filter(
-    (li) => follows(heading, li) && !(li.parentElement?.closest('li') && box.contains(li.parentElement.closest('li'))),
+    (li) => inSection(li) && !(li.parentElement?.closest('li') && box.contains(li.parentElement.closest('li'))),
   );
   return items.map(parseNeedItem).filter((n): n is RecruitmentNeed => n !== undefined);
 }

@@ -422,8 +422,12 @@ export function readConsent(root: ParentNode, labels: readonly string[], fields:
   for (const el of Array.from(root.querySelectorAll('*'))) {
     const first = el.firstChild;
     if (!first || first.nodeType !== 3 || /^(SCRIPT|STYLE|TEMPLATE|A|BUTTON|OPTION|SELECT|TEXTAREA|TITLE)$/.test(el.tagName)) continue;
-    const data = (first as Text).data;
-    if (!data.includes(':') && !(data.trim() !== '' && el.childElementCount > 0 && (el.textContent ?? '').length <= MAX_REGION_TEXT && (el.textContent ?? '').includes(':'))) continue;
+    // The colon in the first text, or in the text right after a hint beside the label.
+    let colon = false;
+    if ((first as Text).data.trim() !== '') {
+      for (let n: ChildNode | null = first, i = 0; n && i < 4 && !colon; n = n.nextSibling, i++) colon = n.nodeType === 3 && (n as Text).data.includes(':');
+    }
+    if (!colon) continue;
     const line = linesOf(el)[0] ?? '';
     const match = /^([^:]{1,60}?)\s*:\s*(.*)$/.exec(line);
     if (!match || !isConsentLabel(withoutHint(match[1]!)) || inDataGrid(el) || visited.has(el)) continue;

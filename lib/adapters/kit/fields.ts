@@ -50,7 +50,9 @@ const VALUE_CONTROLS = 'input, select, textarea, output';
 
 /** Hints written in a label are not part of it: « Métiers recherchés (obligatoire) », « Nom * », « Permis Nouveau ». */
 const LABEL_HINT = /\s*(?:[(\[]\s*(?:obligatoire|facultatif|optionnel|requis|nouveau|new|i|\?)\s*[)\]]|\*|ⓘ|\?|\b(?:nouveau|new|obligatoire|facultatif))\s*$/i;
+const MAY_END_WITH_HINT = /[)\]*?ⓘ]$|(?:nouveau|new|obligatoire|facultatif)$/i;
 export function withoutHint(label: string): string {
+  if (!MAY_END_WITH_HINT.test(label)) return label;
   let text = label;
   for (let i = 0; i < 3 && LABEL_HINT.test(text); i++) text = text.replace(LABEL_HINT, '');
   return text;
@@ -91,17 +93,20 @@ function isBadgeAfterText(el: Element, text: string): boolean {
 
 /** `<div>SIRET <span>(obligatoire)</span></div>`: a label's own text with a hint or badge element beside it. */
 function isLabelWithHint(el: Element): boolean {
+  if (el.childElementCount > 3) return false;
   let own = '';
   for (let n = el.firstChild; n; n = n.nextSibling) if (n.nodeType === 3) own += (n as Text).data;
-  if (normalizeText(own) === '') return false;
-  const text = normalizeText(el.textContent ?? '');
-  return text.length <= MAX_LABEL && withoutHint(text) !== text && Array.from(el.children).every((c) => c.childElementCount === 0 && !isBlock(c));
+  if (own.trim() === '') return false;
+  for (let c = el.firstElementChild; c; c = c.nextElementSibling) if (c.childElementCount > 0 || isBlock(c)) return false;
+  const raw = el.textContent ?? '';
+  if (raw.length > 2 * MAX_LABEL || !MAY_END_WITH_HINT.test(raw.trimEnd())) return false;
+  const text = normalizeText(raw);
+  return withoutHint(text) !== text;
 }
 
 function indexLabels(root: ParentNode): Candidate[] {
   const candidates: Candidate[] = [];
   for (const el of Array.from(root.querySelectorAll('*'))) {
-    if (el.hasAttribute('aria-labelledby') || el.hasAttribute('aria-describedby') || el.hasAttribute('aria-label')) ariaCandidates(el, candidates);
     if (IGNORED.has(el.tagName) || (el.parentElement && IGNORED.has(el.parentElement.tagName))) continue;
     if (el.childElementCount > 0 && !LABEL_TAGS.has(el.tagName) && !isLabelWithHint(el)) {
       const inline = inlineLabel(el);
@@ -110,15 +115,17 @@ function indexLabels(root: ParentNode): Candidate[] {
     }
     const text = normalizeText(el.textContent ?? '');
     if (text === '') continue;
-    if (text.length <= MAX_LABEL && !isBadgeAfterText(el, text)) candidates.push({ text: withoutHint(text), label: el });
+    if (text.length <= MAX_LABEL && !isBadgeAfterText(el, text)) candidates.push({ text, label: el });
     // "Courriel : a@b.fr" in one element: the part before the first colon is a label.
     const inline = text.includes(':') ? /^([^:]{1,40}?)\s*:\s*(\S.*)$/.exec(text) : null;
     if (inline && el.childElementCount === 0) candidates.push({ text: inline[1]!, label: el, inlineValue: inline[2]! });
   }
+  // Pairs ARIA declares come after those the markup shows (one query: cheaper than an attribute test per element).
+  for (const el of Array.from(root.querySelectorAll('[aria-labelledby], [aria-describedby], [aria-label]'))) ariaCandidates(el, candidates);
   return candidates;
 }
 
-const keyOf = (c: Candidate) => (c.key ??= keyOfNormalized(c.text));
+const keyOf = (c: Candidate) => (c.key ??= keyOfNormalized(withoutHint(c.text)));
 
 /** The first letter of a label's key, worked out cheaply from its text (keys of one initial share a bucket). */
 function initialOf(text: string): string {
@@ -130,6 +137,10 @@ function initialOf(text: string): string {
 function inlineLabel(el: Element): Candidate | undefined {
   const first = el.firstChild;
   if (!first || first.nodeType !== 3) return undefined;
+  // The colon comes in the first text, or in the text right after a hint: nothing else needs reading.
+  let colon = false;
+  for (let n: ChildNode | null = first, i = 0; n && i < 4 && !colon; n = n.nextSibling, i++) colon = n.nodeType === 3 && (n as Text).data.includes(':');
+  if (!colon) return undefined;
   const firstText = normalizeText((first as Text).data);
   if (firstText === '' || Array.from(el.children).some((child) => isBlock(child))) return undefined;
   const lines = linesOf(el);
@@ -147,7 +158,8 @@ const HEADING = 'h1, h2, h3, h4, h5, h6, [role="heading"]';
 /** A heading, or a wrapper of a heading and its badges: the title of the section that follows. */
 function isHeading(el: Element): boolean {
   if (el.matches(HEADING) || el.tagName === 'LEGEND' || el.tagName === 'SUMMARY') return true;
-  const inner = el.childElementCount > 0 ? el.querySelector(HEADING) : null;
+  if (el.childElementCount === 0 || (el.textContent ?? '').length > 2 * MAX_LABEL) return false;
+  const inner = el.querySelector(HEADING);
   return inner !== null && withoutHint(textOf(el)) === withoutHint(textOf(inner));
 }
 const isBadge = (el: Element) => el.childElementCount === 0 && badgeReplacement(normalizeText(el.textContent ?? '')) !== undefined;
@@ -161,8 +173,9 @@ function labelBox(label: Element, stop: Node): Element {
   const text = withoutHint(normalizeText(label.textContent ?? ''));
   while (box.parentElement && box.parentElement !== stop && !LABEL_TAGS.has(box.tagName)) {
     const parent = box.parentElement;
+    const parentText = normalizeText(parent.textContent ?? '');
     // A badge beside the label (« Nouveau ») belongs to the label's box.
-    if (withoutHint(textOf(parent)) !== text) break;
+    if (parentText !== text && (parentText.length > text.length + 30 || withoutHint(textOf(parent)) !== text)) break;
     box = parent;
   }
   return box;

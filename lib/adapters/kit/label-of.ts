@@ -6,7 +6,7 @@
  * the value, never a path in the page: taught, it is looked up like the reader's own labels (kit/fields.ts).
  */
 import { fieldsOf, withoutHint } from './fields';
-import { isBlock, linesOf, normalizeText, textOf } from './text';
+import { linesOf, normalizeText, textOf } from './text';
 
 const MAX_LABEL = 80;
 const MAX_DEPTH = 6;
@@ -122,8 +122,9 @@ function candidatesFor(el: Element): (string | undefined)[] {
   return [...out, ...near];
 }
 
+/** A list item, or one of several elements of its kind side by side (a chip among chips, a line among lines). */
 const hasPeer = (el: Element) =>
-  el.tagName === 'LI' || Array.from(el.parentElement?.children ?? []).some((c) => c !== el && c.tagName === el.tagName && !isBlock(c) === !isBlock(el));
+  el.tagName === 'LI' || Array.from(el.parentElement?.children ?? []).some((c) => c !== el && c.tagName === el.tagName);
 
 /**
  * The normalised text of the label that introduces the clicked value, `undefined` when none is found. A label

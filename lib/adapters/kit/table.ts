@@ -14,6 +14,8 @@ export interface TableSpec<K extends string> {
   required: readonly K[];
   /** Headers that disqualify a table (e.g. "Date" for a history of contacts). */
   reject?: readonly string[];
+  /** Only tables this accepts (e.g. those of one section) are considered. */
+  within?: (table: Element) => boolean;
 }
 
 function rowsOf(table: Element): Element[] {
@@ -68,7 +70,7 @@ function mapColumns<K extends string>(headers: string[], columns: Columns<K>): P
 export function readTable<K extends string>(root: ParentNode, spec: TableSpec<K>): Row<K>[] | undefined {
   const rejected = (spec.reject ?? []).map(labelKey);
   for (const table of Array.from(root.querySelectorAll('table, [role="table"], [role="grid"]'))) {
-    if (table.tagName !== 'TABLE' && table.querySelector('table')) continue;
+    if ((table.tagName !== 'TABLE' && table.querySelector('table')) || (spec.within && !spec.within(table))) continue;
     const rows = rowsOf(table);
     const headerIndex = findHeaderRow(table, rows);
     if (headerIndex < 0) continue;

@@ -39,17 +39,29 @@ export function textOf(node: Node | null | undefined): string {
   let text = '';
   const walk = (parent: Node) => {
     for (let child = parent.firstChild; child; child = child.nextSibling) {
-      if (child.nodeType === 3) text += (child as Text).data;
-      else if (child.nodeType === 1) {
-        const c = child as Element;
-        if (SKIPPED.has(c.tagName)) continue;
-        const own = c.childElementCount === 0 ? normalizeText(c.textContent ?? '') : undefined;
-        const badge = own === undefined || own === '' ? undefined : badgeReplacement(own);
-        if (badge !== undefined) text += badge;
-        else if (c.tagName === 'BR') text += ' ';
-        else if (BLOCK.has(c.tagName)) ((text += ' '), walk(c), (text += ' '));
-        else if (c.tagName === 'INPUT' || c.tagName === 'SELECT' || c.tagName === 'TEXTAREA') text += ` ${textOf(c)} `;
-        else walk(c);
+      if (child.nodeType === 3) {
+        text += (child as Text).data;
+        continue;
+      }
+      if (child.nodeType !== 1) continue;
+      const c = child as Element;
+      const tag = c.tagName;
+      if (SKIPPED.has(tag)) continue;
+      if (tag === 'INPUT' || tag === 'SELECT' || tag === 'TEXTAREA') {
+        text += ` ${textOf(c)} `;
+      } else if (tag === 'BR') {
+        text += ' ';
+      } else if (c.firstElementChild === null) {
+        // A leaf: its text, unless it is a badge (only short text is tested).
+        const raw = c.textContent ?? '';
+        const badge = raw.length === 0 || raw.length > 2 * MAX_BADGE ? undefined : badgeReplacement(raw.trim());
+        text += badge ?? (BLOCK.has(tag) ? ` ${raw} ` : raw);
+      } else if (BLOCK.has(tag)) {
+        text += ' ';
+        walk(c);
+        text += ' ';
+      } else {
+        walk(c);
       }
     }
   };
@@ -162,6 +174,9 @@ function chipsOf(el: Element): Element[] | undefined {
  * parts of its one line (`splitList`). Items that say nothing (« Non renseigné ») are dropped.
  */
 export function itemsOf(value: Element): string[] {
+  if (/^(INPUT|TEXTAREA|SELECT)$/.test(value.tagName)) {
+    return itemsOfLines(((value as HTMLInputElement).value ?? textOf(value)).split(/\n/).map(normalizeText).filter(Boolean));
+  }
   let el = value;
   // Through wrappers: `<dd><div class="tags">…</div></dd>`.
   while (el.childElementCount === 1 && normalizeText(el.textContent ?? '') === normalizeText(el.firstElementChild!.textContent ?? '')) {

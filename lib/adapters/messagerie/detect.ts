@@ -62,7 +62,8 @@ function showsSentConfirmation(document: Document): boolean {
   );
 }
 
-export function detect(url: URL, document: Document): MessageriePageKind | null {
+/** The webmail's pages are known by their address only (`byContent` changes nothing here). */
+export function detect(url: URL, document: Document, _byContent = true): MessageriePageKind | null {
   if (!document.body || isLoginForm(document)) return null;
   if (COMPOSE_PATH.test(url.pathname) && findComposeFields(document)) return 'compose';
   if (messageIdFromPath(url) && showsSentConfirmation(document)) return 'sent';
