@@ -5,15 +5,11 @@
  * Run alone with `npx tsx bench/panel.ts`.
  */
 import 'fake-indexeddb/auto';
-import { register } from 'node:module';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { fakeBrowser } from '@webext-core/fake-browser';
+import './ignore-css';
 import { installBrowser } from './popup';
-
-// The panel's components import their stylesheets (bundled by Vite in the extension): nothing to load here.
-const ignoreCss = 'export async function load(url, context, next) { return url.endsWith(".css") ? { format: "module", source: "", shortCircuit: true } : next(url, context); }';
-register(`data:text/javascript,${encodeURIComponent(ignoreCss)}`);
 
 const PROMOTIONS = 1000;
 const RUNS = 7;

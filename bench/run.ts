@@ -10,6 +10,7 @@ import { benchReaders } from './readers';
 import { benchServer } from './server';
 import { benchStats } from './stats';
 import { benchSync } from './sync';
+import { benchWorklist } from './worklist';
 
 await benchReaders();
 await benchContentScripts();
@@ -19,3 +20,4 @@ await benchStats();
 await benchSync();
 await benchPopup();
 await benchPanel();
+await benchWorklist();

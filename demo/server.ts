@@ -10,6 +10,7 @@ import type { AddressInfo } from 'node:net';
 import { pathToFileURL } from 'node:url';
 import { BodyTooLargeError, htmlReply, type DemoRequest, type Reply, type Route } from './http';
 import { escapeHtml } from './html';
+import { Inbox } from './inbox';
 import { Mailbox } from './mailbox';
 import { dossiersRoute } from './routes/dossiers';
 import { entreprisesRoute } from './routes/entreprises';
@@ -44,6 +45,8 @@ export interface DemoServer {
   url(tool: DemoTool | 'dossiers' | 'entreprises', path?: string): string;
   /** The webmail's sent items (also served as JSON at messagerie `/api/sent`). */
   mailbox: Mailbox;
+  /** The webmail's received mail: seeded, plus what `receive`/`reply` (or `POST /api/inbox`) add. */
+  inbox: Inbox;
   close(): Promise<void>;
 }
 
@@ -117,10 +120,11 @@ function send(res: ServerResponse, reply: Reply): void {
 export async function startDemo(options: DemoOptions): Promise<DemoServer> {
   const clock = options.clock ?? (() => new Date());
   const mailbox = new Mailbox(clock);
+  const inbox = new Inbox(mailbox, clock);
   const routes: Record<string, Route> = {
     [DEMO_HOSTS['dossier-demandeur']]: dossiersRoute,
     [DEMO_HOSTS['fiche-entreprise']]: entreprisesRoute(clock),
-    [DEMO_HOSTS.messagerie]: messagerieRoute(mailbox),
+    [DEMO_HOSTS.messagerie]: messagerieRoute(mailbox, inbox),
   };
   let port = options.port;
 
@@ -152,6 +156,7 @@ export async function startDemo(options: DemoOptions): Promise<DemoServer> {
   return {
     port,
     mailbox,
+    inbox,
     url(tool, path = '/') {
       const id = ALIASES[tool] ?? (tool as DemoTool);
       return `http://${DEMO_HOSTS[id]}:${port}${path.startsWith('/') ? path : `/${path}`}`;
@@ -173,7 +178,7 @@ if (isMain) {
   console.log(`Profilence — démonstration des trois outils (données fictives)
   Dossier demandeur : ${demo.url('dossier-demandeur', '/portefeuille')}
   Fiche Entreprise  : ${demo.url('fiche-entreprise', '/recherche?q=lyon')}
-  Messagerie        : ${demo.url('messagerie', '/mail/nouveau')}
+  Messagerie        : ${demo.url('messagerie', '/mail/dossier/reception')}
   (messages envoyés : ${demo.url('messagerie', '/api/sent')})`);
   const stop = () => void demo.close().then(() => process.exit(0));
   process.on('SIGINT', stop);

@@ -1,5 +1,6 @@
 import { registerReaderHealth } from '@/lib/background/reader-health';
-import { registerReminders } from '@/lib/background/reminders';
+import { createReminderScheduler, registerReminders } from '@/lib/background/reminders';
+import { repliesWaiting } from '@/lib/background/replies';
 import { registerMessageHandlers } from '@/lib/background/router';
 import { registerSync } from '@/lib/background/sync';
 import { forgetTab } from '@/lib/background/tab-contexts';
@@ -11,8 +12,8 @@ export default defineBackground(() => {
   // Retention: what is 24 months past its last event leaves this install at start-up, as it leaves the server.
   void dropExpiredRecords(db).catch(() => undefined);
   // Listeners are registered synchronously at start-up: a service worker woken by an event must find them.
-  // Hourly alarm, start-up catch-up, badge and daily notification of the follow-ups due.
-  const reminders = registerReminders(db);
+  // Hourly alarm, start-up catch-up, badge (follow-ups due and replies to record) and daily notification.
+  const reminders = registerReminders(db, createReminderScheduler(db, { repliesWaiting: () => repliesWaiting(db) }));
   registerMessageHandlers(db, reminders);
   // Sync with the central endpoint: every minute, ~2 s after each write, when the network returns.
   const sync = registerSync(db);

@@ -1,12 +1,16 @@
-/** The side panel's views: the page of the active tab, the agency board, the agency pool. ARIA tabs, arrow keys. */
+/**
+ * The side panel's views: the page of the active tab, the agency board, the agency pool, the portfolio's worklist.
+ * ARIA tabs, arrow keys.
+ */
 import type { ComponentChildren } from 'preact';
 import './board.css';
 
-export type PanelTab = 'page' | 'board' | 'pool';
+export type PanelTab = 'page' | 'board' | 'pool' | 'worklist';
 export const PANEL_TABS: readonly { id: PanelTab; label: string }[] = [
   { id: 'page', label: 'Page' },
   { id: 'board', label: 'Besoins' },
   { id: 'pool', label: 'Vivier' },
+  { id: 'worklist', label: 'À promouvoir' },
 ];
 
 export function PanelTabs({ current, onChange, children }: { current: PanelTab; onChange(tab: PanelTab): void; children: ComponentChildren }) {

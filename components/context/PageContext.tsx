@@ -6,12 +6,14 @@ import { PoolMatches } from '../matches/PoolMatches';
 import { PoolRecommend } from '../pool/PoolRecommend';
 import { PromoteSection } from '../promotion/PromoteSection';
 import { PromotionHistory } from '../promotion/PromotionHistory';
+import { InboxReplies } from '../replies/InboxReplies';
+import { MessageReplies } from '../replies/MessageReplies';
 import { EstablishmentCard } from './EstablishmentCard';
 import { ComposePage, SentMailCard } from './MailPage';
 import { MissingFields } from './MissingFields';
-import { PortfolioList } from './PortfolioList';
 import { ProfileCard } from './ProfileCard';
 import { SearchHits } from './SearchHits';
+import { PortfolioWorklist } from '../worklist/PortfolioWorklist';
 
 export function NoPage() {
   return (
@@ -56,7 +58,7 @@ export function PageContext({ context }: { context: TabContext | null }) {
           </>
         );
       case 'portfolio':
-        return <PortfolioList entries={result.data} />;
+        return <PortfolioWorklist entries={result.data} />;
       case 'establishment':
         return (
           <>
@@ -72,6 +74,10 @@ export function PageContext({ context }: { context: TabContext | null }) {
         return <ComposePage />;
       case 'sent':
         return <SentMailCard mail={result.data} />;
+      case 'inbox':
+        return <InboxReplies />;
+      case 'message':
+        return <MessageReplies mail={result.data} tabId={context.tabId} />;
     }
   })();
   return (

@@ -29,6 +29,8 @@ const PAGE_LABELS: Record<HealthPage, string> = {
   establishment: 'Établissement',
   compose: 'Nouveau message',
   sent: 'Message envoyé',
+  inbox: 'Boîte de réception',
+  message: 'Message reçu',
   unrecognised: 'Page non reconnue',
 };
 const pageName = (r: { tool: HealthTool; page: HealthPage }) => `${TOOL_LABELS[r.tool]} — ${PAGE_LABELS[r.page]}`;

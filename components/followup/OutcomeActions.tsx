@@ -36,9 +36,13 @@ interface Props {
   label: string;
   /** Extra buttons after the outcomes (the popup's « Reporter »). */
   children?: ComponentChildren;
+  /** Only these outcomes, when the status allows them (a reply offers the employer's answers). */
+  only?: readonly OutcomeType[];
+  /** Records the outcome another way than `promotion.addEvent` (from a message: dated by the background). */
+  send?: (request: Omit<AddEventRequest, 'promotionId'>) => Promise<AddEventOutcome>;
 }
 
-export function OutcomeActions({ promotion, label, children }: Props) {
+export function OutcomeActions({ promotion, label, children, only, send }: Props) {
   const [step, setStep] = useState<Step>({ kind: 'buttons' });
   const [text, setText] = useState('');
   const [busy, setBusy] = useState(false);
@@ -47,7 +51,7 @@ export function OutcomeActions({ promotion, label, children }: Props) {
   async function record(request: Omit<AddEventRequest, 'promotionId'>) {
     setBusy(true);
     setError(undefined);
-    const outcome: AddEventOutcome = await sendMessage('promotion.addEvent', { promotionId: promotion.id, ...request }).catch(
+    const outcome: AddEventOutcome = await (send ? send(request) : sendMessage('promotion.addEvent', { promotionId: promotion.id, ...request })).catch(
       () => ({ ok: false, code: 'invalid', message: UNREACHABLE }) as const,
     );
     setBusy(false);
@@ -61,7 +65,7 @@ export function OutcomeActions({ promotion, label, children }: Props) {
     setText('');
     setError(undefined);
   };
-  const actions = allowedOutcomes(promotion.status);
+  const actions = allowedOutcomes(promotion.status).filter((a) => !only || only.includes(a.type));
 
   return (
     <div class="pf-outcomes" role="group" aria-label={`Suivi : ${label}`} data-testid="outcome-actions">

@@ -4,6 +4,7 @@ import { PageContext } from '../context/PageContext';
 import { BoardView } from '../board/BoardView';
 import { PanelTabs, type PanelTab } from '../board/PanelTabs';
 import { PoolView } from '../pool/PoolView';
+import { WorklistTab } from '../worklist/WorklistTab';
 import { SyncStatus } from '../sync/SyncStatus';
 import { DashboardLink } from '../dashboard/DashboardLink';
 
@@ -27,6 +28,7 @@ export function PanelApp() {
         )}
         {tab === 'board' && <BoardView onOpened={() => setTab('page')} />}
         {tab === 'pool' && <PoolView onOpened={() => setTab('page')} />}
+        {tab === 'worklist' && <WorklistTab onOpened={() => setTab('page')} />}
       </PanelTabs>
       <SyncStatus />
       <footer>

@@ -1,7 +1,10 @@
 /** Routes of messagerie.localhost — the webmail, plus the inspection API used by tests. */
 import { BodyTooLargeError, cleanPath, decodeSegment, type DemoRequest, htmlReply, isRead, jsonReply, methodNotAllowed, noContent, redirect, type Reply } from '../http';
+import type { Inbox } from '../inbox';
 import { splitAddresses, type Mailbox, type OutgoingMessage } from '../mailbox';
 import { renderCompose, renderMailHome, renderMailNotFound, renderOutbox, renderSent } from '../tools/messagerie';
+import { answerFields, renderInbox, renderMessage } from '../tools/messagerie-inbox';
+import { addToInbox } from './inbox-api';
 
 const text = (form: FormData, name: string) => {
   const value = form.get(name);
@@ -46,9 +49,35 @@ async function send(req: DemoRequest, mailbox: Mailbox): Promise<Reply> {
   return redirect(`/mail/envoye/${sent.id}`);
 }
 
-export function messagerieRoute(mailbox: Mailbox) {
+/** Répondre / Transférer from a message: the compose form, filled. */
+function composeFor(req: DemoRequest, inbox: Inbox): string {
+  for (const how of ['repondre', 'transferer'] as const) {
+    const id = req.url.searchParams.get(how);
+    const message = id ? inbox.find(id) : undefined;
+    if (message) return renderCompose(answerFields(message, how));
+  }
+  return renderCompose();
+}
+
+export function messagerieRoute(mailbox: Mailbox, inbox: Inbox) {
   return async (req: DemoRequest): Promise<Reply> => {
     const path = cleanPath(req.url);
+
+    if (path === '/api/inbox') {
+      if (req.method === 'POST') return addToInbox(req, inbox);
+      if (req.method === 'DELETE') {
+        inbox.reset();
+        return noContent();
+      }
+      if (isRead(req)) return jsonReply(inbox.list());
+      return methodNotAllowed(['GET', 'HEAD', 'POST', 'DELETE']);
+    }
+    const remove = /^\/mail\/message\/([^/]+)\/supprimer$/.exec(path);
+    if (remove) {
+      if (req.method !== 'POST') return methodNotAllowed(['POST']);
+      inbox.remove(decodeSegment(remove[1]!));
+      return redirect('/mail/dossier/reception');
+    }
 
     if (path === '/api/sent') {
       if (req.method === 'DELETE') {
@@ -65,7 +94,15 @@ export function messagerieRoute(mailbox: Mailbox) {
     if (!isRead(req)) return methodNotAllowed(['GET', 'HEAD']);
 
     if (path === '/') return htmlReply(renderMailHome(mailbox.list().length));
-    if (path === '/mail/nouveau') return htmlReply(renderCompose());
+    if (path === '/mail/nouveau') return htmlReply(composeFor(req, inbox));
+    if (path === '/mail/dossier/reception' || path === '/mail/reception') return htmlReply(renderInbox(inbox.list(), inbox.unreadCount()));
+    const received = /^\/mail\/message\/([^/]+)$/.exec(path);
+    if (received) {
+      const message = inbox.find(decodeSegment(received[1]!));
+      if (!message) return htmlReply(renderMailNotFound('Message introuvable', "Ce message n'existe pas ou a été supprimé."), 404);
+      inbox.markRead(message.id);
+      return htmlReply(renderMessage(message, inbox.unreadCount()));
+    }
     if (path === '/mail/boite-envoi' || path === '/mail/dossier/envoyes') return htmlReply(renderOutbox(mailbox.list()));
     const sent = /^\/mail\/envoye\/([^/]+)$/.exec(path);
     if (sent) {

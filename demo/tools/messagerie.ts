@@ -8,9 +8,11 @@ import { html, trusted, type SafeHtml } from '../html';
 import type { SentMessage } from '../mailbox';
 import { MAIL_STYLE } from './legacy-styles';
 
-type Folder = 'envoyes' | null;
+export type Folder = 'reception' | 'envoyes' | null;
 
-function page(title: string, current: Folder, content: SafeHtml): string {
+/** A page of the webmail around `content`; `unread` is the inbox's counter in the folder pane. */
+export function page(title: string, current: Folder, content: SafeHtml, unread = 12): string {
+  const counter = unread > 0 ? html` <span class="compteur">${unread}</span>` : html` <span></span>`;
   return html`<!DOCTYPE html>
 <html lang="fr">
 <head>
@@ -44,13 +46,13 @@ ${trusted(MAIL_STYLE)}</style>
   <nav id="volet-dossiers" aria-label="Dossiers">
     <h2>Favoris</h2>
     <ul>
-      <li><a href="/mail/dossier/reception">Boîte de réception <span class="compteur">12</span></a></li>
+      <li${current === 'reception' ? trusted(' class="courant"') : ''}><a href="/mail/dossier/reception">Boîte de réception${counter}</a></li>
       <li${current === 'envoyes' ? trusted(' class="courant"') : ''}><a href="/mail/dossier/envoyes">Éléments envoyés <span></span></a></li>
       <li><a href="/mail/dossier/brouillons">Brouillons <span class="compteur">1</span></a></li>
     </ul>
     <h2>Dossiers</h2>
     <ul>
-      <li><a href="/mail/dossier/reception">Boîte de réception <span class="compteur">12</span></a></li>
+      <li><a href="/mail/dossier/reception">Boîte de réception${counter}</a></li>
       <li><a href="/mail/dossier/entreprises">Entreprises <span></span></a></li>
       <li><a href="/mail/dossier/mrs">MRS &ndash; recrutements <span class="compteur">3</span></a></li>
       <li><a href="/mail/dossier/supprimes">Éléments supprimés <span></span></a></li>
@@ -269,9 +271,10 @@ export function renderMailHome(sentCount: number): string {
   const content = html`    <h1 style="font-size:18px;margin:0 0 10px 0">Messagerie &ndash; démonstration Profilence</h1>
     <p>Simulation de la messagerie des conseillers&nbsp;: les messages ne partent pas, ils sont gardés en mémoire.</p>
     <ul>
+      <li><a href="/mail/dossier/reception">Boîte de réception</a></li>
       <li><a href="/mail/nouveau">Nouveau message</a></li>
       <li><a href="/mail/boite-envoi">Éléments envoyés</a> (${sentCount})</li>
-      <li><a href="/api/sent">API de contrôle&nbsp;: messages envoyés (JSON)</a></li>
+      <li><a href="/api/sent">API de contrôle&nbsp;: messages envoyés (JSON)</a> &middot; <a href="/api/inbox">messages reçus (JSON)</a></li>
       <li><a href="http://dossiers.localhost/">Dossier demandeur</a> &middot; <a href="http://entreprises.localhost/">Fiche Entreprise</a></li>
     </ul>`;
   return page('Accueil - Messagerie', null, content);

@@ -9,6 +9,7 @@ import { readResultSchema, type ReadResult } from '@/lib/domain/legacy';
 import * as dossierDemandeur from './dossier-demandeur';
 import * as ficheEntreprise from './fiche-entreprise';
 import { guard, toUrl } from './kit/result';
+import { duringRead } from './kit/per-read';
 import type { ReadOptions } from './kit/taught';
 import * as messagerie from './messagerie';
 
@@ -18,7 +19,8 @@ export const READERS = [dossierDemandeur, ficheEntreprise, messagerie] as const;
 export function readPage(document: Document, url: URL | string, options?: ReadOptions): ReadResult {
   const pageUrl = toUrl(url);
   if (!pageUrl) return { url: String(url), recognized: false };
-  return guard(pageUrl, () => {
+  // One read: what each tool's detection found serves its reader (kit/per-read.ts).
+  return guard(pageUrl, () => duringRead(() => {
     // Addresses we know first, for every tool; then what the page holds. A page recognised by what it holds
     // may look like another tool's: the next reader gets its chance.
     for (const byContent of [false, true]) {
@@ -30,7 +32,7 @@ export function readPage(document: Document, url: URL | string, options?: ReadOp
       }
     }
     return undefined;
-  });
+  }));
 }
 
 export { dossierDemandeur, ficheEntreprise, messagerie };

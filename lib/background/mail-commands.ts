@@ -5,7 +5,8 @@
  */
 import { parisOffsetIso } from '@/lib/domain/formats';
 import type { JobSeekerProfile } from '@/lib/domain/legacy';
-import { generatePitch, referencesInSubject } from '@/lib/domain/pitch';
+import { generatePitch } from '@/lib/domain/pitch';
+import { findReferences } from '@/lib/domain/reply-references';
 import {
   mailAbandonRequestSchema,
   mailMarkSentRequestSchema,
@@ -74,7 +75,7 @@ export function createMailCommands(db: ProfilenceDb, mails: MailQueue, options: 
       const file = await openFile(promotion.jobSeeker.ftId);
       // Not queued (prepared before the queue was kept), or a shortlist's e-mail the session lost (made again for this
       // promotion alone, its paragraph): the subject is written again, from the file when open.
-      const keptSubject = queued && (queued.complete || referencesInSubject(queued.subject).length <= 1) ? queued.subject : undefined;
+      const keptSubject = queued && (queued.complete || findReferences(queued.subject).length <= 1) ? queued.subject : undefined;
       const subject =
         keptSubject ??
         (file

@@ -11,7 +11,7 @@
 import { z } from 'zod';
 import { composeUrlFor } from '@/lib/config';
 import type { ReadResult } from '@/lib/domain/legacy';
-import { referencesInSubject } from '@/lib/domain/pitch';
+import { findReferences } from '@/lib/domain/reply-references';
 import { MAIL_QUEUE_KEY, MAIL_SESSION_KEY, mailDraftKey, type PendingMail } from '@/lib/messaging/mail-queue';
 import { sendMessage } from '@/lib/messaging/protocol';
 import { localStore, sessionStore, tabs } from '@/lib/platform';
@@ -253,7 +253,7 @@ export function createMailQueue(deps: MailQueueDeps) {
           return;
         }
         if (result.page === 'sent') {
-          const references = referencesInSubject(result.data.subject);
+          const references = findReferences(result.data.subject);
           if (references.length === 0) return;
           // Any sent message with references confirms their promotions: just sent, or seen later in the sent items.
           // A shortlist's subject carries one per profile: each promotion is confirmed on its own.

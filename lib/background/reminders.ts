@@ -48,6 +48,8 @@ export interface CheckReport {
 
 export interface SchedulerOptions {
   now?: () => Promise<Date>;
+  /** Employers' replies read in the webmail and not yet recorded: the badge counts them with the follow-ups. */
+  repliesWaiting?: () => Promise<number>;
 }
 
 export type ReminderScheduler = ReturnType<typeof createReminderScheduler>;
@@ -111,7 +113,8 @@ export function createReminderScheduler(db: ProfilenceDb, options: SchedulerOpti
         }
       }
       const followUps = followUpsDue(due);
-      await badge.set(followUps > 0 ? String(followUps) : '');
+      const toDo = followUps + ((await options.repliesWaiting?.().catch(() => 0)) ?? 0);
+      await badge.set(toDo > 0 ? String(toDo) : '');
       const stillWaiting = new Set(waiting.map((p) => p.id).filter((id) => !closed.includes(id)));
       await pruneSnoozes(snoozes, (id, until) => stillWaiting.has(id) && until > today);
       const notified =

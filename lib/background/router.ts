@@ -15,7 +15,9 @@ import { createPromotionService } from './promotions';
 import { createMatchOpener } from './match-opener';
 import { createShortlistService } from './shortlist';
 import { createFollowUpCommands, createReminderScheduler, type ReminderScheduler } from './reminders';
+import { createReplyCommands } from './replies';
 import { allContexts, getContext, saveReading } from './tab-contexts';
+import { rememberForWorklist, worklistInputs } from './worklist-inputs';
 
 const LEGACY_SCRIPTS = ['dossier-demandeur', 'fiche-entreprise', 'messagerie'].map((t) => `content-scripts/${t}.js`);
 
@@ -41,6 +43,7 @@ export function registerMessageHandlers(db: ProfilenceDb, reminders: ReminderSch
   });
   const mailCommands = createMailCommands(db, mails, { changed: () => reminders.check('change') });
   const promotions = createPromotionService(db, mails);
+  const replies = createReplyCommands(db, { changed: () => reminders.check('change') });
 
   onMessage('page.read', async ({ data, sender }) => {
     const { tabId } = assertLegacyTabSender(sender, extensionId(), legacyPatterns());
@@ -51,7 +54,9 @@ export function registerMessageHandlers(db: ProfilenceDb, reminders: ReminderSch
     await countReadingOnce(db, previous?.result, result).catch(() => undefined);
     if (result.recognized && result.page === 'establishment') await rememberEstablishment(db, result.data);
     if (result.recognized) await onConsentRead(db, result, context.readAt);
+    if (result.recognized) await rememberForWorklist(result, context.readAt);
     await mails.onWebmailPage(tabId, result);
+    await replies.onPageRead(result);
   });
 
   onMessage('context.get', async ({ data, sender }) => {
@@ -63,6 +68,11 @@ export function registerMessageHandlers(db: ProfilenceDb, reminders: ReminderSch
   onMessage('context.all', async ({ sender }) => {
     fromExtensionPage(sender);
     return allContexts();
+  });
+
+  onMessage('worklist.inputs', async ({ sender }) => {
+    fromExtensionPage(sender);
+    return worklistInputs();
   });
 
   onMessage('promotion.prepare', async ({ data, sender }) => {
@@ -139,6 +149,9 @@ export function registerMessageHandlers(db: ProfilenceDb, reminders: ReminderSch
     fromExtensionPage(sender);
     return followUp.addEvent(data);
   });
+
+  onMessage('reply.pending', async ({ sender }) => (fromExtensionPage(sender), replies.pending()));
+  onMessage('reply.record', async ({ data, sender }) => (fromExtensionPage(sender), replies.record(data)));
 
   onMessage('reminders.snooze', async ({ data, sender }) => {
     fromExtensionPage(sender);

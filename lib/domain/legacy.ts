@@ -24,7 +24,7 @@ const civilitySchema = z.enum(['M.', 'Mme'], { error: 'Civilité invalide : M. o
 
 export const LEGACY_TOOLS = ['dossier-demandeur', 'fiche-entreprise', 'messagerie'] as const;
 export type LegacyTool = (typeof LEGACY_TOOLS)[number];
-export const PAGE_KINDS = ['portfolio', 'profile', 'search', 'establishment', 'compose', 'sent'] as const;
+export const PAGE_KINDS = ['portfolio', 'profile', 'search', 'establishment', 'compose', 'sent', 'inbox', 'message'] as const;
 export type PageKind = (typeof PAGE_KINDS)[number];
 
 /** The signed-in counsellor named by the banner of tools 1 and 2. */
@@ -147,6 +147,39 @@ export const sentMailSchema = z.object({
 });
 export type SentMail = z.infer<typeof sentMailSchema>;
 
+/** `PRF-` and 6 characters: a promotion's reference as a subject or a body writes it (docs/domain.md). */
+const promotionReferenceSchema = z.string().regex(/^PRF-[0-9A-Z]{6}$/, { error: 'Référence de promotion invalide (PRF-XXXXXX attendu).' });
+const receivedAtSchema = z.iso.datetime({ offset: true, error: 'Date de réception invalide : date et heure ISO avec décalage attendues' });
+
+/**
+ * A message of the inbox list that names a promotion (its subject or preview carries a reference). Other mail
+ * never leaves the content script.
+ */
+export const inboxMessageSchema = z.object({
+  /** The page that shows the message (absolute). */
+  url: absoluteUrl,
+  from: emailSchema,
+  subject: z.string({ error: 'Objet : texte attendu' }),
+  receivedAt: receivedAtSchema,
+  unread: z.boolean(),
+  references: z.array(promotionReferenceSchema).min(1, { error: 'Message : au moins une référence attendue' }),
+});
+export type InboxMessage = z.infer<typeof inboxMessageSchema>;
+export const inboxSchema = z.object({ messages: z.array(inboxMessageSchema) });
+export type Inbox = z.infer<typeof inboxSchema>;
+
+/**
+ * A received message, as read on its page: who sent it, when, its subject and the promotion references found
+ * in its subject and body. The body itself never leaves the content script.
+ */
+export const receivedMailSchema = z.object({
+  from: emailSchema,
+  subject: z.string({ error: 'Objet : texte attendu' }),
+  receivedAt: receivedAtSchema,
+  references: z.array(promotionReferenceSchema),
+});
+export type ReceivedMail = z.infer<typeof receivedMailSchema>;
+
 /** The compose page gives nothing: the extension fills it. */
 export const composeSchema = z.strictObject({});
 
@@ -181,6 +214,8 @@ export const recognizedReadResultSchema = z.discriminatedUnion('page', [
   recognized('fiche-entreprise', 'establishment', establishmentSchema),
   recognized('messagerie', 'compose', composeSchema),
   recognized('messagerie', 'sent', sentMailSchema),
+  recognized('messagerie', 'inbox', inboxSchema),
+  recognized('messagerie', 'message', receivedMailSchema),
 ]);
 export type RecognizedReadResult = z.infer<typeof recognizedReadResultSchema>;
 

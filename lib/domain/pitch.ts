@@ -11,6 +11,7 @@
  * the background and the server apply before anything leaves. Any fragment (a skill, a label, a name
  * given in the options) that happens to contain identifying data is left out rather than sent.
  */
+import { findReferences } from './reply-references';
 import { anonymityProblem, findIdentifyingData, type PersonIdentifiers } from './anonymity';
 import type { ContractType } from './formats';
 import type { EstablishmentContact, JobSeekerProfile } from './legacy';
@@ -72,13 +73,7 @@ export function contactSalutation(contact: Pick<EstablishmentContact, 'civility'
 
 /** The promotion reference written in a subject, e.g. from the webmail's sent confirmation. */
 export function referenceInSubject(subject: string): string | undefined {
-  return /(?:^|[^0-9A-Z])(PRF-[0-9A-Z]{6})(?![0-9A-Z])/i.exec(subject)?.[1]?.toUpperCase();
-}
-
-/** Every promotion reference of a subject, each once: a shortlist's e-mail carries one per profile. */
-export function referencesInSubject(subject: string): string[] {
-  const found = [...subject.matchAll(/(?:^|[^0-9A-Z])(PRF-[0-9A-Z]{6})(?![0-9A-Z])/gi)].map((m) => m[1]!.toUpperCase());
-  return [...new Set(found)];
+  return findReferences(subject)[0];
 }
 
 // ── Wording ───────────────────────────────────────────────────────────────────

@@ -6,7 +6,10 @@ export function pluralWord(n: number, one: string, many: string): string {
   return n > 1 ? many : one;
 }
 
+/** One formatter for every count (`toLocaleString` builds a new one per call: slow over long lists). */
+const FRENCH_NUMBER = new Intl.NumberFormat('fr-FR');
+
 /** `n` and its word: « 1 profil promu », « 3 profils promus ». */
 export function plural(n: number, one: string, many: string): string {
-  return `${n.toLocaleString('fr-FR')} ${pluralWord(n, one, many)}`;
+  return `${FRENCH_NUMBER.format(n)} ${pluralWord(n, one, many)}`;
 }

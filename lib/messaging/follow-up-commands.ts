@@ -16,6 +16,14 @@ export const OUTCOME_TYPES = [
 ] as const;
 export type OutcomeType = (typeof OUTCOME_TYPES)[number];
 
+/** A refusal says why, and « Autre » says what: the rule of every request that records an outcome. */
+export function refineDeclineReason(r: { type: string; reason?: string; note?: string }, ctx: z.RefinementCtx): void {
+  if (r.type === 'declined' && !r.reason) ctx.addIssue({ code: 'custom', path: ['reason'], message: 'Choisissez le motif du refus.' });
+  if (r.type === 'declined' && r.reason === 'other' && !r.note) {
+    ctx.addIssue({ code: 'custom', path: ['note'], message: 'Le motif « Autre » demande une précision.' });
+  }
+}
+
 export const addEventRequestSchema = z
   .object({
     promotionId: idSchema,
@@ -24,10 +32,7 @@ export const addEventRequestSchema = z
     note: z.string().trim().max(2000, { error: 'Note : 2000 caractères au plus.' }).optional(),
   })
   .superRefine((r, ctx) => {
-    if (r.type === 'declined' && !r.reason) ctx.addIssue({ code: 'custom', path: ['reason'], message: 'Choisissez le motif du refus.' });
-    if (r.type === 'declined' && r.reason === 'other' && !r.note) {
-      ctx.addIssue({ code: 'custom', path: ['note'], message: 'Le motif « Autre » demande une précision.' });
-    }
+    refineDeclineReason(r, ctx);
     if (r.type === 'note' && !r.note) ctx.addIssue({ code: 'custom', path: ['note'], message: 'La note est vide.' });
   });
 export type AddEventRequest = z.input<typeof addEventRequestSchema>;

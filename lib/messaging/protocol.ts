@@ -24,18 +24,22 @@ import type { MailQueueProtocol } from './mail-queue';
 import type { TakePreselectionOutcome, TakePreselectionRequest } from './preselection';
 import type { EditPromotionOutcome, EditPromotionRequest, PrepareOutcome, PrepareRequest, RecordContactRequest } from './promotion-commands';
 import type { HealthSendOutcome, ReadersHealthOutcome, ReadersHealthRequest } from './reader-health-commands';
+import type { ReplyProtocol } from './reply-commands';
 import type { ShortlistProtocol } from './shortlist-commands';
 import type { StatsOutcome, StatsRequest } from './stats-commands';
 import type { DismissRejectionRequest, SignInOutcome } from './sync-commands';
 import type { TabContext } from './tab-context';
+import type { WorklistInputs } from './worklist';
 
-export interface ProtocolMap extends MailQueueProtocol, ShortlistProtocol {
+export interface ProtocolMap extends MailQueueProtocol, ReplyProtocol, ShortlistProtocol {
   /** Content script → background: what the reader found on the page (sent on load and on in-place changes). */
   'page.read'(result: ReadResult): void;
   /** UI → background: the context of a tab (the active one when tabId is omitted). */
   'context.get'(query: { tabId?: number }): TabContext | null;
   /** UI → background: the readings of every open tab (the establishments open beside a job-seeker file). */
   'context.all'(): TabContext[];
+  /** Side panel → background: the last portfolio read this session and what the files read said (« À promouvoir »). */
+  'worklist.inputs'(): WorklistInputs;
   /** UI → background: create the promotions and prepare one e-mail each in the webmail. */
   'promotion.prepare'(request: PrepareRequest): PrepareOutcome;
   /** UI → background: a promotion made by phone or in person, recorded as sent at once. */

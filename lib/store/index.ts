@@ -22,6 +22,7 @@ export {
   jobSeekerSnapshot,
   listForEstablishment,
   listForJobSeeker,
+  listForJobSeekers,
   markSentByReference,
   PromotionRefused,
   toStoredPromotion,

@@ -262,6 +262,11 @@ export async function listForJobSeeker(db: ProfilenceDb, ftId: string): Promise<
   return rows.sort(newestFirst);
 }
 
+/** Every promotion of these job seekers (a portfolio's worklist), in no particular order. */
+export async function listForJobSeekers(db: ProfilenceDb, ftIds: readonly string[]): Promise<StoredPromotion[]> {
+  return ftIds.length === 0 ? [] : db.promotions.where('jobSeeker.ftId').anyOf([...ftIds]).toArray();
+}
+
 /** Every promotion to this establishment, newest first. */
 export async function listForEstablishment(db: ProfilenceDb, siret: string): Promise<StoredPromotion[]> {
   const rows = await db.promotions.where('establishment.siret').equals(normalizeSiret(siret)).toArray();

@@ -32,7 +32,7 @@ export const syncPullRoute: FastifyPluginAsyncZod = async (app) => {
       if (page.rows.length > 0) {
         await recordRead({ sub: counsellor.sub, agencyCode: counsellor.agencyCode, action: 'pull', scope, count: page.rows.length });
       }
-      // Sent as text: the stored JSON is spliced, not parsed and re-serialised (see pageToJson).
+      // Sent as bytes: the stored JSON is spliced, not parsed and re-serialised (see pageToJson).
       return reply.type('application/json; charset=utf-8').send(pageToJson(page) as never);
     },
   );

@@ -26,8 +26,9 @@ export interface GuardEnv {
   log: FastifyBaseLogger;
 }
 
+/** `schemaResult`: the args' schema check, when `args` are exactly what was checked (the reducer reuses it). */
 export type Guarded =
-  | { args: unknown }
+  | { args: unknown; schemaResult?: z.ZodSafeParseResult<unknown> }
   | { rejected: { status: 'rejected'; code: RejectionCode; message: string } };
 
 const reject = (code: RejectionCode, message: string): Guarded => ({ rejected: { status: 'rejected', code, message } });
@@ -87,7 +88,9 @@ export async function guardMutation(env: GuardEnv, name: string, raw: unknown): 
   if (!isMutationName(name)) return { args: raw };
   const args = await stamped(env, name, raw);
   const parsed = parseInFrench(mutationArgsSchemas[name] as z.ZodType, args);
-  if (!parsed.success) return { args };
+  // The args go on as checked, so the reducer does not run the schema again.
+  const checked: Guarded = { args, schemaResult: parsed };
+  if (!parsed.success) return checked;
 
   const late = clockProblem(datesOf(name, args), env.now);
   if (late) return reject('clock', late);
@@ -95,7 +98,7 @@ export async function guardMutation(env: GuardEnv, name: string, raw: unknown): 
   switch (name) {
     case 'promotion.create': {
       const promotion = parsed.data as Promotion;
-      if (!promotion.jobSeeker.promotionConsent.granted) return { args };
+      if (!promotion.jobSeeker.promotionConsent.granted) return checked;
       if (promotion.mode === 'anonymous') {
         const refusal = anonymityRefusal(promotion.pitch, promotion.jobSeeker);
         if (refusal) return refusal;
@@ -109,7 +112,7 @@ export async function guardMutation(env: GuardEnv, name: string, raw: unknown): 
           if (problem) return forbidden(env, 'promotion', promotion.id, problem);
         }
       }
-      if (promotion.mode !== 'anonymous') return { args };
+      if (promotion.mode !== 'anonymous') return checked;
       const a = args as { jobSeeker: Record<string, unknown> };
       return { args: { ...a, jobSeeker: minimisedJobSeeker(a.jobSeeker) } };
     }
@@ -117,7 +120,7 @@ export async function guardMutation(env: GuardEnv, name: string, raw: unknown): 
       const event = parsed.data as PromotionEvent;
       const stored = await liveRow(env, 'promotion', event.promotionId);
       const problem = stored && eventProblem(env.counsellor, authorSubOf('promotion', stored), event.type);
-      return problem ? forbidden(env, 'promotion', event.promotionId, problem) : { args };
+      return problem ? forbidden(env, 'promotion', event.promotionId, problem) : checked;
     }
     case 'promotion.update':
     case 'need.update':
@@ -125,26 +128,26 @@ export async function guardMutation(env: GuardEnv, name: string, raw: unknown): 
       const kind = name.split('.')[0] as AuthoredKind;
       const { id, changes } = parsed.data as UpdateArgs;
       const stored = await liveRow(env, kind, id);
-      if (!stored) return { args };
+      if (!stored) return checked;
       const problem = editProblem(env.counsellor, kind, authorSubOf(kind, stored));
       if (problem) return forbidden(env, kind, id, problem);
-      if (kind !== 'promotion') return { args };
+      if (kind !== 'promotion') return checked;
       const promotion = stored.data as unknown as StoredPromotion;
       // Once sent, only the contact may change: the employer already has the rest (lib/domain/promotion-edits.ts).
       const sentAlready = editRefusal(deriveStatus(promotion.events).status, Object.keys(changes));
       if (sentAlready) return reject('invalid', sentAlready);
-      if (!('pitch' in changes || 'mode' in changes)) return { args };
-      if ((changes.mode ?? promotion.mode) !== 'anonymous') return { args };
-      return anonymityRefusal(String(changes.pitch ?? promotion.pitch), promotion.jobSeeker) ?? { args };
+      if (!('pitch' in changes || 'mode' in changes)) return checked;
+      if ((changes.mode ?? promotion.mode) !== 'anonymous') return checked;
+      return anonymityRefusal(String(changes.pitch ?? promotion.pitch), promotion.jobSeeker) ?? checked;
     }
     case 'alias.revoke': {
       const { id } = parsed.data as { id: string };
       const stored = await liveRow(env, 'alias', id);
       const problem = stored && editProblem(env.counsellor, 'alias', authorSubOf('alias', stored));
-      return problem ? forbidden(env, 'alias', id, problem) : { args };
+      return problem ? forbidden(env, 'alias', id, problem) : checked;
     }
     default:
       // need.create, pool.add, alias.create: stamped above; alias.matched: any counsellor of the agency; jobseeker.consentWithdrawn: any counsellor (audited by the reducer).
-      return { args };
+      return checked;
   }
 }

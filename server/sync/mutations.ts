@@ -4,6 +4,7 @@
  * stamped with the scope's next version (field versions and conflict history for updates).
  */
 import { randomUUID } from 'node:crypto';
+import type { z } from 'zod';
 import {
   DELETED,
   EDITABLE_FIELDS,
@@ -43,12 +44,17 @@ const PARSE_OPTIONS = {
 /** Mutations whose rule depends on the job seeker's consent withdrawals (read once per push). */
 const USES_WITHDRAWALS = new Set<MutationCall['name']>(['promotion.create', 'pool.add', 'jobseeker.consentWithdrawn']);
 
-export async function applyMutation(env: MutationEnv, name: string, args: unknown): Promise<MutationOutcome> {
-  const parsed = parseMutation(name, args, PARSE_OPTIONS);
+/** `schemaResult`: the guards' check of these args against their schema (server/sync/guards.ts), not run again. */
+export async function applyMutation(env: MutationEnv, name: string, args: unknown, schemaResult?: z.ZodSafeParseResult<unknown>): Promise<MutationOutcome> {
+  const parsed = parseMutation(name, args, PARSE_OPTIONS, schemaResult);
   if ('outcome' in parsed) return refusal(parsed);
   const { call } = parsed;
   const ctx = await contextOf(env, call);
-  if (call.name === 'jobseeker.consentWithdrawn') return withdrawConsent(env, call.args, ctx);
+  if (call.name === 'jobseeker.consentWithdrawn') {
+    // It searches the database for the person's records: those this batch created are written first.
+    await env.rows.flush();
+    return withdrawConsent(env, call.args, ctx);
+  }
   return applyToRecord(env, call, ctx);
 }
 
@@ -79,7 +85,7 @@ function forbidden(env: MutationEnv, kind: EntityKind, id: string, targetScope: 
   return refusal({ outcome: 'rejected', code: 'forbidden', message });
 }
 
-async function applyToRecord(env: MutationEnv, call: RecordCall, ctx: MutationContext, attempt = 1): Promise<MutationOutcome> {
+async function applyToRecord(env: MutationEnv, call: RecordCall, ctx: MutationContext): Promise<MutationOutcome> {
   const { entity, id } = mutationTarget(call)!;
   const row = await env.rows.get(entity, id);
   // Rows belong to scopes: another agency's record is neither read nor written, whatever the mutation.
@@ -95,10 +101,8 @@ async function applyToRecord(env: MutationEnv, call: RecordCall, ctx: MutationCo
     case 'unchanged':
       return APPLIED;
     case 'created':
-      if (await insert(env, entity, result.record)) return APPLIED;
-      // Another agency committed the same id meanwhile (PostgreSQL): the committed row decides.
-      if (attempt === 1) return applyToRecord(env, call, ctx, attempt + 1);
-      return refusal({ outcome: 'rejected', code: 'conflict', message: MUTATION_MESSAGES.createConflict(entity) });
+      insert(env, entity, result.record);
+      return APPLIED;
     case 'changed':
       await rewrite(env, entity, row!, existing as StoredRecord, result, call);
       return APPLIED;
@@ -112,12 +116,15 @@ function stamped(kind: EntityKind, record: StoredRecord, version: number): Store
   return { ...record, events: promotion.events.map((e) => (e.version === undefined ? { ...e, version } : e)) } as StoredRecord;
 }
 
-/** Inserts a new record; false when the id was committed meanwhile by another transaction (the row is then cached). */
-async function insert(env: MutationEnv, kind: EntityKind, record: StoredRecord): Promise<boolean> {
-  // The version is taken only once the row is in: a refused insert leaves no gap in the scope's versions.
-  const version = env.counter.current + 1;
+/**
+ * A new record with the scope's next version, inserted with the batch's other new records (RowCache.flush). Another
+ * agency committing the same id meanwhile (PostgreSQL) makes the batch run again (CreatedMeanwhile): the rolled
+ * back versions leave no gap, and the committed row decides.
+ */
+function insert(env: MutationEnv, kind: EntityKind, record: StoredRecord): void {
+  const version = env.counter.next();
   const data = stamped(kind, record, version);
-  const row: EntityTable = {
+  env.rows.create(kind, {
     id: record.id,
     scope: env.scope,
     version,
@@ -129,22 +136,7 @@ async function insert(env: MutationEnv, kind: EntityKind, record: StoredRecord):
     created_by_sub: env.counsellor.sub,
     updated_by_sub: env.counsellor.sub,
     last_activity_at: lastActivityOf(kind, data, new Date(env.now)),
-  };
-  // Another agency's scope is locked by another transaction: the same id may be committed there meanwhile
-  // (PostgreSQL). The insert then waits for it and does nothing.
-  const inserted = await env.trx
-    .insertInto(ENTITY_TABLES[kind])
-    .values(row)
-    .onConflict((oc) => oc.column('id').doNothing())
-    .executeTakeFirst();
-  if (Number(inserted.numInsertedOrUpdatedRows ?? 0) === 0) {
-    const winner = await env.trx.selectFrom(ENTITY_TABLES[kind]).selectAll().where('id', '=', record.id).executeTakeFirst();
-    if (winner) env.rows.put(kind, winner);
-    return false;
-  }
-  env.counter.next();
-  env.rows.put(kind, row);
-  return true;
+  });
 }
 
 /**
@@ -159,6 +151,8 @@ async function rewrite(
   result: { record: StoredRecord; changes: Record<string, unknown> },
   call: RecordCall,
 ): Promise<void> {
+  // The row may be one this batch created: it is in the database before it is rewritten.
+  await env.rows.flush();
   const version = env.counter.next();
   const data = stamped(kind, result.record, version);
   const fieldVersions = JSON.parse(row.field_versions ?? '{}') as Record<string, number>;

@@ -10,7 +10,7 @@ import { refreshPromotionFacts } from '../stats/refresh';
 import { forgetNameIfAnonymous } from './anonymous';
 import { guardMutation } from './guards';
 import { applyMutation } from './mutations';
-import { RowCache } from './row-cache';
+import { CreatedMeanwhile, RowCache } from './row-cache';
 import { lockScope } from './scope';
 
 export interface PushEnv {
@@ -21,15 +21,14 @@ export interface PushEnv {
   now?: Date;
 }
 
-async function lockClient(trx: Tx, dialect: Dialect, clientId: string, counsellor: Counsellor, now: string): Promise<ClientsTable> {
-  await trx
+/** The install's row, created on its first push and locked for the batch (one statement, as lockScope). */
+async function lockClient(trx: Tx, clientId: string, counsellor: Counsellor, now: string): Promise<ClientsTable> {
+  const client = await trx
     .insertInto('clients')
     .values({ client_id: clientId, sub: counsellor.sub, agency_code: counsellor.agencyCode, last_seq: 0, created_at: now, updated_at: now })
-    .onConflict((oc) => oc.column('client_id').doNothing())
-    .execute();
-  let query = trx.selectFrom('clients').selectAll().where('client_id', '=', clientId);
-  if (dialect === 'postgres') query = query.forUpdate();
-  const client = await query.executeTakeFirstOrThrow();
+    .onConflict((oc) => oc.column('client_id').doUpdateSet((eb) => ({ last_seq: eb.ref('clients.last_seq') })))
+    .returningAll()
+    .executeTakeFirstOrThrow();
   if (client.sub !== counsellor.sub) {
     throw new ApiError(
       403,
@@ -51,8 +50,11 @@ function findGap(lastSeq: number, seqs: readonly number[]): number | undefined {
   return undefined;
 }
 
-/** PostgreSQL deadlock or serialisation failure: the transaction was rolled back and may simply run again. */
-const isRetryable = (err: unknown) => ['40P01', '40001'].includes((err as { code?: string })?.code ?? '');
+/**
+ * PostgreSQL deadlock or serialisation failure, or a record created meanwhile by another agency: the transaction
+ * was rolled back and may simply run again.
+ */
+const isRetryable = (err: unknown) => err instanceof CreatedMeanwhile || ['40P01', '40001'].includes((err as { code?: string })?.code ?? '');
 
 export async function applyPush(env: PushEnv, request: PushRequest): Promise<PushResponse> {
   const key = await pseudonymKey(env.db);
@@ -60,9 +62,9 @@ export async function applyPush(env: PushEnv, request: PushRequest): Promise<Pus
     try {
       return await applyPushOnce(env, request, key);
     } catch (err) {
-      // Two agencies creating the same ids in opposite orders wait on each other; PostgreSQL cancels one.
+      // Two agencies creating the same ids wait on each other; PostgreSQL cancels one, or one finds the other's row.
       if (!isRetryable(err) || attempt >= 3) throw err;
-      env.log.warn({ code: (err as { code?: string }).code, attempt }, 'envoi rejoué après un interblocage');
+      env.log.warn({ code: (err as { code?: string }).code ?? (err as Error).message, attempt }, 'envoi rejoué après une écriture concurrente');
     }
   }
 }
@@ -73,7 +75,7 @@ async function applyPushOnce(env: PushEnv, request: PushRequest, key: Buffer): P
   const now = clock.toISOString();
   return env.db.transaction().execute(async (trx) => {
     const counter = await lockScope(trx, env.dialect, scope);
-    const client = await lockClient(trx, env.dialect, request.clientId, env.counsellor, now);
+    const client = await lockClient(trx, request.clientId, env.counsellor, now);
 
     // The whole batch is refused before any write: the client resends from what the server has.
     if (findGap(client.last_seq, request.mutations.map((m) => m.seq)) !== undefined) {
@@ -101,7 +103,12 @@ async function applyPushOnce(env: PushEnv, request: PushRequest, key: Buffer): P
       const outcome =
         'rejected' in guarded
           ? guarded.rejected
-          : await applyMutation({ trx, counter, counsellor: env.counsellor, scope, now, log: env.log, rows, privacy }, mutation.name, guarded.args);
+          : await applyMutation(
+              { trx, counter, counsellor: env.counsellor, scope, now, log: env.log, rows, privacy },
+              mutation.name,
+              guarded.args,
+              guarded.schemaResult,
+            );
       if (mutation.name === 'promotion.update' && outcome.status === 'applied') {
         await forgetNameIfAnonymous(trx, rows, (guarded as { args: { id: string } }).args.id, counter.start);
       }
@@ -109,6 +116,7 @@ async function applyPushOnce(env: PushEnv, request: PushRequest, key: Buffer): P
       audited.push(auditedMutation(mutation, outcome));
       lastSeq = mutation.seq;
     }
+    await rows.flush();
     if (audited.length) {
       await recordAudit(trx, {
         sub: env.counsellor.sub,
@@ -122,7 +130,7 @@ async function applyPushOnce(env: PushEnv, request: PushRequest, key: Buffer): P
     }
 
     // Statistics hook: the promotions this batch wrote get their fact rows in the same transaction.
-    if (counter.current > counter.start) await refreshPromotionFacts(trx, scope, counter.start, env.counsellor.sub);
+    if (counter.current > counter.start) await refreshPromotionFacts(trx, rows.writtenSince('promotion', counter.start), env.counsellor.sub);
     await counter.save(trx);
     if (lastSeq !== client.last_seq) {
       await trx.updateTable('clients').set({ last_seq: lastSeq, updated_at: now }).where('client_id', '=', request.clientId).execute();

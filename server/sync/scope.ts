@@ -27,14 +27,23 @@ export class ScopeCounter {
 }
 
 export async function lockScope(trx: Tx, dialect: Dialect, scope: string): Promise<ScopeCounter> {
-  // A write first: on SQLite it takes the write lock before anything is read; on PostgreSQL it creates the row once.
+  // A write first: on SQLite it takes the write lock before anything is read; on PostgreSQL it creates the row
+  // once. One statement where the database allows it: PostgreSQL's ON CONFLICT DO UPDATE locks the row as
+  // `SELECT … FOR UPDATE` would, and RETURNING reads it in the same round trip (two fewer per push).
+  if (dialect === 'postgres') {
+    const row = await trx
+      .insertInto('scope_versions')
+      .values({ scope, version: 0 })
+      .onConflict((oc) => oc.column('scope').doUpdateSet((eb) => ({ version: eb.ref('scope_versions.version') })))
+      .returning('version')
+      .executeTakeFirstOrThrow();
+    return new ScopeCounter(scope, Number(row.version));
+  }
   await trx
     .insertInto('scope_versions')
     .values({ scope, version: 0 })
     .onConflict((oc) => oc.column('scope').doNothing())
     .execute();
-  let query = trx.selectFrom('scope_versions').select('version').where('scope', '=', scope);
-  if (dialect === 'postgres') query = query.forUpdate();
-  const row = await query.executeTakeFirstOrThrow();
+  const row = await trx.selectFrom('scope_versions').select('version').where('scope', '=', scope).executeTakeFirstOrThrow();
   return new ScopeCounter(scope, Number(row.version));
 }

@@ -27,6 +27,16 @@ describe('messagerie', () => {
     expect(fields.form.getAttribute('action')).toBe('/mail/envoyer');
   });
 
+  it('reads the page as it is now: a second read after the page changed sees the change', () => {
+    const html = readFileSync(reference('messagerie', 'message-envoye.html').page.htmlPath, 'utf8');
+    const document = parseHtml(html, SENT_URL);
+    const before = sentOf(read(document, new URL(SENT_URL))).subject;
+    const subject = Array.from(document.querySelectorAll('dt')).find((dt) => dt.textContent === 'Objet')!.nextElementSibling!;
+    subject.textContent = 'Objet modifié après la première lecture';
+    expect(sentOf(read(document, new URL(SENT_URL))).subject).toBe('Objet modifié après la première lecture');
+    expect(before).not.toBe('Objet modifié après la première lecture');
+  });
+
   it('has no agent: the webmail shows no counsellor banner', () => {
     const { document } = reference('messagerie', 'message-envoye.html');
     expect(read(document, new URL(SENT_URL))).not.toHaveProperty('agent');

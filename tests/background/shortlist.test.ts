@@ -7,7 +7,7 @@ import type { MailJob } from '@/lib/background/mail-queue';
 import { saveReading } from '@/lib/background/tab-contexts';
 import { findIdentifyingData } from '@/lib/domain/anonymity';
 import { jobSeekerProfileSchema } from '@/lib/domain/legacy';
-import { referencesInSubject } from '@/lib/domain/pitch';
+import { findReferences } from '@/lib/domain/reply-references';
 import { addNeed, addToPool, openDb, pendingMutations, poolEntryFromProfile, rememberWithdrawals, type ProfilenceDb } from '@/lib/store';
 import { readingOf } from './fixtures';
 
@@ -85,7 +85,7 @@ describe('shortlist in the background', () => {
     expect(jobs).toHaveLength(1);
     const [mail] = jobs;
     expect(mail!.to).toEqual(['claire.roussel@example.com']);
-    expect(referencesInSubject(mail!.subject)).toEqual(promotions.map((p) => p!.reference));
+    expect(findReferences(mail!.subject)).toEqual(promotions.map((p) => p!.reference));
     expect(mail!.promotionId).toBe(promotions[0]!.id);
     expect(mail!.alsoFor).toEqual(promotions.slice(1).map((p) => ({ promotionId: p!.id, reference: p!.reference })));
     expect(mail!.attachments?.map((a) => a.fileName)).toEqual(['CV_Marie_DUPONT.pdf']);
@@ -114,7 +114,7 @@ describe('shortlist in the background', () => {
     // The counsellor confirms: the others go, without him.
     const rest = await service.prepare(request([{ poolEntryId: pool.marie, mode: 'named' }, { poolEntryId: pool.sandrine, mode: 'anonymous' }]));
     expect(rest).toMatchObject({ ok: true });
-    expect(referencesInSubject(jobs[0]!.subject)).toHaveLength(2);
+    expect(findReferences(jobs[0]!.subject)).toHaveLength(2);
     expect(jobs[0]!.body).not.toContain('Karim');
   });
 

@@ -360,12 +360,13 @@ describe('board and pool in the side panel', () => {
       ['Page', 'true', 0],
       ['Besoins', 'false', -1],
       ['Vivier', 'false', -1],
+      ['À promouvoir', 'false', -1],
     ]);
     await act(() => void tabs[0]!.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowRight', bubbles: true })));
     await waitFor(() => expect(root.querySelector('[data-testid="shown"]')!.textContent).toBe('board'));
     await waitFor(() => expect(document.activeElement?.id).toBe('pf-tab-board'));
     await act(() => void tabs[0]!.dispatchEvent(new KeyboardEvent('keydown', { key: 'End', bubbles: true })));
-    await waitFor(() => expect(root.querySelector('[data-testid="shown"]')!.textContent).toBe('pool'));
-    await waitFor(() => expect(root.querySelector('[role="tabpanel"]')!.getAttribute('aria-labelledby')).toBe('pf-tab-pool'));
+    await waitFor(() => expect(root.querySelector('[data-testid="shown"]')!.textContent).toBe('worklist'));
+    await waitFor(() => expect(root.querySelector('[role="tabpanel"]')!.getAttribute('aria-labelledby')).toBe('pf-tab-worklist'));
   });
 });

@@ -1,30 +1,19 @@
 // @vitest-environment happy-dom
 // What a counsellor noticed in the panel: counts in the singular when there is one, phone numbers in one
-// piece, contract types as the CRM writes them, needs of the page told apart from the agency board,
-// portfolio rows that open the file.
+// piece, contract types as the CRM writes them, needs of the page told apart from the agency board.
+// (Portfolio rows that open the file: tests/components/worklist.test.tsx.)
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { EstablishmentCard } from '@/components/context/EstablishmentCard';
-import { PortfolioList } from '@/components/context/PortfolioList';
 import { KeyFigures } from '@/components/dashboard/KeyFigures';
 import { groupedPhone, plural } from '@/components/format';
 import { CandidateList } from '@/components/promotion/CandidateList';
-import type { Establishment, PortfolioEntry } from '@/lib/domain/legacy';
+import type { Establishment } from '@/lib/domain/legacy';
 import { figuresOf } from '@/lib/stats/report';
 import { readingOf } from '../background/fixtures';
 
 const establishment = (readingOf('fiche-entreprise', 'etablissement-73282932000074') as { data: Establishment }).data;
-const entry = (over: Partial<PortfolioEntry>): PortfolioEntry => ({
-  ftId: '1234567A',
-  lastName: 'DUPONT',
-  firstName: 'Marie',
-  mainRome: 'M1607',
-  promotionConsent: true,
-  url: 'http://dossiers.localhost:8090/dossier/1234567A',
-  ...over,
-});
-
 let root: HTMLElement;
 const text = () => (root.textContent ?? '').replace(/\s+/g, ' ');
 
@@ -73,20 +62,6 @@ describe('what a counsellor noticed', () => {
     expect(text()).not.toContain('Besoins repérés');
     const contacts = root.querySelector('[data-testid="establishment-contacts"]')!.textContent!;
     expect(contacts).toContain('06\u00a078\u00a045\u00a012\u00a030');
-  });
-
-  it('makes each portfolio row a link to the file, in a new tab, and never follows a non-web address', async () => {
-    await act(() =>
-      render(<PortfolioList entries={[entry({}), entry({ ftId: '7654321B', firstName: 'Sandrine', lastName: 'LEFÈVRE', url: 'javascript:alert(1)' })]} />, root),
-    );
-    const links = Array.from(root.querySelectorAll('a'));
-    expect(links.map((a) => [a.textContent, a.getAttribute('href'), a.getAttribute('target')])).toEqual([
-      ['Marie DUPONT', 'http://dossiers.localhost:8090/dossier/1234567A', '_blank'],
-    ]);
-    expect(text()).toContain('Sandrine LEFÈVRE');
-    expect(text()).toContain('2 demandeurs');
-    await act(() => render(<PortfolioList entries={[entry({})]} />, root));
-    expect(text()).toContain('1 demandeur,');
   });
 
   it('shows in full the address the e-mail will go to, for the Interlocuteur chosen', async () => {

@@ -3,7 +3,8 @@ import mariePage from '../fixtures/legacy/dossier-demandeur/dossier-1234567A.exp
 import sandrinePage from '../fixtures/legacy/dossier-demandeur/dossier-7654321B.expected.json';
 import { findIdentifyingData } from '../../lib/domain/anonymity';
 import { jobSeekerProfileSchema } from '../../lib/domain/legacy';
-import { referenceInSubject, referencesInSubject } from '../../lib/domain/pitch';
+import { referenceInSubject } from '../../lib/domain/pitch';
+import { findReferences } from '../../lib/domain/reply-references';
 import {
   allowedModes,
   composeShortlist,
@@ -60,7 +61,7 @@ describe('composeShortlist', () => {
 
   it('writes one reference per profile in the subject, each found by the reply parser', () => {
     expect(mail.subject).toBe('Proposition de candidatures – réf. PRF-AAAAA1, PRF-BBBBB2, PRF-CCCCC3');
-    expect(referencesInSubject(mail.subject)).toEqual(refs);
+    expect(findReferences(mail.subject)).toEqual(refs);
     // A reader of single promotions still finds « réf. PRF-… ».
     expect(referenceInSubject(mail.subject)).toBe('PRF-AAAAA1');
   });

@@ -62,6 +62,52 @@ describe('accessibility of the extension pages (axe-core, Chromium)', () => {
     await Promise.all([panel.close(), page.close()]);
   });
 
+  it('side panel on the portfolio (« À promouvoir »), and its tab', async () => {
+    const panel = await browser.openExtensionPage('sidepanel.html');
+    const page = await browser.context.newPage();
+    await page.goto(demo.url('dossier-demandeur', '/portefeuille'));
+    await page.bringToFront();
+    await waitForTestIdText(panel, 'worklist-summary', 'autorisent la promotion');
+    expect(await seriousViolations(panel)).toEqual([]);
+    await panel.getByRole('tab', { name: 'À promouvoir' }).click();
+    await waitForTestIdText(panel, 'worklist-read-at', 'Portefeuille lu le');
+    expect(await seriousViolations(panel)).toEqual([]);
+    await Promise.all([panel.close(), page.close()]);
+  });
+
+  it('side panel on the webmail inbox and on an employer’s reply, its outcomes offered', async () => {
+    const establishment = await browser.context.newPage();
+    await establishment.goto(demo.url('fiche-entreprise', '/etablissement/73282932000074'));
+    const panel = await browser.openExtensionPage('sidepanel.html');
+    const file = await browser.context.newPage();
+    await file.goto(demo.url('dossier-demandeur', '/dossier/3456789C'));
+    await file.bringToFront();
+    await panel.getByTestId('promote').click();
+    await panel.getByLabel(/LOGICIELS DU RHÔNE/).waitFor();
+    await panel.getByRole('button', { name: 'Appel passé' }).click();
+    await waitForTestIdText(panel, 'promote-feedback', 'Appel enregistré');
+    const reference = await panel.evaluate(
+      () =>
+        new Promise<string>((resolve, reject) => {
+          const open = indexedDB.open('profilence');
+          open.onerror = () => reject(open.error);
+          open.onsuccess = () => {
+            const all = open.result.transaction('promotions').objectStore('promotions').getAll();
+            all.onsuccess = () => resolve(all.result[0].reference);
+          };
+        }),
+    );
+    const reply = demo.inbox.receive({ from: { address: 'claire.roussel@example.com' }, subject: `Suite à votre appel – réf. ${reference}`, body: 'Nous la recevons mardi.' });
+    const webmail = await browser.context.newPage();
+    await webmail.goto(demo.url('messagerie', '/mail/dossier/reception'));
+    await waitForTestIdText(panel, 'pending-reply', reference);
+    expect(await seriousViolations(panel)).toEqual([]);
+    await webmail.goto(demo.url('messagerie', `/mail/message/${reply.id}`));
+    await panel.getByTestId('reply-promotion').getByRole('button', { name: 'Entretien', exact: true }).waitFor();
+    expect(await seriousViolations(panel)).toEqual([]);
+    await Promise.all([panel.close(), file.close(), establishment.close(), webmail.close()]);
+  });
+
   it.each(['popup.html', 'options.html'])('%s', async (path) => {
     const page = await browser.openExtensionPage(path);
     await page.waitForLoadState('load');

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
-import { referencesInSubject } from '../../lib/domain/pitch';
+import { findReferences } from '../../lib/domain/reply-references';
 import { addToPool } from '../../lib/store';
 import { buildApp } from '../../server/app';
 import { deleteClientDatabases, SyncClient } from '../sync/clients';
@@ -156,7 +156,7 @@ describe('a shortlist for a company need (Chromium, built extension, demo tools,
     expect(received).toHaveLength(1);
     const [mail] = received;
     expect(mail!.to).toEqual(['h.michel.acp-expertise@example.fr']);
-    const references = referencesInSubject(mail!.subject);
+    const references = findReferences(mail!.subject);
     expect(references).toHaveLength(3);
     expect(mail!.subject).toBe(`Proposition de candidatures – réf. ${references.join(', ')}`);
     for (const [i, reference] of references.entries()) expect(mail!.body).toContain(`Candidature ${i + 1} – réf. ${reference}`);

@@ -105,4 +105,18 @@ describe('OutcomeActions', () => {
     await click('Relancé');
     await vi.waitFor(() => expect(root.querySelector('[role="alert"]')?.textContent).toContain("Profilence n'a pas pu enregistrer l'action"));
   });
+  it('offers only the outcomes asked for, and records them the way it is told (a reply, dated by the background)', async () => {
+    const send = vi.fn().mockResolvedValue({ ok: true, status: 'declined' });
+    await act(() =>
+      render(
+        <OutcomeActions promotion={{ id: ID, status: 'sent' }} label="Profil anonyme chez LOGICIELS DU RHÔNE" only={['employer_replied', 'interview', 'hired', 'profile_kept', 'declined']} send={send} />,
+        root,
+      ),
+    );
+    expect(labels()).toEqual(['Réponse reçue', 'Entretien', 'Embauché', 'Profil conservé', 'Refus']);
+    await click('Refus');
+    await click('Pas de recrutement en cours');
+    expect(send).toHaveBeenCalledWith({ type: 'declined', reason: 'no_position' });
+    expect(sendMessage).not.toHaveBeenCalled();
+  });
 });

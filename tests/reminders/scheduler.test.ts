@@ -114,6 +114,18 @@ describe('reminder schedule in the background', () => {
     expect(await badgeText()).toBe('');
   });
 
+  it('adds the employers’ replies waiting to be recorded to the follow-ups due on the badge', async () => {
+    const db = freshDb();
+    await sentPromotion(db, 0);
+    let replies = 2;
+    const scheduler = createReminderScheduler(db, { ...manualClock(day(8)), repliesWaiting: async () => replies });
+    await scheduler.check('change');
+    expect(await badgeText()).toBe('3');
+    replies = 0;
+    await scheduler.check('change');
+    expect(await badgeText()).toBe('1');
+  });
+
   it('closes a promotion left 30 days without answer as « no_response », with its outbox row', async () => {
     const db = freshDb();
     const promotion = await sentPromotion(db, 0);

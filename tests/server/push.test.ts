@@ -134,6 +134,33 @@ describeEachDatabase('push on %s', (kind) => {
     expect(next.results).toEqual([{ seq: 9, status: 'applied' }]);
   });
 
+  it('applies a batch that creates records, then edits one, adds to it and withdraws the consent of the other', async () => {
+    // A counsellor offline for a while: the outbox holds the creates and what followed them, sent as one batch.
+    const client = new TestClient(h.app, TOKENS.jeanne);
+    const karim = makePromotion({ jobSeeker: { ...makePromotion().jobSeeker, ftId: '7654321B', firstName: 'Karim', lastName: 'BENALI' } });
+    const lucie = makePromotion();
+    const sent = makeEvent(karim.id);
+    const reply = await client.push([
+      create(karim),
+      update('promotion.update', karim.id, 1, { pitch: 'Magasinier cariste, disponible tout de suite.' }),
+      addEvent(sent),
+      create(lucie),
+      { name: 'jobseeker.consentWithdrawn', args: { ftId: lucie.jobSeeker.ftId, at: new Date().toISOString() } },
+    ]);
+    expect(reply.results.map((r) => r.status)).toEqual(['applied', 'applied', 'applied', 'applied', 'applied']);
+
+    const { changes } = await pullAll(h.app, TOKENS.paul);
+    // One version per write, in batch order: create, edit, event (3); create, pseudonymisation (5).
+    expect(changes.map((c) => [c.id, c.version])).toEqual([
+      [karim.id, 3],
+      [lucie.id, 5],
+    ]);
+    const karimData = changes[0]!.data as { pitch: string; events: { id: string; version: number }[] };
+    expect(karimData.pitch).toBe('Magasinier cariste, disponible tout de suite.');
+    expect(karimData.events.map((e) => [e.id, e.version])).toEqual([[sent.id, 3]]);
+    expect((changes[1]!.data as Promotion).jobSeeker).toMatchObject({ ftId: expect.stringMatching(/^pseudo:/), firstName: '', lastName: '' });
+  });
+
   it('takes a create pushed again (another install) as a merge of its events, and refuses the same id for another person', async () => {
     const jeanne = new TestClient(h.app, TOKENS.jeanne);
     const paul = new TestClient(h.app, TOKENS.paul);

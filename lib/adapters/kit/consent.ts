@@ -10,7 +10,7 @@
  *   conditional one, a double negation, signals that disagree) is `unreadable`, which counts as not granted.
  */
 import { fold, isBlock, labelKey, linesOf, normalizeText } from './text';
-import { fieldsOf, withoutHint, type Fields } from './fields';
+import { byIds, fieldsOf, isDataGrid, withoutHint, type Fields } from './fields';
 import { findDate } from './values';
 
 export type ConsentVerdict = 'yes' | 'no' | 'unknown';
@@ -119,13 +119,6 @@ function stateOf(el: Element): boolean | undefined {
   return known.every((s) => s === known[0]) ? (known[0] as boolean) : undefined;
 }
 
-const byIds = (el: Element, attribute: string) =>
-  (el.getAttribute(attribute) ?? '')
-    .split(/\s+/)
-    .filter(Boolean)
-    .map((id) => el.ownerDocument.getElementById(id))
-    .filter((e): e is HTMLElement => e !== null);
-
 /** The texts that name a control: its labels, accessible name, title and own text. */
 function ownTexts(el: Element): string[] {
   const texts: string[] = [];
@@ -203,13 +196,6 @@ function labelBox(label: Element): Element {
     box = parent;
   }
   return box;
-}
-
-function isDataGrid(table: Element | null): boolean {
-  if (!table) return false;
-  if (table.querySelector(':scope > thead')) return true;
-  const cells = Array.from(table.querySelector('tr')?.children ?? []);
-  return cells.length > 1 && cells.every((c) => c.tagName === 'TH');
 }
 
 /** Inside a cell of a data grid (a history of events, a list): a past value, never the current consent. */

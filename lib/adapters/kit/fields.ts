@@ -6,7 +6,8 @@
  * Labels are compared by `labelKey` (case, accents, colons, spacing, hints such as « (obligatoire) » do not
  * matter); ids serve only to follow `for` and ARIA references, and classes are never used.
  */
-import { badgeReplacement, isBlock, keyOfNormalized, labelKey, linesOf, normalizeText, textOf } from './text';
+import { perRead } from './per-read';
+import { badgeReplacement, isBlock, keyOfLabelText, labelKey, linesOf, normalizeText, textOf } from './text';
 
 export interface Field {
   /** The value's text, whitespace normalised. */
@@ -59,12 +60,14 @@ export function withoutHint(label: string): string {
 }
 
 /** The elements an ARIA attribute names by id. */
-const referenced = (el: Element, attribute: string): Element[] =>
+export const byIds = (el: Element, attribute: string): Element[] =>
   (el.getAttribute(attribute) ?? '')
     .split(/\s+/)
     .filter(Boolean)
     .map((id) => el.ownerDocument.getElementById(id))
-    .filter((e): e is HTMLElement => e !== null && e !== el);
+    .filter((e): e is HTMLElement => e !== null);
+/** The same, but never the element itself. */
+const referenced = (el: Element, attribute: string): Element[] => byIds(el, attribute).filter((e) => e !== el);
 
 /** Label/value pairs ARIA declares: a value labelled by an element, a label described by its value, a named control. */
 function ariaCandidates(el: Element, candidates: Candidate[]): void {
@@ -94,10 +97,11 @@ function isBadgeAfterText(el: Element, text: string): boolean {
 /** `<div>SIRET <span>(obligatoire)</span></div>`: a label's own text with a hint or badge element beside it. */
 function isLabelWithHint(el: Element): boolean {
   if (el.childElementCount > 3) return false;
-  let own = '';
-  for (let n = el.firstChild; n; n = n.nextSibling) if (n.nodeType === 3) own += (n as Text).data;
-  if (own.trim() === '') return false;
+  // Cheapest test first: most elements with children hold blocks or nested markup.
   for (let c = el.firstElementChild; c; c = c.nextElementSibling) if (c.childElementCount > 0 || isBlock(c)) return false;
+  let own = false;
+  for (let n = el.firstChild; n && !own; n = n.nextSibling) own = n.nodeType === 3 && (n as Text).data.trim() !== '';
+  if (!own) return false;
   const raw = el.textContent ?? '';
   if (raw.length > 2 * MAX_LABEL || !MAY_END_WITH_HINT.test(raw.trimEnd())) return false;
   const text = normalizeText(raw);
@@ -125,7 +129,7 @@ function indexLabels(root: ParentNode): Candidate[] {
   return candidates;
 }
 
-const keyOf = (c: Candidate) => (c.key ??= keyOfNormalized(withoutHint(c.text)));
+const keyOf = (c: Candidate) => (c.key ??= keyOfLabelText(withoutHint(c.text)));
 
 /** The first letter of a label's key, worked out cheaply from its text (keys of one initial share a bucket). */
 function initialOf(text: string): string {
@@ -202,7 +206,7 @@ function sectionValue(heading: Element): Field | undefined {
 }
 
 /** A table with column headers: a `<thead>`, or a first row made only of header cells. */
-function isDataGrid(table: Element | null): boolean {
+export function isDataGrid(table: Element | null): boolean {
   if (!table) return false;
   if (table.querySelector(':scope > thead')) return true;
   const firstRow = table.querySelector('tr');
@@ -268,7 +272,8 @@ function resolve(candidate: Candidate, root: ParentNode): Field | undefined {
   return { text: textOf(next), element: next };
 }
 
-export function fieldsOf(root: ParentNode): Fields {
+/** The label index of `root`, built once per read (kit/per-read.ts). */
+export const fieldsOf = perRead(function fieldsOf(root: ParentNode): Fields {
   const candidates = indexLabels(root);
   const byInitial = new Map<string, Candidate[]>();
   for (const c of candidates) {
@@ -340,4 +345,4 @@ export function fieldsOf(root: ParentNode): Fields {
       return elements.filter((el, i) => elements.indexOf(el) === i);
     },
   };
-}
+});

@@ -1,5 +1,6 @@
 /** Building reader results: absent (never undefined or null) optional fields, and a reader that never throws. */
 import type { ReadOptions } from './taught';
+import { duringRead } from './per-read';
 import type { Agent, ConsentShown, LegacyTool, PageData, PageKind, ReadResult, ReadResultOf, UnrecognizedReadResult } from '@/lib/domain/legacy';
 
 export const unrecognized = (url: URL): UnrecognizedReadResult => ({ url: url.href, recognized: false });
@@ -80,7 +81,7 @@ export function readTool<P extends PageKind>(
   url: URL,
   options?: ReadOptions,
 ): ReadResult {
-  return guard(url, () => {
+  return guard(url, () => duringRead(() => {
     const page = detect(url, document);
     if (!page) return undefined;
     const extraction = (extract[page] as (d: Document, u: URL, o?: ReadOptions) => Extraction<P> | undefined)(document, url, options);
@@ -88,5 +89,5 @@ export function readTool<P extends PageKind>(
     const agent = readAgent?.(document);
     if (readAgent && !agent) extraction.missing.push('agent');
     return recognized(url, tool, page, agent, extraction);
-  });
+  }));
 }

@@ -74,7 +74,31 @@ export function textOf(node: Node | null | undefined): string {
  * asterisks, "(s)" and plural "s" do not matter. "NOM :", "Nom" and "nom:" are the same label.
  */
 export function labelKey(label: string): string {
-  return keyOfNormalized(normalizeText(label));
+  return remembered(KEYS, label, (text) => keyOfNormalized(normalizeText(text)));
+}
+
+/**
+ * `keyOfNormalized`, remembered: a tool's pages show the same labels on every file, and a page is read again
+ * whenever it changes.
+ */
+export function keyOfLabelText(text: string): string {
+  return remembered(NORMALIZED_KEYS, text, keyOfNormalized);
+}
+
+/** Keys of the labels looked up (the same synonym lists on every read) and of the labels pages show. */
+const KEYS = new Map<string, string>();
+const NORMALIZED_KEYS = new Map<string, string>();
+/** Bounded: page text (values too) passes through here, not only labels. */
+const MAX_KEYS = 4096;
+
+function remembered(keys: Map<string, string>, text: string, keyOf: (text: string) => string): string {
+  let key = keys.get(text);
+  if (key === undefined) {
+    key = keyOf(text);
+    if (keys.size >= MAX_KEYS) keys.clear();
+    keys.set(text, key);
+  }
+  return key;
 }
 
 /** `labelKey` of a text already whitespace-normalised (the label index's hot path). */

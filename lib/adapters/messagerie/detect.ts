@@ -1,12 +1,19 @@
 /** Which page of the webmail this is, by URL path and DOM (never by host). */
+import { perRead } from '../kit/per-read';
 import { fieldsOf } from '../kit/fields';
 import { textOf } from '../kit/text';
+import { inboxRows } from './inbox';
 import { LABELS, SENT_CONFIRMATION } from './labels';
+import { messageHeader } from './message';
 
-export type MessageriePageKind = 'compose' | 'sent';
+export type MessageriePageKind = 'compose' | 'sent' | 'inbox' | 'message';
 
 const COMPOSE_PATH = /\/mail\/(nouveau|nouveau-message|redaction|rediger|compose|new)\/?$/i;
 const SENT_PATH = /\/mail\/(envoye|envoy%C3%A9|sent)\/([^/]+)\/?$/i;
+/** A folder's list: the inbox, or a folder the counsellor files replies in. */
+const INBOX_PATH = /\/mail\/((dossier|dossiers|folder)\/[^/]+|reception|r%C3%A9ception|boite-de-reception|inbox)\/?$/i;
+/** One received message. */
+const MESSAGE_PATH = /\/mail\/(message|messages|lire|lecture|read|item)\/[^/]+\/?$/i;
 
 /** The message id at the end of `/mail/envoye/{id}`. */
 export function messageIdFromPath(url: URL): string | undefined {
@@ -31,7 +38,7 @@ export interface ComposeFields {
 }
 
 /** The compose form's fields, found by their labels (else by their field names), for the extension to fill. */
-export function findComposeFields(document: Document): ComposeFields | undefined {
+export const findComposeFields = perRead(function findComposeFields(document: Document): ComposeFields | undefined {
   if (!document.body) return undefined;
   const fields = fieldsOf(document.body);
   const control = (labels: readonly string[], name: string, selector = CONTROL) =>
@@ -51,7 +58,7 @@ export function findComposeFields(document: Document): ComposeFields | undefined
     body,
     attachments: inForm(control(LABELS.attachments, 'attachments', 'input[type="file"]')),
   };
-}
+});
 
 const isLoginForm = (document: Document) => document.querySelector('input[type="password"]') !== null;
 
@@ -67,5 +74,7 @@ export function detect(url: URL, document: Document, _byContent = true): Message
   if (!document.body || isLoginForm(document)) return null;
   if (COMPOSE_PATH.test(url.pathname) && findComposeFields(document)) return 'compose';
   if (messageIdFromPath(url) && showsSentConfirmation(document)) return 'sent';
+  if (INBOX_PATH.test(url.pathname) && inboxRows(document) !== undefined) return 'inbox';
+  if (MESSAGE_PATH.test(url.pathname) && !findComposeFields(document) && messageHeader(document)) return 'message';
   return null;
 }

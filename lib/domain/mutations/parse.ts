@@ -36,9 +36,18 @@ export interface ParseOptions {
   describe: (issues: readonly z.core.$ZodIssue[]) => string;
 }
 
-export function parseMutation(name: string, args: unknown, options: ParseOptions): { call: MutationCall } | Refused {
+/**
+ * `schemaResult`: the args' schema already checked by the caller on these very args, with the same error map (the
+ * server's guards do, before this): the schema, the costliest step of a push, then runs once.
+ */
+export function parseMutation(
+  name: string,
+  args: unknown,
+  options: ParseOptions,
+  schemaResult?: z.ZodSafeParseResult<unknown>,
+): { call: MutationCall } | Refused {
   if (!isMutationName(name)) return rejected('unknown_mutation', MUTATION_MESSAGES.unknown(name));
-  const parsed = (mutationArgsSchemas[name] as z.ZodType).safeParse(args, options.error ? { error: options.error } : undefined);
+  const parsed = schemaResult ?? (mutationArgsSchemas[name] as z.ZodType).safeParse(args, options.error ? { error: options.error } : undefined);
   // Consent first: whatever else is wrong, a profile without consent is never promoted.
   if (consentGranted(name, args) === false) return rejected('consent_missing', MUTATION_MESSAGES.consent);
   if (name.endsWith('.update')) {
