@@ -1,7 +1,7 @@
 import { readWithEvidence } from '@/lib/adapters/dossier-demandeur';
 import { fetchCv } from '@/lib/content/fetch-cv';
-import { runReader } from '@/lib/content/run-reader';
-import { answerBackground, sendToBackground } from '@/lib/messaging/content';
+import { runTaughtReader } from '@/lib/content/taught-reading';
+import { answerBackground } from '@/lib/messaging/content';
 
 // The real origins are set at build time (legacy-origins.ts); this default serves the demo tool.
 export default defineContentScript({
@@ -9,7 +9,7 @@ export default defineContentScript({
   runAt: 'document_idle',
   main() {
     // With how the consent was shown: the background keeps it with each promotion as its evidence.
-    runReader(readWithEvidence, (result) => sendToBackground('page.read', result));
+    runTaughtReader(readWithEvidence);
     answerBackground('cv.fetch', (request) => fetchCv(request.url, location.href, request.fileName));
   },
 });

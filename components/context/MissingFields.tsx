@@ -1,4 +1,9 @@
-/** Fields the reader expected but did not find: the counsellor knows what to check on the page. */
+/**
+ * Fields the reader expected but did not find: the counsellor knows what to check on the page, and may show the
+ * reader where a field is (TeachField).
+ */
+import { TeachField } from './TeachField';
+
 const FIELD_LABELS: Record<string, string> = {
   ftId: 'Identifiant France Travail',
   civility: 'Civilité',
@@ -33,14 +38,28 @@ const FIELD_LABELS: Record<string, string> = {
 
 export const fieldLabel = (field: string) => FIELD_LABELS[field.split('.')[0]!] ?? field;
 
-export function MissingFields({ missing }: { missing: readonly string[] }) {
+/**
+ * Never taught: the consent is read from the value shown, never from a label (lib/adapters/kit/consent.ts), and
+ * the banner's agent is not a field of the page's record.
+ */
+const NOT_TEACHABLE = new Set(['promotionConsent', 'agent']);
+
+export function MissingFields({ missing, tabId }: { missing: readonly string[]; tabId?: number }) {
   if (missing.length === 0) return null;
   const labels = [...new Set(missing.map(fieldLabel))];
+  const teachable = tabId === undefined ? [] : [...new Set(missing)].filter((f) => !NOT_TEACHABLE.has(f.split('.')[0]!));
   return (
     <div class="fr-alert fr-alert--warning fr-alert--sm pf-section" role="status" data-testid="missing-fields">
       <p>
         Non trouvé sur la page : {labels.join(', ')}. Vérifiez ces informations dans l'outil d'origine.
       </p>
+      {teachable.length > 0 && (
+        <ul class="fr-raw-list fr-mt-1w" aria-label="Montrer à Profilence où se trouvent ces champs">
+          {teachable.map((field) => (
+            <TeachField key={`${tabId}:${field}`} tabId={tabId!} field={field} fieldLabel={fieldLabel(field)} />
+          ))}
+        </ul>
+      )}
     </div>
   );
 }

@@ -83,7 +83,7 @@ export function PageContext({ context }: { context: TabContext | null }) {
   return (
     <>
       {body}
-      <MissingFields missing={result.missing} />
+      <MissingFields missing={result.missing} tabId={context.tabId} />
     </>
   );
 }

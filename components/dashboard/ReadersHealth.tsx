@@ -5,6 +5,7 @@
  * taught the readers. Asked of the background (`readers.health.get`), which alone talks to the server.
  */
 import { useEffect, useState } from 'preact/hooks';
+import { AliasSummary } from '@/components/aliases/AliasSummary';
 import { fieldLabel } from '@/components/context/MissingFields';
 import { MISS_RATE_THRESHOLD } from '@/lib/domain/miss-rate';
 import { HEALTH_DEFAULT_DAYS, type HealthPage, type HealthTool, type ReadersHealthReport } from '@/lib/domain/reader-health';
@@ -188,15 +189,12 @@ function HealthReport({ report }: { report: ReadersHealthReport }) {
   );
 }
 
-/**
- * The labels counsellors taught the readers. Their synced entity comes from the « teach the readers » work
- * (branch readers-teach), not yet here: this place lists them once it lands.
- */
+/** The labels counsellors of this agency taught the readers (components/aliases/AliasSummary.tsx). */
 function TaughtLabels() {
   return (
     <div data-testid="health-taught-labels">
       <h3 class="fr-h6">Libellés appris par les conseillers</h3>
-      <p class="pf-muted">Aucun libellé appris n'est encore partagé avec le serveur.</p>
+      <AliasSummary />
     </div>
   );
 }

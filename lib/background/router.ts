@@ -5,6 +5,7 @@ import { onMessage } from '@/lib/messaging/protocol';
 import { contentScriptMatches, extensionId, extensionUrl, tabs } from '@/lib/platform';
 import { getPromotion, markSentByReference, rememberEstablishment, type ProfilenceDb } from '@/lib/store';
 import { signedInAgent } from './agent';
+import { createAliasCommands, toolOfUrl } from './aliases';
 import { createBoardCommands } from './board-commands';
 import { onConsentRead } from './consent-reading';
 import { countReadingOnce } from './reader-health';
@@ -115,6 +116,21 @@ export function registerMessageHandlers(db: ProfilenceDb, reminders: ReminderSch
   onMessage('promotion.recordContact', async ({ data, sender }) => {
     fromExtensionPage(sender);
     return promotions.recordContact(data);
+  });
+
+  const aliases = createAliasCommands(db);
+  aliases.watch();
+  onMessage('alias.teach', async ({ data, sender }) => (fromExtensionPage(sender), aliases.teach(data)));
+  onMessage('alias.revoke', async ({ data, sender }) => (fromExtensionPage(sender), aliases.revoke(data)));
+  onMessage('aliases.get', async ({ sender }) => {
+    const { url } = assertLegacyTabSender(sender, extensionId(), legacyPatterns());
+    const tool = toolOfUrl(url);
+    return tool ? aliases.aliasesFor(tool) : { aliases: [] };
+  });
+  onMessage('aliases.matched', async ({ data, sender }) => {
+    const { url } = assertLegacyTabSender(sender, extensionId(), legacyPatterns());
+    const tool = toolOfUrl(url);
+    if (tool) await aliases.matched(data, tool);
   });
 
   const board = createBoardCommands(db);

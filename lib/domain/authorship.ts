@@ -9,11 +9,13 @@
  * - Any counsellor of the agency records the other follow-up events on a colleague's promotion (the employer's
  *   reply reaches whoever answers the phone), and any counsellor records a consent withdrawal (it protects the
  *   person; the server audits it).
+ * - A reader alias (a label taught to a reader) is revoked by its author or an agency manager; any counsellor
+ *   reports that it matched.
  * - `national` is not a manager: in its own agency it acts as a counsellor.
  */
 import type { PromotionEventType } from './promotion';
 
-export type AuthoredKind = 'promotion' | 'need' | 'pool';
+export type AuthoredKind = 'promotion' | 'need' | 'pool' | 'alias';
 
 /** The signed-in counsellor, as the verified token (server) or `GET /v1/me` (extension) gives it. */
 export interface Actor {
@@ -28,6 +30,7 @@ export const AUTHOR_FIELDS = {
   promotion: { id: 'counsellorId', name: 'counsellorName' },
   need: { id: 'createdBy', name: 'createdByName' },
   pool: { id: 'addedBy', name: 'addedByName' },
+  alias: { id: 'createdBy', name: 'createdByName' },
 } as const satisfies Record<AuthoredKind, { id: string; name: string }>;
 
 export const MANAGER_ROLE = 'manager';
@@ -61,6 +64,7 @@ export const FORBIDDEN_MESSAGES = {
   withdrawn: "Seul l'auteur de la promotion ou un responsable d'agence peut la retirer : retrait refusé.",
   need: "Seul l'auteur de ce besoin ou un responsable d'agence peut le modifier ou le clore : modification refusée.",
   pool: "Seul le conseiller qui a proposé ce profil au vivier ou un responsable d'agence peut le modifier ou le retirer : modification refusée.",
+  alias: "Seul le conseiller qui a appris ce libellé ou un responsable d'agence peut le retirer : retrait refusé.",
 } as const;
 
 /** The French refusal for an edit of a record written by `authorSub`, or `undefined` when allowed. */
@@ -136,6 +140,11 @@ export function stampAuthor(name: string, args: unknown, actor: Actor): unknown 
       return byKind('need');
     case 'pool.add':
       return byKind('pool');
+    case 'alias.create':
+      return byKind('alias');
+    case 'alias.revoke':
+      // Who withdrew it, like an event's author.
+      return { ...args, by: actor.sub, byName: displayName(actor) };
     default:
       return args;
   }

@@ -38,11 +38,16 @@ export function datesOf(name: string, args: unknown): DatedField[] {
     }
     case 'need.create':
     case 'pool.add':
+    case 'alias.create':
       return str(a.createdAt) ? [{ label: 'date de création', at: a.createdAt }] : [];
     case 'promotion.addEvent':
       return str(a.at) ? [{ label: "date de l'événement", at: a.at }] : [];
     case 'jobseeker.consentWithdrawn':
       return str(a.at) ? [{ label: 'date du retrait du consentement', at: a.at }] : [];
+    case 'alias.revoke':
+      return str(a.at) ? [{ label: 'date du retrait du libellé', at: a.at }] : [];
+    case 'alias.matched':
+      return str(a.at) ? [{ label: 'date de la lecture', at: a.at }] : [];
     default:
       return [];
   }

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { agencyCodeSchema, ftIdSchema } from './formats';
 import { companyNeedEditableSchema, companyNeedSchema } from './need';
 import { poolEntryEditableSchema, poolEntrySchema } from './pool';
+import { aliasMatchedSchema, aliasRevokeSchema, readerAliasSchema } from './reader-alias';
 import {
   dateTimeSchema,
   idSchema,
@@ -31,6 +32,10 @@ export const mutationArgsSchemas = {
    * pseudonymises their promotions in the counsellor's agency (docs/privacy.md).
    */
   'jobseeker.consentWithdrawn': z.strictObject({ ftId: ftIdSchema, at: dateTimeSchema }),
+  /** A label a counsellor taught a reader (lib/domain/reader-alias.ts); revoked and matched below. */
+  'alias.create': readerAliasSchema.omit({ revokedAt: true, revokedBy: true, revokedByName: true, lastMatchedAt: true }),
+  'alias.revoke': aliasRevokeSchema,
+  'alias.matched': aliasMatchedSchema,
 } as const;
 export type MutationName = keyof typeof mutationArgsSchemas;
 export const MUTATION_NAMES = Object.keys(mutationArgsSchemas) as MutationName[];
@@ -45,6 +50,9 @@ export const mutationSchema = z.discriminatedUnion('name', [
   z.object({ ...mutationBase, name: z.literal('pool.add'), args: mutationArgsSchemas['pool.add'] }),
   z.object({ ...mutationBase, name: z.literal('pool.update'), args: mutationArgsSchemas['pool.update'] }),
   z.object({ ...mutationBase, name: z.literal('jobseeker.consentWithdrawn'), args: mutationArgsSchemas['jobseeker.consentWithdrawn'] }),
+  z.object({ ...mutationBase, name: z.literal('alias.create'), args: mutationArgsSchemas['alias.create'] }),
+  z.object({ ...mutationBase, name: z.literal('alias.revoke'), args: mutationArgsSchemas['alias.revoke'] }),
+  z.object({ ...mutationBase, name: z.literal('alias.matched'), args: mutationArgsSchemas['alias.matched'] }),
 ]);
 export type Mutation = z.infer<typeof mutationSchema>;
 
@@ -105,7 +113,7 @@ export const pullQuerySchema = z.strictObject({
   limit: z.coerce.number().int().min(1).max(1000).default(500),
 });
 
-export const ENTITY_KINDS = ['promotion', 'need', 'pool'] as const;
+export const ENTITY_KINDS = ['promotion', 'need', 'pool', 'alias'] as const;
 export type EntityKind = (typeof ENTITY_KINDS)[number];
 
 export const changeSchema = z.object({

@@ -9,8 +9,8 @@ import { contentExtensionId, listenToExtension, sendToExtension } from '@/lib/pl
 import type { ProtocolMap } from './protocol';
 
 /** What a content script sends, and what the background asks of it. */
-type ContentSends = 'page.read';
-type ContentAnswers = 'cv.fetch' | 'compose.fill';
+type ContentSends = 'page.read' | 'aliases.get' | 'aliases.matched';
+type ContentAnswers = 'cv.fetch' | 'compose.fill' | 'aliases.changed' | 'alias.pick';
 type Data<K extends keyof ProtocolMap> = Parameters<ProtocolMap[K]>[0];
 type Answer<K extends keyof ProtocolMap> = ReturnType<ProtocolMap[K]>;
 

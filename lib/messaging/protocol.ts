@@ -8,6 +8,16 @@ import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { Attachment, ComposeFill, FillOutcome } from '@/lib/content/compose-filler';
 import type { ReadResult } from '@/lib/domain/legacy';
 import type { SyncStatus } from '@/lib/sync/status';
+import type {
+  AliasesMatched,
+  AliasPickOutcome,
+  AliasPickRequest,
+  AliasRevokeOutcome,
+  AliasRevokeRequest,
+  AliasTeachOutcome,
+  AliasTeachRequest,
+  ContentAliases,
+} from './alias-commands';
 import type { BoardOutcome, NeedAddRequest, NeedUpdateRequest, OpenForRequest, PoolRecommendRequest, PoolUpdateRequest } from './board-commands';
 import type { AddEventOutcome, AddEventRequest, SetClockRequest, SnoozeOutcome } from './follow-up-commands';
 import type { MailQueueProtocol } from './mail-queue';
@@ -64,6 +74,18 @@ export interface ProtocolMap extends MailQueueProtocol, ReplyProtocol, Shortlist
   'sync.dismissRejection'(request: DismissRejectionRequest): void;
   /** Dashboard → background: figures of the central endpoint (`GET /v1/stats`), or why they cannot be had. */
   'stats.get'(request: StatsRequest): StatsOutcome;
+  /** Side panel → background: « Montrer où se trouve ce champ » — the counsellor clicks the value on the tab. */
+  'alias.teach'(request: AliasTeachRequest): AliasTeachOutcome;
+  /** Options → background: « Retirer » a taught label (author or manager). */
+  'alias.revoke'(request: AliasRevokeRequest): AliasRevokeOutcome;
+  /** Content script → background: its tool's taught labels (IndexedDB is out of a content script's reach). */
+  'aliases.get'(): ContentAliases;
+  /** Content script → background: these taught labels introduced a value on the page (the 30-day flag). */
+  'aliases.matched'(request: AliasesMatched): void;
+  /** Background → legacy tab: its tool's taught labels changed; read the page again with them. */
+  'aliases.changed'(aliases: ContentAliases): void;
+  /** Background → legacy tab: let the counsellor click a value and answer the label introducing it. */
+  'alias.pick'(request: AliasPickRequest): AliasPickOutcome;
   /** Dashboard → background: the readers' health of an agency or of all (`GET /v1/readers/health`), or why not. */
   'readers.health.get'(request: ReadersHealthRequest): ReadersHealthOutcome;
   /** Test builds only (WXT_PROFILENCE_TEST_HOOKS=1): send the readers' health counts now, not at the daily alarm. */

@@ -8,6 +8,7 @@ import type { Establishment } from '../domain/legacy';
 import type { CompanyNeed } from '../domain/need';
 import type { PoolEntry } from '../domain/pool';
 import type { Promotion } from '../domain/promotion';
+import type { ReaderAlias } from '../domain/reader-alias';
 import type { OrderedEvent, PromotionStatus } from '../domain/status';
 import type { MutationName, RejectionCode } from '../domain/sync';
 import type { Draft } from './draft-schema';
@@ -37,6 +38,9 @@ export interface StoredNeed extends CompanyNeed, SyncedFields {}
 
 /** A profile of the agency pool ("vivier"). */
 export interface StoredPoolEntry extends PoolEntry, SyncedFields {}
+
+/** A label taught to a reader, this agency's (lib/domain/reader-alias.ts). */
+export interface StoredReaderAlias extends ReaderAlias, SyncedFields {}
 
 /** One pending mutation, exactly the shape pushed to the central endpoint (docs/sync-protocol.md). */
 export interface OutboxRow {
@@ -83,6 +87,12 @@ export const SCHEMA_V2 = {
   pool: 'id, ftId, mainRome, status, agencyCode',
 } as const;
 
+/** Version 3: the labels counsellors taught the readers (« Montrer où se trouve ce champ »), synced. */
+export const SCHEMA_V3 = {
+  ...SCHEMA_V2,
+  aliases: 'id, tool, agencyCode',
+} as const;
+
 export class ProfilenceDb extends Dexie {
   declare promotions: EntityTable<StoredPromotion, 'id'>;
   declare outbox: EntityTable<OutboxRow, 'seq'>;
@@ -92,12 +102,14 @@ export class ProfilenceDb extends Dexie {
   declare meta: EntityTable<MetaRow, 'key'>;
   declare needs: EntityTable<StoredNeed, 'id'>;
   declare pool: EntityTable<StoredPoolEntry, 'id'>;
+  declare aliases: EntityTable<StoredReaderAlias, 'id'>;
 
   constructor(name: string = DEFAULT_DB_NAME) {
     super(name);
     this.version(1).stores(SCHEMA_V1);
     // New tables only: existing rows are kept as they are.
     this.version(2).stores(SCHEMA_V2);
+    this.version(3).stores(SCHEMA_V3);
   }
 }
 

@@ -1,4 +1,4 @@
-export { DEFAULT_DB_NAME, openDb, ProfilenceDb, SCHEMA_V1, SCHEMA_V2 } from './db';
+export { DEFAULT_DB_NAME, openDb, ProfilenceDb, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3 } from './db';
 export type {
   EstablishmentRow,
   MetaRow,
@@ -7,8 +7,11 @@ export type {
   StoredNeed,
   StoredPoolEntry,
   StoredPromotion,
+  StoredReaderAlias,
   SyncedFields,
 } from './db';
+export { listAliases, liveAliasesOf, recordAliasMatches, revokeAlias, teachAlias, watchAliases } from './reader-aliases';
+export type { NewReaderAlias } from './reader-aliases';
 export {
   addEvent,
   contactSnapshot,

@@ -13,15 +13,20 @@ import {
 } from '../domain/mutations';
 import { poolEntrySchema } from '../domain/pool';
 import { promotionSchema, type Promotion, type PromotionEvent } from '../domain/promotion';
+import { readerAliasSchema } from '../domain/reader-alias';
 import type { OrderedEvent } from '../domain/status';
 import type { Change, EntityKind } from '../domain/sync';
 import { applyConsentWithdrawal, rememberWithdrawals } from '../store/consent';
-import type { OutboxRow, ProfilenceDb, StoredNeed, StoredPoolEntry, StoredPromotion } from '../store/db';
+import type { OutboxRow, ProfilenceDb, StoredNeed, StoredPoolEntry, StoredPromotion, StoredReaderAlias } from '../store/db';
 import { localContext } from '../store/reduced';
 import { promotionRecord, toStoredPromotion, type LocalPromotionRecord } from '../store/promotions';
 
 /** The tables a pulled page writes, for `db.transaction('rw', syncTables(db), …)`. */
-export const syncTables = (db: ProfilenceDb) => [db.promotions, db.needs, db.pool, db.outbox, db.meta];
+export const syncTables = (db: ProfilenceDb) => [db.promotions, db.needs, db.pool, db.aliases, db.outbox, db.meta];
+
+/** The local table of each entity the reducers write as they are (promotions keep status caches, below). */
+const plainTable = (db: ProfilenceDb, entity: Exclude<EntityKind, 'promotion'>) =>
+  ({ need: db.needs, pool: db.pool, alias: db.aliases })[entity] as unknown as ProfilenceDb['needs'];
 
 /** A local table read and written as the reducers' records (promotions without their status caches). */
 function recordTable(db: ProfilenceDb, entity: EntityKind) {
@@ -34,8 +39,8 @@ function recordTable(db: ProfilenceDb, entity: EntityKind) {
       put: (record: StoredRecord) => db.promotions.put(toStoredPromotion(record as LocalPromotionRecord)),
     };
   }
-  const table = entity === 'need' ? db.needs : db.pool;
-  return { get: (id: string) => table.get(id), put: (record: StoredRecord) => table.put(record as StoredNeed & StoredPoolEntry) };
+  const table = plainTable(db, entity);
+  return { get: (id: string) => table.get(id), put: (record: StoredRecord) => table.put(record as StoredNeed) };
 }
 
 /**
@@ -103,8 +108,13 @@ export async function applyChanges(
   changes: readonly Change[],
   generation: number,
 ): Promise<ApplyOutcome & { touched: Set<string> }> {
-  const puts = { promotion: new Map<string, StoredPromotion>(), need: new Map<string, StoredNeed>(), pool: new Map<string, StoredPoolEntry>() };
-  const deletes = { promotion: new Set<string>(), need: new Set<string>(), pool: new Set<string>() };
+  const puts = {
+    promotion: new Map<string, StoredPromotion>(),
+    need: new Map<string, StoredNeed>(),
+    pool: new Map<string, StoredPoolEntry>(),
+    alias: new Map<string, StoredReaderAlias>(),
+  };
+  const deletes = { promotion: new Set<string>(), need: new Set<string>(), pool: new Set<string>(), alias: new Set<string>() };
   const touched = new Set<string>();
   let unreadable = 0;
   for (const change of changes) {
@@ -121,8 +131,10 @@ export async function applyChanges(
         puts.promotion.set(change.id, { ...toStoredPromotion(promotionFromServer(change.data)), ...synced } as StoredPromotion);
       } else if (change.entity === 'need') {
         puts.need.set(change.id, { ...companyNeedSchema.parse(change.data), ...synced });
-      } else {
+      } else if (change.entity === 'pool') {
         puts.pool.set(change.id, { ...poolEntrySchema.parse(change.data), ...synced });
+      } else {
+        puts.alias.set(change.id, { ...readerAliasSchema.parse(change.data), ...synced });
       }
     } catch {
       unreadable++;
@@ -133,11 +145,13 @@ export async function applyChanges(
     db.promotions.bulkDelete([...deletes.promotion]),
     db.needs.bulkDelete([...deletes.need]),
     db.pool.bulkDelete([...deletes.pool]),
+    db.aliases.bulkDelete([...deletes.alias]),
   ]);
   await Promise.all([
     db.promotions.bulkPut([...puts.promotion.values()]),
     db.needs.bulkPut([...puts.need.values()]),
     db.pool.bulkPut([...puts.pool.values()]),
+    db.aliases.bulkPut([...puts.alias.values()]),
   ]);
   return { applied: changes.length - unreadable, unreadable, touched };
 }
@@ -159,14 +173,15 @@ async function rememberPulledWithdrawals(db: ProfilenceDb, pulled: readonly Stor
 /** End of a full download: records it did not bring back are gone from the server (or never reached it). */
 export async function sweepStale(db: ProfilenceDb, generation: number): Promise<number> {
   const stale = (row: { syncGeneration?: number }) => row.syncGeneration !== generation;
-  const [p, n, o] = await Promise.all([
+  const [p, n, o, a] = await Promise.all([
     db.promotions.filter(stale).primaryKeys(),
     db.needs.filter(stale).primaryKeys(),
     db.pool.filter(stale).primaryKeys(),
+    db.aliases.filter(stale).primaryKeys(),
   ]);
-  await Promise.all([db.promotions.bulkDelete(p), db.needs.bulkDelete(n), db.pool.bulkDelete(o)]);
+  await Promise.all([db.promotions.bulkDelete(p), db.needs.bulkDelete(n), db.pool.bulkDelete(o), db.aliases.bulkDelete(a)]);
   await reapplyPending(db);
-  return p.length + n.length + o.length;
+  return p.length + n.length + o.length + a.length;
 }
 
 /**
@@ -182,15 +197,16 @@ export async function dropUnconfirmed(db: ProfilenceDb, ids: readonly string[]):
     const target = mutationTarget(row);
     if (!target || !wanted.has(target.id)) continue;
     if (row.name === 'promotion.addEvent') pendingEvents.add((row.args as PromotionEvent).id);
-    if (row.name === 'promotion.create' || row.name === 'need.create' || row.name === 'pool.add') pendingCreates.add(target.id);
+    if (row.name === 'promotion.create' || row.name === 'need.create' || row.name === 'pool.add' || row.name === 'alias.create') pendingCreates.add(target.id);
   }
   let dropped = 0;
   const unconfirmed = (row: { id: string; serverVersion?: number } | undefined) =>
     row && row.serverVersion === undefined && !pendingCreates.has(row.id);
   for (const id of wanted) {
-    const [promotion, need, entry] = await Promise.all([db.promotions.get(id), db.needs.get(id), db.pool.get(id)]);
+    const [promotion, need, entry, alias] = await Promise.all([db.promotions.get(id), db.needs.get(id), db.pool.get(id), db.aliases.get(id)]);
     if (unconfirmed(need)) (await db.needs.delete(id), dropped++);
     if (unconfirmed(entry)) (await db.pool.delete(id), dropped++);
+    if (unconfirmed(alias)) (await db.aliases.delete(id), dropped++);
     if (!promotion) continue;
     if (unconfirmed(promotion)) {
       await db.promotions.delete(id);

@@ -111,6 +111,8 @@ export interface DatabaseSchema {
   promotions: EntityTable;
   needs: EntityTable;
   pool_entries: EntityTable;
+  /** Labels counsellors taught the readers (lib/domain/reader-alias.ts). */
+  reader_aliases: EntityTable;
   conflicts: ConflictsTable;
   tombstone_horizons: TombstoneHorizonsTable;
   audit_log: AuditLogTable;
@@ -127,5 +129,6 @@ export const ENTITY_TABLES = {
   promotion: 'promotions',
   need: 'needs',
   pool: 'pool_entries',
+  alias: 'reader_aliases',
 } as const satisfies Record<EntityKind, keyof DatabaseSchema>;
 export type EntityTableName = (typeof ENTITY_TABLES)[EntityKind];

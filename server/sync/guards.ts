@@ -67,7 +67,12 @@ function anonymityRefusal(pitch: string, jobSeeker: Promotion['jobSeeker']): Gua
   return problem ? reject('anonymity', problem) : undefined;
 }
 
-const CREATED_KINDS: Partial<Record<MutationName, AuthoredKind>> = { 'promotion.create': 'promotion', 'need.create': 'need', 'pool.add': 'pool' };
+const CREATED_KINDS: Partial<Record<MutationName, AuthoredKind>> = {
+  'promotion.create': 'promotion',
+  'need.create': 'need',
+  'pool.add': 'pool',
+  'alias.create': 'alias',
+};
 
 /** The arguments with their authors from the token, or from the stored record when a create is a replay. */
 async function stamped(env: GuardEnv, name: MutationName, raw: unknown): Promise<unknown> {
@@ -135,8 +140,14 @@ export async function guardMutation(env: GuardEnv, name: string, raw: unknown): 
       if ((changes.mode ?? promotion.mode) !== 'anonymous') return checked;
       return anonymityRefusal(String(changes.pitch ?? promotion.pitch), promotion.jobSeeker) ?? checked;
     }
+    case 'alias.revoke': {
+      const { id } = parsed.data as { id: string };
+      const stored = await liveRow(env, 'alias', id);
+      const problem = stored && editProblem(env.counsellor, 'alias', authorSubOf('alias', stored));
+      return problem ? forbidden(env, 'alias', id, problem) : checked;
+    }
     default:
-      // need.create, pool.add: stamped above; jobseeker.consentWithdrawn: any counsellor (audited by the reducer).
+      // need.create, pool.add, alias.create: stamped above; alias.matched: any counsellor of the agency; jobseeker.consentWithdrawn: any counsellor (audited by the reducer).
       return checked;
   }
 }

@@ -11,6 +11,7 @@ import { z } from 'zod';
 import { MAX_CLOCK_AHEAD_MS } from '../../lib/domain/clock';
 import { companyNeedSchema } from '../../lib/domain/need';
 import { poolEntrySchema } from '../../lib/domain/pool';
+import { readerAliasSchema } from '../../lib/domain/reader-alias';
 import { DECLINE_REASON_CODES, PROMOTION_EVENT_TYPES, promotionEventSchema, promotionSchema } from '../../lib/domain/promotion';
 import {
   apiErrorSchema,
@@ -95,10 +96,18 @@ const CONTRACT: { file: string; title: string; schemas: z.ZodType[]; stopAt?: st
   { file: 'domain.md', title: '`PromotionEvent`', schemas: [promotionEventSchema] },
   { file: 'domain.md', title: '`CompanyNeed`', schemas: [companyNeedSchema] },
   { file: 'domain.md', title: '`PoolEntry`', schemas: [poolEntrySchema] },
+  { file: 'domain.md', title: '`ReaderAlias`', schemas: [readerAliasSchema] },
   {
     file: 'sync-protocol.md',
     title: 'Push —',
-    schemas: [pushRequestSchema, pushResponseSchema, ...updateArgs, mutationArgsSchemas['jobseeker.consentWithdrawn']],
+    schemas: [
+      pushRequestSchema,
+      pushResponseSchema,
+      ...updateArgs,
+      mutationArgsSchemas['jobseeker.consentWithdrawn'],
+      mutationArgsSchemas['alias.revoke'],
+      mutationArgsSchemas['alias.matched'],
+    ],
     // The records' and the edits' own fields are domain.md's.
     stopAt: ['mutations[].args', 'changes'],
   },

@@ -5,6 +5,7 @@ import { uuidv7 } from '../../lib/domain/ids';
 import { promotionReference, type Promotion, type PromotionEvent } from '../../lib/domain/promotion';
 import type { CompanyNeed } from '../../lib/domain/need';
 import type { PoolEntry } from '../../lib/domain/pool';
+import type { ReaderAlias } from '../../lib/domain/reader-alias';
 import type { Change, PullResponse, PushResponse } from '../../lib/domain/sync';
 
 export const SCOPE = 'agency:69031';
@@ -74,6 +75,19 @@ export function makePoolEntry(overrides: Partial<PoolEntry> = {}): PoolEntry {
     promotionConsent: { granted: true },
     addedBy: 'jeanne.martin',
     agencyCode: '69031',
+    createdAt: NOW,
+    ...overrides,
+  };
+}
+
+export function makeReaderAlias(overrides: Partial<ReaderAlias> = {}): ReaderAlias {
+  return {
+    id: uuidv7(),
+    agencyCode: '69031',
+    tool: 'fiche-entreprise',
+    field: 'headcount',
+    label: 'Nombre de collaborateurs',
+    createdBy: 'jeanne.martin',
     createdAt: NOW,
     ...overrides,
   };

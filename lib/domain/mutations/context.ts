@@ -6,6 +6,7 @@
 import type { z } from 'zod';
 import type { CompanyNeed } from '../need';
 import type { PoolEntry } from '../pool';
+import type { ReaderAlias } from '../reader-alias';
 import type { Promotion } from '../promotion';
 import type { OrderedEvent } from '../status';
 import type { MutationName, RejectionCode, mutationArgsSchemas } from '../sync';
@@ -56,7 +57,9 @@ type RecordOf<N extends MutationName> = N extends `promotion.${string}`
     ? CompanyNeed
     : N extends `pool.${string}`
       ? PoolEntry
-      : never;
+      : N extends `alias.${string}`
+        ? ReaderAlias
+        : never;
 
 /**
  * What a check is asked about: the mutation, the record before (absent for a new record) and the record the

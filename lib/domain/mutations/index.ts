@@ -5,8 +5,10 @@
  */
 import type { CompanyNeed } from '../need';
 import type { PoolEntry } from '../pool';
+import type { ReaderAlias } from '../reader-alias';
 import type { EntityKind, MutationName } from '../sync';
 import type { Existing, MutationCall, MutationContext, PromotionRecord, Reduced } from './context';
+import { reduceAliasCreate, reduceAliasMatched, reduceAliasRevoke } from './alias';
 import { reduceNeedCreate, reduceNeedUpdate } from './need';
 import { reducePoolAdd, reducePoolUpdate } from './pool';
 import { reducePromotionCreate, reducePromotionEvent, reducePromotionUpdate } from './promotion';
@@ -17,14 +19,15 @@ export type { HeldAboutPerson, WithdrawalEffect } from './consent-withdrawal';
 export { canonicalJson } from './canonical';
 export { EDITABLE_FIELDS, isMutationName, parseMutation } from './parse';
 export { MAX_EVENTS, MUTATION_MESSAGES } from './messages';
+export { reduceAliasCreate, reduceAliasMatched, reduceAliasRevoke };
 export { reduceNeedCreate, reduceNeedUpdate, reducePoolAdd, reducePoolUpdate, reducePromotionCreate, reducePromotionEvent, reducePromotionUpdate };
 
-export type StoredRecord = PromotionRecord | CompanyNeed | PoolEntry;
+export type StoredRecord = PromotionRecord | CompanyNeed | PoolEntry | ReaderAlias;
 
 /** The record a mutation writes; none for a consent withdrawal, which concerns a person. Args may be unchecked. */
 export function mutationTarget(mutation: { name: MutationName | string; args: unknown }): { entity: EntityKind; id: string } | undefined {
   const entity = mutation.name.split('.')[0];
-  if (entity !== 'promotion' && entity !== 'need' && entity !== 'pool') return undefined;
+  if (entity !== 'promotion' && entity !== 'need' && entity !== 'pool' && entity !== 'alias') return undefined;
   const args = mutation.args as { id?: unknown; promotionId?: unknown } | null;
   const id = mutation.name === 'promotion.addEvent' ? args?.promotionId : args?.id;
   return typeof id === 'string' ? { entity, id } : undefined;
@@ -53,5 +56,11 @@ export function reduceRecordMutation<R extends StoredRecord>(
       return reducePoolAdd(current, call.args as never, ctx);
     case 'pool.update':
       return reducePoolUpdate(current, call.args, ctx);
+    case 'alias.create':
+      return reduceAliasCreate(current, call.args as never, ctx);
+    case 'alias.revoke':
+      return reduceAliasRevoke(current, call.args, ctx);
+    case 'alias.matched':
+      return reduceAliasMatched(current, call.args, ctx);
   }
 }

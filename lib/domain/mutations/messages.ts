@@ -7,6 +7,7 @@ const NOUNS: Record<EntityKind, string> = {
   promotion: 'Promotion',
   need: 'Besoin de recrutement',
   pool: 'Profil du vivier',
+  alias: 'Libellé appris',
 };
 
 export const MUTATION_MESSAGES = {

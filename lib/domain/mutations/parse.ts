@@ -15,6 +15,8 @@ export const EDITABLE_FIELDS: Record<EntityKind, readonly string[]> = {
   promotion: Object.keys(promotionDescriptiveSchema.shape),
   need: Object.keys(companyNeedEditableSchema.shape),
   pool: Object.keys(poolEntryEditableSchema.shape),
+  // An alias is never edited: it is revoked (`alias.revoke`) and taught again.
+  alias: [],
 };
 
 export const isMutationName = (name: string): name is MutationName => Object.prototype.hasOwnProperty.call(mutationArgsSchemas, name);

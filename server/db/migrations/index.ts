@@ -6,6 +6,7 @@ import { promotionFacts } from './003-promotion-facts';
 import { statsIndexes } from './004-stats-indexes';
 import { authorIdentity } from './006-author-identity';
 import { readerHealth } from './008-reader-health';
+import { readerAliases } from './009-reader-aliases';
 
 export const migrations: Record<string, Migration> = {
   '001-initial': initial,
@@ -14,4 +15,5 @@ export const migrations: Record<string, Migration> = {
   '004-stats-indexes': statsIndexes,
   '006-author-identity': authorIdentity,
   '008-reader-health': readerHealth,
+  '009-reader-aliases': readerAliases,
 };

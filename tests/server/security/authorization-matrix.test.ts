@@ -15,6 +15,7 @@ import {
   makeEvent,
   makeNeed,
   makePoolEntry,
+  makeReaderAlias,
   makePromotion,
   pushBody,
   TestClient,
@@ -166,6 +167,7 @@ interface Targets {
   promotion: ReturnType<typeof makePromotion>;
   need: ReturnType<typeof makeNeed>;
   entry: ReturnType<typeof makePoolEntry>;
+  alias: ReturnType<typeof makeReaderAlias>;
 }
 
 /** `name: what`, the mutation, written against the author's records (version 1 to 3, in that order). */
@@ -185,6 +187,9 @@ const MUTATIONS: Record<string, (t: Targets) => MutationInput> = {
   'pool.update: edit': (t) => update('pool.update', t.entry.id, 3, { pitch: 'Cariste confirmé.' }),
   'pool.update: withdraw': (t) => update('pool.update', t.entry.id, 3, { status: 'withdrawn' }),
   'jobseeker.consentWithdrawn': () => ({ name: 'jobseeker.consentWithdrawn', args: { ftId: '1234567A', at: new Date().toISOString() } }),
+  'alias.create: a new label': () => ({ name: 'alias.create', args: makeReaderAlias() }),
+  'alias.revoke: withdraw': (t) => ({ name: 'alias.revoke', args: { id: t.alias.id, at: new Date().toISOString(), by: 'anyone' } }),
+  'alias.matched: read on a page': (t) => ({ name: 'alias.matched', args: { id: t.alias.id, at: new Date().toISOString() } }),
 };
 
 // prettier-ignore
@@ -206,6 +211,9 @@ const MUTATION_MATRIX: Record<keyof typeof MUTATIONS, Outcome[]> = {
   'pool.update: edit':                                   [ A,    F,          A,    A,          A,    F ],
   'pool.update: withdraw':                               [ A,    F,          A,    A,          A,    F ],
   'jobseeker.consentWithdrawn':                          [ A,    A,          A,    A,          A,    A ],
+  'alias.create: a new label':                           [ A,    A,          A,    A,          A,    A ],
+  'alias.revoke: withdraw':                              [ A,    F,          A,    A,          A,    F ],
+  'alias.matched: read on a page':                       [ A,    A,          A,    A,          A,    A ],
 };
 
 /** Every write takes a version of the scope: unchanged, nothing was written. */
@@ -235,8 +243,13 @@ describeEachDatabase('mutation × role × author matrix on %s', (kind) => {
         const caller = await idp.sign({ sub: SUBS[role], agency: OWN, roles: ROLE_CLAIMS[role] });
         for (const [a, whose] of (['own', "colleague's"] as const).entries()) {
           const author = new TestClient(h.app, whose === 'own' ? caller : colleague);
-          const targets: Targets = { promotion: makePromotion(), need: makeNeed(), entry: makePoolEntry() };
-          await author.push([create(targets.promotion), { name: 'need.create', args: targets.need }, { name: 'pool.add', args: targets.entry }]);
+          const targets: Targets = { promotion: makePromotion(), need: makeNeed(), entry: makePoolEntry(), alias: makeReaderAlias() };
+          await author.push([
+            create(targets.promotion),
+            { name: 'need.create', args: targets.need },
+            { name: 'pool.add', args: targets.entry },
+            { name: 'alias.create', args: targets.alias },
+          ]);
           const before = await scopeVersion(h);
 
           const result = (await new TestClient(h.app, caller).push([MUTATIONS[row]!(targets)])).results[0]!;

@@ -9,7 +9,7 @@ import fc from 'fast-check';
 import type { InjectOptions } from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { MUTATION_NAMES, REJECTION_CODES, type PushResponse } from '../../../lib/domain/sync';
-import { looksFrench, makeEvent, makeNeed, makePoolEntry, makePromotion } from '../fixtures';
+import { looksFrench, makeEvent, makeNeed, makePoolEntry, makePromotion, makeReaderAlias } from '../fixtures';
 import { describeEachDatabase, startHarness, TOKENS, type Harness } from '../harness';
 
 const SEED = Number(process.env.PROFILENCE_FUZZ_SEED ?? Date.now() % 2_147_483_647);
@@ -119,6 +119,9 @@ const validArgs: Record<string, () => unknown> = {
   'pool.add': () => makePoolEntry(),
   'pool.update': () => ({ id: randomUUID(), baseVersion: 0, changes: { status: 'placed' } }),
   'jobseeker.consentWithdrawn': () => ({ ftId: '1234567A', at: '2025-06-01T10:00:00Z' }),
+  'alias.create': () => makeReaderAlias(),
+  'alias.revoke': () => ({ id: randomUUID(), at: '2025-06-01T10:00:00Z', by: 'jeanne.martin' }),
+  'alias.matched': () => ({ id: randomUUID(), at: '2025-06-01T10:00:00Z' }),
 };
 
 function perturb(value: unknown, path: string[], replacement: unknown): unknown {
