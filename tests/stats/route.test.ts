@@ -26,7 +26,6 @@ import {
 import { COUNSELLORS, PERIOD, seededHistories, type CounsellorKey, type History } from './histories';
 
 const NATIONAL_TOKEN = 'test-token-national';
-const TOKEN_OF: Record<CounsellorKey, string> = { jeanne: TOKENS.jeanne, paul: TOKENS.paul, karim: TOKENS.villeurbanne };
 
 function getStats(app: FastifyInstance, token: string | undefined, query: Record<string, string>) {
   const qs = new URLSearchParams(query).toString();
