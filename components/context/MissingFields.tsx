@@ -2,6 +2,7 @@
  * Fields the reader expected but did not find: the counsellor knows what to check on the page, and may show the
  * reader where a field is (TeachField).
  */
+import { isTeachableField } from '@/lib/domain/reader-alias';
 import { TeachField } from './TeachField';
 
 const FIELD_LABELS: Record<string, string> = {
@@ -38,16 +39,10 @@ const FIELD_LABELS: Record<string, string> = {
 
 export const fieldLabel = (field: string) => FIELD_LABELS[field.split('.')[0]!] ?? field;
 
-/**
- * Never taught: the consent is read from the value shown, never from a label (lib/adapters/kit/consent.ts), and
- * the banner's agent is not a field of the page's record.
- */
-const NOT_TEACHABLE = new Set(['promotionConsent', 'agent']);
-
 export function MissingFields({ missing, tabId }: { missing: readonly string[]; tabId?: number }) {
   if (missing.length === 0) return null;
   const labels = [...new Set(missing.map(fieldLabel))];
-  const teachable = tabId === undefined ? [] : [...new Set(missing)].filter((f) => !NOT_TEACHABLE.has(f.split('.')[0]!));
+  const teachable = tabId === undefined ? [] : [...new Set(missing)].filter(isTeachableField);
   return (
     <div class="fr-alert fr-alert--warning fr-alert--sm pf-section" role="status" data-testid="missing-fields">
       <p>

@@ -63,7 +63,10 @@ export function createAliasCommands(db: ProfilenceDb, deps: Partial<AliasDeps> =
     watch: () => watchAliases(db, () => void Promise.all(LEGACY_TOOLS.map(broadcast)).catch(() => undefined)),
 
     async teach(raw: unknown): Promise<AliasTeachOutcome> {
-      const request = aliasTeachRequestSchema.parse(raw);
+      const parsed = aliasTeachRequestSchema.safeParse(raw);
+      // A field that is never taught (the consent) or unknown: refused before the page is asked for a click.
+      if (!parsed.success) return { ok: false, code: 'invalid', message: parsed.error.issues[0]?.message ?? 'Demande invalide.' };
+      const request = parsed.data;
       const reading = (await getContext(request.tabId))?.result;
       const tool = reading && toolOf(reading.url);
       if (!reading?.recognized || !tool) return { ok: false, code: 'not_found', message: ALIAS_MESSAGES.notLegacy };

@@ -46,8 +46,21 @@ export const aliasLabelSchema = z
     if (problem) ctx.addIssue({ code: 'custom', message: problem });
   });
 
+/**
+ * Fields no counsellor may teach: the consent is read from the value shown, never found through a label someone
+ * taught (lib/adapters/kit/consent.ts, issue 18: never promote on a guess), and the banner's agent is not a field
+ * of the page's record. Checked by the panel (no « Montrer où se trouve ce champ »), the background and the server.
+ */
+export const NOT_TEACHABLE_FIELDS: ReadonlySet<string> = new Set(['promotionConsent', 'agent']);
+export const NOT_TEACHABLE_MESSAGE = "Ce champ ne s'apprend pas : Profilence lit le consentement et le conseiller connecté tels que l'outil les affiche.";
+export const isTeachableField = (field: string) => !NOT_TEACHABLE_FIELDS.has(field.split('.')[0]!);
+
 /** The keys readers report in `missing` (`headcount`, `address`, `targetJobs`, `address.postcode`…). */
-export const aliasFieldSchema = z.string().regex(/^[A-Za-z][A-Za-z0-9]*(\.[A-Za-z][A-Za-z0-9]*)*$/, { error: 'Champ inconnu.' }).max(64);
+export const aliasFieldSchema = z
+  .string()
+  .regex(/^[A-Za-z][A-Za-z0-9]*(\.[A-Za-z][A-Za-z0-9]*)*$/, { error: 'Champ inconnu.' })
+  .max(64)
+  .refine(isTeachableField, { error: NOT_TEACHABLE_MESSAGE });
 
 export const readerAliasSchema = z.object({
   id: idSchema,

@@ -71,6 +71,16 @@ describe('teaching a reader in the background', () => {
     expect(told).toEqual([]);
   });
 
+  it.each(['promotionConsent', 'agent'])('never teaches %s: refused in French before the page is asked for a click', async (field) => {
+    let asked = false;
+    commands = createAliasCommands(db, { pick: async () => ((asked = true), { picked: true, label: 'Accord du demandeur' }) });
+    const outcome = await commands.teach({ tabId: TAB, field, fieldLabel: 'Consentement' });
+    expect(outcome).toMatchObject({ ok: false, message: expect.stringContaining("Ce champ ne s'apprend pas") });
+    expect(asked).toBe(false);
+    expect(await listAliases(db)).toEqual([]);
+    expect(await pendingMutations(db)).toEqual([]);
+  });
+
   it("tells the tool's open tabs when a pull brings a colleague's alias", async () => {
     const stop = commands.watch();
     const colleagues = {

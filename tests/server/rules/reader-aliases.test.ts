@@ -6,7 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import { ALIAS_LABEL_MESSAGES } from '../../../lib/domain/reader-alias';
+import { ALIAS_LABEL_MESSAGES, NOT_TEACHABLE_MESSAGE } from '../../../lib/domain/reader-alias';
 import { looksFrench, pullAll, TestClient, type MutationInput } from '../fixtures';
 import { describeEachDatabase, startHarness, TOKENS, type Harness } from '../harness';
 
@@ -108,6 +108,17 @@ describeEachDatabase('reader aliases on %s', (kind) => {
     expect(results.map((r) => r.code)).toEqual(['invalid', 'invalid', 'invalid', 'forbidden', 'clock']);
     expect(results[0]!.message).toContain(ALIAS_LABEL_MESSAGES.looksLikeValue);
     for (const r of results) expect(looksFrench(r.message!)).toBe(true);
+    expect(await aliasesSeenBy(TOKENS.jeanne)).toHaveLength(0);
+  });
+
+  it('refuses a hand-made alias for the consent or the signed-in agent: those are never taught', async () => {
+    const jeanne = new TestClient(h.app, TOKENS.jeanne);
+    const { results } = await jeanne.push([
+      teach({ tool: 'dossier-demandeur', field: 'promotionConsent', label: 'Accord du demandeur' }),
+      teach({ tool: 'dossier-demandeur', field: 'agent', label: 'Conseiller' }),
+    ]);
+    expect(results.map((r) => r.code)).toEqual(['invalid', 'invalid']);
+    expect(results[0]!.message).toContain(NOT_TEACHABLE_MESSAGE);
     expect(await aliasesSeenBy(TOKENS.jeanne)).toHaveLength(0);
   });
 });
