@@ -7,12 +7,14 @@ import { benchMatching } from './matching';
 import { benchPanel } from './panel';
 import { benchPopup } from './popup';
 import { benchReaders } from './readers';
+import { benchReadersInBrowser } from './readers-browser';
 import { benchServer } from './server';
 import { benchStats } from './stats';
 import { benchSync } from './sync';
 import { benchWorklist } from './worklist';
 
 await benchReaders();
+await benchReadersInBrowser();
 await benchContentScripts();
 await benchMatching();
 await benchServer();
