@@ -27,7 +27,8 @@ const UNREACHABLE = "Profilence n'a pas pu préparer l'e-mail : rechargez la pag
 /** The preview's references: the store makes them when the promotions are recorded. */
 const PREVIEW_REFERENCE = 'PRF-……';
 
-type Feedback = { kind: 'success' | 'error'; text: string; retryWithout?: string[] };
+/** `retryWithout`: the profiles to leave out on « Envoyer sans … »; `sendAnyway`: the 90-day warning, confirmed by a click. */
+type Feedback = { kind: 'success' | 'error' | 'warning'; text: string; retryWithout?: string[]; sendAnyway?: boolean };
 
 interface Props {
   need: StoredNeed;
@@ -88,7 +89,7 @@ export function ShortlistForm({ need, establishment, tabId, onClose }: Props) {
         })
       : undefined;
 
-  async function prepare(without: string[] = []) {
+  async function prepare(without: string[] = [], acknowledgedDuplicates = false) {
     setBusy(true);
     setFeedback(undefined);
     const kept = chosen.filter((c) => !without.includes(c.entry.id));
@@ -100,6 +101,7 @@ export function ShortlistForm({ need, establishment, tabId, onClose }: Props) {
         needId: need.id,
         ...(contactIndex !== undefined ? { contactIndex } : {}),
         picks: kept.map((c) => ({ poolEntryId: c.entry.id, mode: c.mode })),
+        ...(acknowledgedDuplicates ? { acknowledgedDuplicates } : {}),
       });
     } catch {
       outcome = { ok: false, code: 'invalid', message: UNREACHABLE };
@@ -115,6 +117,15 @@ export function ShortlistForm({ need, establishment, tabId, onClose }: Props) {
     if (outcome.code === 'consent_changed') {
       const others = kept.length - outcome.excluded.length;
       return setFeedback({ kind: 'error', text: outcome.message, ...(others > 0 ? { retryWithout: outcome.excluded.map((e) => e.poolEntryId) } : {}) });
+    }
+    if (outcome.code === 'duplicate') {
+      const others = kept.length - outcome.duplicates.length;
+      return setFeedback({
+        kind: 'warning',
+        text: outcome.message,
+        sendAnyway: true,
+        ...(others > 0 ? { retryWithout: outcome.duplicates.map((d) => d.poolEntryId) } : {}),
+      });
     }
     setFeedback({ kind: 'error', text: outcome.message });
   }
@@ -220,8 +231,13 @@ export function ShortlistForm({ need, establishment, tabId, onClose }: Props) {
         </div>
       )}
       {feedback && (
-        <div class={`fr-alert fr-alert--${feedback.kind} fr-alert--sm fr-mt-1w`} role={feedback.kind === 'error' ? 'alert' : 'status'} data-testid="shortlist-feedback">
+        <div class={`fr-alert fr-alert--${feedback.kind} fr-alert--sm fr-mt-1w`} role={feedback.kind === 'success' ? 'status' : 'alert'} data-testid="shortlist-feedback">
           <p>{feedback.text}</p>
+          {feedback.sendAnyway && (
+            <button type="button" class="fr-btn fr-btn--sm fr-btn--secondary fr-mt-1w fr-mr-1w" disabled={busy} onClick={() => void prepare([], true)}>
+              Envoyer quand même
+            </button>
+          )}
           {feedback.retryWithout && (
             <button type="button" class="fr-btn fr-btn--sm fr-mt-1w" disabled={busy} onClick={() => void prepare(feedback.retryWithout)}>
               Envoyer sans {feedback.retryWithout.length > 1 ? 'eux' : 'ce profil'}

@@ -6,15 +6,18 @@
  * its reference, followed up on its own) and queues the one e-mail, which confirms all of them once sent.
  */
 import { pickContact } from '@/lib/domain/contacts';
+import { DUPLICATE_WINDOW_DAYS, lastActivityAt } from '@/lib/domain/duplicates';
+import { frenchDate, parisDay } from '@/lib/stats/days';
 import { isConsentUnreadable, type JobSeekerProfile, type ReadResultOf } from '@/lib/domain/legacy';
 import type { ConsentEvidence } from '@/lib/domain/promotion';
 import { candidateName, composeShortlist, type ShortlistCandidate } from '@/lib/domain/shortlist';
 import type { Attachment } from '@/lib/content/compose-filler';
 import { sendMessage } from '@/lib/messaging/protocol';
-import { shortlistRequestSchema, type ExcludedProfile, type ShortlistOutcome } from '@/lib/messaging/shortlist-commands';
+import { shortlistRequestSchema, type DuplicateProfile, type ExcludedProfile, type ShortlistOutcome } from '@/lib/messaging/shortlist-commands';
 import type { TabContext } from '@/lib/messaging/tab-context';
 import {
   createPromotion,
+  findRecentDuplicate,
   isStaleConsent,
   needBoardStatus,
   PromotionRefused,
@@ -130,6 +133,25 @@ export function createShortlistService(db: ProfilenceDb, mails: Pick<MailQueue, 
           code: 'consent_changed',
           message: `Retiré de la sélection, jamais envoyé : ${lines.join(' ; ')}.`,
           excluded,
+        };
+      }
+
+      // The 90-day rule of a single promotion holds for each profile of a selection: the employer is not sent the
+      // same person twice without the counsellor saying so.
+      const duplicates: DuplicateProfile[] = [];
+      for (const { entry } of picked) {
+        const previous = await findRecentDuplicate(db, entry.ftId, establishment.siret);
+        if (!previous) continue;
+        const at = new Date(lastActivityAt(previous)).toISOString();
+        duplicates.push({ poolEntryId: entry.id, name: candidateName(entry), at, by: previous.counsellorName ?? previous.counsellorId });
+      }
+      if (duplicates.length > 0 && !request.acknowledgedDuplicates) {
+        const lines = duplicates.map((d) => `${d.name} (le ${frenchDate(parisDay(d.at))}, par ${d.by})`);
+        return {
+          ok: false,
+          code: 'duplicate',
+          message: `Déjà proposé à ${establishment.name} ces ${DUPLICATE_WINDOW_DAYS} derniers jours : ${lines.join(' ; ')}. Rien n'a été enregistré.`,
+          duplicates,
         };
       }
 

@@ -20,6 +20,8 @@ export const shortlistRequestSchema = z.object({
     .min(1, { error: 'Cochez au moins un profil du vivier.' })
     .max(SHORTLIST_MAX, { error: SHORTLIST_MAX_MESSAGE })
     .refine((picks) => new Set(picks.map((p) => p.poolEntryId)).size === picks.length, { error: 'Un profil est coché deux fois.' }),
+  /** The counsellor saw that some profiles were proposed to this establishment within 90 days, and sends anyway. */
+  acknowledgedDuplicates: z.boolean().optional(),
 });
 export type ShortlistRequest = z.input<typeof shortlistRequestSchema>;
 
@@ -30,10 +32,21 @@ export interface ExcludedProfile {
   reason: string;
 }
 
+/** A profile already proposed to this establishment within the 90-day window (lib/domain/duplicates.ts). */
+export interface DuplicateProfile {
+  poolEntryId: string;
+  name: string;
+  /** When that promotion was last acted on (created or sent), and by whom. */
+  at: string;
+  by: string;
+}
+
 export type ShortlistOutcome =
   | { ok: true; promotionIds: string[]; references: string[] }
   /** Some profiles were taken out: nothing was recorded; the counsellor confirms sending the others (or not). */
   | { ok: false; code: 'consent_changed'; message: string; excluded: ExcludedProfile[] }
+  /** Nothing was recorded: the counsellor sends anyway (`acknowledgedDuplicates`) or without these profiles. */
+  | { ok: false; code: 'duplicate'; message: string; duplicates: DuplicateProfile[] }
   | { ok: false; code: 'invalid' | 'not_found' | 'cv_unavailable'; message: string };
 
 export interface ShortlistProtocol {

@@ -6,9 +6,9 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { MailJob } from '@/lib/background/mail-queue';
 import { saveReading } from '@/lib/background/tab-contexts';
 import { findIdentifyingData } from '@/lib/domain/anonymity';
-import { jobSeekerProfileSchema } from '@/lib/domain/legacy';
+import { jobSeekerProfileSchema, type Establishment } from '@/lib/domain/legacy';
 import { findReferences } from '@/lib/domain/reply-references';
-import { addNeed, addToPool, openDb, pendingMutations, poolEntryFromProfile, rememberWithdrawals, type ProfilenceDb } from '@/lib/store';
+import { addNeed, addToPool, createPromotion, openDb, pendingMutations, poolEntryFromProfile, rememberWithdrawals, type ProfilenceDb } from '@/lib/store';
 import { readingOf } from './fixtures';
 
 const cvFetches: { url: string; tabId: number }[] = [];
@@ -138,6 +138,55 @@ describe('shortlist in the background', () => {
     const six = Array.from({ length: 6 }, () => ({ poolEntryId: crypto.randomUUID(), mode: 'anonymous' as const }));
     expect(await service.prepare(request(six))).toMatchObject({ ok: false, code: 'invalid', message: expect.stringContaining('au plus 5 profils') });
     expect(await db.promotions.count()).toBe(0);
+  });
+
+  describe('the 90-day rule, as for a single promotion', () => {
+    const DAY = 86_400_000;
+    const logiciels = () => (readingOf('fiche-entreprise', 'etablissement-73282932000074') as unknown as { data: Establishment }).data;
+    /** Marie proposed to this establishment by Jeanne `daysAgo` days ago (her promotion only, drafted). */
+    const proposedBefore = (daysAgo: number) =>
+      createPromotion(
+        db,
+        { jobSeeker: profileOf(marieReading), establishment: logiciels(), mode: 'named', channel: 'email', pitch: 'Bonjour, Marie DUPONT…' },
+        { counsellorId: 'jeanne.martin', counsellorName: 'Jeanne MARTIN', agencyCode: '69031', now: new Date(Date.now() - daysAgo * DAY) },
+      );
+    const marieAndSandrine = () =>
+      request([
+        { poolEntryId: pool.marie, mode: 'named' },
+        { poolEntryId: pool.sandrine, mode: 'anonymous' },
+      ]);
+
+    it('warns, naming who was proposed when and by whom, and records nothing', async () => {
+      const earlier = await proposedBefore(10);
+      const tenDaysAgo = new Date(Date.now() - 10 * DAY).toLocaleDateString('fr-FR', { timeZone: 'Europe/Paris' });
+      const outcome = await service.prepare(marieAndSandrine());
+      expect(outcome).toMatchObject({
+        ok: false,
+        code: 'duplicate',
+        // The pool's name for her: her first name.
+        duplicates: [{ poolEntryId: pool.marie, name: 'Marie', by: 'Jeanne MARTIN' }],
+        message: expect.stringContaining(`Déjà proposé à LOGICIELS DU RHÔNE ces 90 derniers jours : Marie (le ${tenDaysAgo}, par Jeanne MARTIN)`),
+      });
+      expect(await db.promotions.count()).toBe(1);
+      expect(jobs).toEqual([]);
+      expect((await db.promotions.toArray()).map((p) => p.id)).toEqual([earlier.id]);
+    });
+
+    it('sends both once the counsellor confirms, and only the new one when sent without it', async () => {
+      await proposedBefore(10);
+      const anyway = await service.prepare({ ...marieAndSandrine(), acknowledgedDuplicates: true });
+      expect(anyway).toMatchObject({ ok: true });
+      expect(anyway.ok && anyway.promotionIds).toHaveLength(2);
+
+      const without = await service.prepare(request([{ poolEntryId: pool.sandrine, mode: 'anonymous' }]));
+      // Sandrine was just proposed too: the rule now names her.
+      expect(without).toMatchObject({ ok: false, code: 'duplicate', duplicates: [{ poolEntryId: pool.sandrine }] });
+    });
+
+    it('says nothing for a proposal older than 90 days', async () => {
+      await proposedBefore(91);
+      expect(await service.prepare(marieAndSandrine())).toMatchObject({ ok: true });
+    });
   });
 
   it('refuses a need that is no longer open', async () => {

@@ -13,7 +13,7 @@ import type { MailJob } from '@/lib/background/mail-queue';
 import { createShortlistService } from '@/lib/background/shortlist';
 import { allContexts, saveReading } from '@/lib/background/tab-contexts';
 import type { Establishment } from '@/lib/domain/legacy';
-import { addNeed, addToPool, rememberWithdrawals } from '@/lib/store';
+import { addNeed, addToPool, createPromotion, rememberWithdrawals } from '@/lib/store';
 import { readingOf } from '../background/fixtures';
 
 const sendMessage = vi.hoisted(() => vi.fn());
@@ -104,6 +104,33 @@ describe('shortlist form', () => {
     await click(box(root, 'Farid'));
     expect(box(root, 'Farid').checked).toBe(true);
     await waitFor(() => expect(root.querySelector('[data-testid="shortlist-preview"]')?.textContent).toContain('Candidature 5'));
+  });
+
+  it('warns of a profile proposed to this establishment within 90 days, and sends once the counsellor says so', async () => {
+    await createPromotion(
+      uiDb(),
+      {
+        jobSeeker: { ftId: '1000000A', firstName: 'Alice', lastName: '', mainRome: 'M1607', promotionConsent: { granted: true } },
+        establishment,
+        mode: 'anonymous',
+        channel: 'email',
+        pitch: 'Une assistante expérimentée…',
+      },
+      { counsellorId: 'sub-jeanne', counsellorName: 'Jeanne MARTIN', agencyCode: '69031', now: new Date(Date.now() - 5 * 86_400_000) },
+    );
+    for (const name of ['Alice', 'Bruno']) await click(box(root, name));
+    await click(button(root, "Préparer l'e-mail"));
+    const feedback = () => root.querySelector('[data-testid="shortlist-feedback"]');
+    await waitFor(() => expect(feedback()?.textContent).toContain('Déjà proposé à LOGICIELS DU RHÔNE ces 90 derniers jours : Alice'));
+    expect(feedback()?.getAttribute('role')).toBe('alert');
+    expect(feedback()?.textContent).toContain('par Jeanne MARTIN');
+    expect(jobs).toHaveLength(0);
+    expect(await uiDb().promotions.count()).toBe(1);
+
+    await click(button(root, 'Envoyer quand même'));
+    await waitFor(() => expect(feedback()?.textContent).toContain('2 promotions enregistrées'));
+    expect(jobs).toHaveLength(1);
+    expect(await uiDb().promotions.count()).toBe(3);
   });
 
   it('names a profile whose consent was withdrawn meanwhile, and sends the others once the counsellor confirms', async () => {
