@@ -182,5 +182,20 @@ describe('a shortlist for a company need (Chromium, built extension, demo tools,
       [SOPHIE, 'named'],
       [KARIM, 'anonymous'],
     ]);
+
+    // Marie again, to the same establishment: the 90-day rule of a single promotion warns, and nothing leaves.
+    await establishment.bringToFront();
+    await waitForTestIdText(panel, 'establishment-name', "AUDIT & CONSEIL PRESQU'ÎLE");
+    if ((await panel.getByTestId('shortlist').count()) === 0) await panel.getByRole('button', { name: 'Proposer une sélection' }).click();
+    await until(() => panel.getByTestId('shortlist-candidate').count(), (n) => n === 3);
+    await panel.getByTestId('shortlist').locator('label', { hasText: /^Marie — Secrétariat/ }).click();
+    await panel.getByTestId('shortlist').getByRole('button', { name: "Préparer l'e-mail" }).click();
+    const today = new Date().toLocaleDateString('fr-FR', { timeZone: 'Europe/Paris' });
+    const warning = await waitForTestIdText(panel, 'shortlist-feedback', "Déjà proposé à AUDIT & CONSEIL PRESQU'ÎLE ces 90 derniers jours : Marie");
+    expect(warning).toContain(`(le ${today}, par Jeanne MARTIN)`);
+    await panel.getByTestId('shortlist').screenshot({ path: join(tmpdir(), 'profilence-shortlist-duplicate.png') });
+    expect(await panel.getByRole('button', { name: 'Envoyer quand même' }).isVisible()).toBe(true);
+    expect(demo.mailbox.list()).toHaveLength(1);
+    expect(storedPromotionRecords(dataDir).filter((p) => p.establishment.siret === SIRET)).toHaveLength(3);
   });
 });
