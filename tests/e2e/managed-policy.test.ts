@@ -3,14 +3,13 @@
 // managed-schema.json. The options show the policy's settings locked; promotions sync to the server it names.
 // The policy file exists only while this file runs (e2e files run one at a time) and is removed even on failure.
 import { createHash } from 'node:crypto';
-import { accessSync, constants, mkdirSync, mkdtempSync, readdirSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import { accessSync, constants, mkdirSync, readdirSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { FastifyInstance } from 'fastify';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp } from '../../server/app';
 import { EXTENSION_DIR, useExtension, waitForTestIdText } from './harness';
+import { startCentralServer, type CentralServer } from './central-server';
 import { storedPromotions, until } from './server-rows';
 
 const POLICY_DIR = '/etc/chromium/policies/managed';
@@ -26,26 +25,18 @@ function unpackedExtensionId(dir: string): string {
 
 describe('settings fixed by the agency’s policy (Chromium, managed storage)', () => {
   const extensionId = unpackedExtensionId(EXTENSION_DIR);
-  let server: FastifyInstance;
+  let central: CentralServer | undefined;
   let serverUrl: string;
   let dataDir: string;
 
   // Registered before the harness's own beforeAll: the policy file must exist when Chromium starts.
   beforeAll(async () => {
-    dataDir = mkdtempSync(join(tmpdir(), 'profilence-policy-'));
-    server = await buildApp({
-      host: '127.0.0.1',
-      port: 0,
-      database: { kind: 'sqlite', file: join(dataDir, 'profilence.sqlite') },
-      auth: { devTokens: { [DEV_TOKEN]: { sub: 'jeanne.martin', agency: '69031', name: 'Jeanne MARTIN' } } },
-      rateLimit: { max: 100_000, timeWindowMs: 60_000 },
-      extensionOrigins: [`chrome-extension://${extensionId}`],
-      trustProxy: false,
-      log: { level: 'warn' },
-      tombstoneRetentionDays: 180,
-      maintenanceIntervalMs: 0,
-    });
-    serverUrl = await server.listen({ host: '127.0.0.1', port: 0 });
+    central = await startCentralServer(
+      'policy',
+      { devTokens: { [DEV_TOKEN]: { sub: 'jeanne.martin', agency: '69031', name: 'Jeanne MARTIN' } } },
+      { extensionOrigins: [`chrome-extension://${extensionId}`] },
+    );
+    ({ url: serverUrl, dataDir } = central);
     // Written before the browser starts: Chromium reads its policies at start-up. A file left by a run that was
     // killed before its afterAll goes first: the other e2e files load the extension under the same id.
     try {
@@ -68,8 +59,7 @@ describe('settings fixed by the agency’s policy (Chromium, managed storage)', 
   });
   afterAll(async () => {
     rmSync(POLICY_FILE, { force: true });
-    await server?.close();
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+    await central?.close();
   });
   // The browser and the demo tools; any browser dialog fails the test.
   const { browser, demo } = useExtension({ demo: true });

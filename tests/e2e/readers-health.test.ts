@@ -2,16 +2,15 @@
 // after the tool's redesign (the e-mail's label renamed) and a page no reader knows; the counts go to a real
 // endpoint (test hook instead of the daily alarm), which stores counts only; the dashboard's « Santé des
 // lecteurs » shows the e-mail missed in half the readings, flagged above 5 %, and the new layout.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { FastifyInstance } from 'fastify';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parisDay } from '@/lib/stats/days';
-import { buildApp } from '../../server/app';
 import { useExtension, waitForTestIdText } from './harness';
+import { startCentralServer, type CentralServer } from './central-server';
 import { storedReaderHealth, until } from './server-rows';
 
 const MANAGER_TOKEN = 'health-e2e-claire';
@@ -27,28 +26,19 @@ async function sendToBackground(page: Page, type: string): Promise<any> {
 }
 
 describe("readers' health report (Chromium, built extension, demo tools, real endpoint)", () => {
-  let server: FastifyInstance;
+  let central: CentralServer | undefined;
   let serverUrl: string;
   let dataDir: string;
 
   beforeAll(async () => {
-    dataDir = mkdtempSync(join(tmpdir(), 'profilence-health-'));
-    server = await buildApp({
-      host: '127.0.0.1',
-      port: 0,
-      database: { kind: 'sqlite', file: join(dataDir, 'profilence.sqlite') },
-      auth: { devTokens: { [MANAGER_TOKEN]: { sub: 'claire.durand', agency: '69031', name: 'Claire DURAND', roles: ['manager'] } } },
-      rateLimit: { max: 100_000, timeWindowMs: 60_000 },
-      trustProxy: false,
-      log: { level: 'warn' },
-      tombstoneRetentionDays: 180,
-      maintenanceIntervalMs: 0,
-    });
-    serverUrl = await server.listen({ host: '127.0.0.1', port: 0 });
+    central = await startCentralServer(
+      'health',
+      { devTokens: { [MANAGER_TOKEN]: { sub: 'claire.durand', agency: '69031', name: 'Claire DURAND', roles: ['manager'] } } },
+    );
+    ({ url: serverUrl, dataDir } = central);
   });
   afterAll(async () => {
-    await server?.close();
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+    await central?.close();
   });
   // Any browser dialog fails the test (harness).
   const { browser, demo } = useExtension({ demo: true });

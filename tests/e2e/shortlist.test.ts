@@ -5,17 +5,15 @@
 // paragraphs, three references, the two named CVs) and the three promotions the server stored, each sent.
 import 'fake-indexeddb/auto';
 import { createHash } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { FastifyInstance } from 'fastify';
 import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { findReferences } from '../../lib/domain/reply-references';
 import { addToPool } from '../../lib/store';
-import { buildApp } from '../../server/app';
 import { deleteClientDatabases, SyncClient } from '../sync/clients';
 import { useExtension, waitForTestIdText } from './harness';
+import { startCentralServer, type CentralServer } from './central-server';
 import { storedPromotionRecords, until } from './server-rows';
 
 const SIRET = '88126453500017'; // AUDIT & CONSEIL PRESQU'ÎLE, Lyon 2e: needs M1203 and M1607 on its page
@@ -25,36 +23,24 @@ const KARIM = '7777777X'; // recommended by a colleague: the pool only (no file 
 const TOKENS = { jeanne: 'shortlist-token-jeanne', paul: 'shortlist-token-paul' };
 
 describe('a shortlist for a company need (Chromium, built extension, demo tools, central endpoint)', () => {
-  let server: FastifyInstance;
+  let central: CentralServer | undefined;
   let serverUrl: string;
   let dataDir: string;
   const { browser, demo } = useExtension({
     demo: true,
     async setup() {
-      dataDir = mkdtempSync(join(tmpdir(), 'profilence-shortlist-'));
-      server = await buildApp({
-        host: '127.0.0.1',
-        port: 0,
-        database: { kind: 'sqlite', file: join(dataDir, 'profilence.sqlite') },
-        auth: {
+      central = await startCentralServer('shortlist', {
           devTokens: {
             [TOKENS.jeanne]: { sub: 'jeanne.martin', agency: '69031', name: 'Jeanne MARTIN' },
             [TOKENS.paul]: { sub: 'paul.bernard', agency: '69031', name: 'Paul BERNARD' },
           },
-        },
-        rateLimit: { max: 100_000, timeWindowMs: 60_000 },
-        trustProxy: false,
-        log: { level: 'warn' },
-        tombstoneRetentionDays: 180,
-        maintenanceIntervalMs: 0,
-      });
-      serverUrl = await server.listen({ host: '127.0.0.1', port: 0 });
+        });
+      ({ url: serverUrl, dataDir } = central);
     },
   });
   afterAll(async () => {
-    await server?.close();
+    await central?.close();
     await deleteClientDatabases();
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
   });
 
   async function open(url: string): Promise<Page> {

@@ -3,16 +3,12 @@
 // would; then promotions synced to the central endpoint, the access token left to expire (40 s), and syncing
 // going on through silent renewals (refresh token), with no second sign-in, even once the session storage is
 // emptied as a browser restart does (sign-in without window through the provider's own session).
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { FastifyInstance } from 'fastify';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDemo, type DemoServer } from '../../demo/server';
-import { buildApp } from '../../server/app';
 import { API_RESOURCE, EXTENSION_CLIENT, startProvider, type RealProvider } from '../server/auth-provider';
 import { launchWithExtension, waitForTestIdText, type ExtensionBrowser } from './harness';
+import { startCentralServer, type CentralServer } from './central-server';
 import { storedPromotions, until } from './server-rows';
 
 const ACCESS_TOKEN_TTL_S = 40;
@@ -21,7 +17,7 @@ describe('sign-in with the agents’ identity provider (Chromium, built extensio
   let demo: DemoServer;
   let browser: ExtensionBrowser;
   let provider: RealProvider;
-  let server: FastifyInstance;
+  let central: CentralServer | undefined;
   let serverUrl: string;
   let dataDir: string;
   const unexpectedDialogs: string[] = [];
@@ -37,28 +33,19 @@ describe('sign-in with the agents’ identity provider (Chromium, built extensio
       // What docs/deploy.md asks of the provider: the extension's origin allowed on its token endpoint.
       corsOrigins: [extensionOrigin],
     });
-    dataDir = mkdtempSync(join(tmpdir(), 'profilence-sign-in-'));
-    server = await buildApp({
-      host: '127.0.0.1',
-      port: 0,
-      database: { kind: 'sqlite', file: join(dataDir, 'profilence.sqlite') },
-      auth: { oidc: { issuer: provider.issuer, audience: API_RESOURCE, agencyClaim: 'safir', rolesClaim: 'realm_access.roles' } },
-      rateLimit: { max: 100_000, timeWindowMs: 60_000 },
-      extensionOrigins: [extensionOrigin],
-      trustProxy: false,
-      log: { level: 'warn' },
-      tombstoneRetentionDays: 180,
-      maintenanceIntervalMs: 0,
-    });
-    serverUrl = await server.listen({ host: '127.0.0.1', port: 0 });
+    central = await startCentralServer(
+      'sign-in',
+      { oidc: { issuer: provider.issuer, audience: API_RESOURCE, agencyClaim: 'safir', rolesClaim: 'realm_access.roles' } },
+      { extensionOrigins: [extensionOrigin] },
+    );
+    ({ url: serverUrl, dataDir } = central);
     browser.context.on('page', (page) => page.on('dialog', (d) => void (unexpectedDialogs.push(d.message()), d.dismiss())));
   });
   afterAll(async () => {
     await browser?.close();
-    await server?.close();
+    await central?.close();
     await provider?.close();
     await demo?.close();
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
   });
 
   /** The rows the central endpoint stored. */

@@ -4,15 +4,12 @@
  * shows the field at once, the central endpoint stores the label (never the value) with its author, and a
  * colleague's install reads the field after a sync. Its author then withdraws it from the options.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import type { FastifyInstance } from 'fastify';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp } from '../../server/app';
 import { launchWithExtension, useExtension, waitForTestIdText, type ExtensionBrowser } from './harness';
+import { startCentralServer, type CentralServer } from './central-server';
 import { until } from './server-rows';
 
 const SIRET = '73282932000074';
@@ -62,35 +59,23 @@ const installAliases = (page: Page) =>
 
 describe('a counsellor teaches a reader where a field is (Chromium)', () => {
   const { browser, demo } = useExtension({ demo: true });
-  let server: FastifyInstance;
+  let central: CentralServer | undefined;
   let serverUrl: string;
   let dataDir: string;
   let colleague: ExtensionBrowser | undefined;
 
   beforeAll(async () => {
-    dataDir = mkdtempSync(join(tmpdir(), 'profilence-teach-'));
-    server = await buildApp({
-      host: '127.0.0.1',
-      port: 0,
-      database: { kind: 'sqlite', file: join(dataDir, 'profilence.sqlite') },
-      auth: {
+    central = await startCentralServer('teach', {
         devTokens: {
           [TOKENS.jeanne]: { sub: 'jeanne.martin', agency: '69031', name: 'Jeanne MARTIN' },
           [TOKENS.paul]: { sub: 'paul.bernard', agency: '69031', name: 'Paul BERNARD' },
         },
-      },
-      rateLimit: { max: 100_000, timeWindowMs: 60_000 },
-      trustProxy: false,
-      log: { level: 'warn' },
-      tombstoneRetentionDays: 180,
-      maintenanceIntervalMs: 0,
-    });
-    serverUrl = await server.listen({ host: '127.0.0.1', port: 0 });
+      });
+    ({ url: serverUrl, dataDir } = central);
   });
   afterAll(async () => {
     await colleague?.close();
-    await server?.close();
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+    await central?.close();
   });
 
   async function signIn(install: ExtensionBrowser, token: string, who: string): Promise<Page> {
