@@ -7,7 +7,7 @@
  * matter); ids serve only to follow `for` and ARIA references, and classes are never used.
  */
 import { perRead } from './per-read';
-import { badgeReplacement, isBlock, keyOfLabelText, labelKey, linesOf, normalizeText, textOf } from './text';
+import { allElements, badgeReplacement, isBlock, keyOfLabelText, labelKey, linesOf, normalizeText, textOf } from './text';
 
 export interface Field {
   /** The value's text, whitespace normalised. */
@@ -110,7 +110,7 @@ function isLabelWithHint(el: Element): boolean {
 
 function indexLabels(root: ParentNode): Candidate[] {
   const candidates: Candidate[] = [];
-  for (const el of Array.from(root.querySelectorAll('*'))) {
+  for (const el of allElements(root)) {
     if (IGNORED.has(el.tagName) || (el.parentElement && IGNORED.has(el.parentElement.tagName))) continue;
     if (el.childElementCount > 0 && !LABEL_TAGS.has(el.tagName) && !isLabelWithHint(el)) {
       const inline = inlineLabel(el);

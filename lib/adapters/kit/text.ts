@@ -223,3 +223,11 @@ export function itemsOfLines(lines: readonly string[]): string[] {
 export function fold(s: string): string {
   return normalizeText(s).normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
 }
+
+/**
+ * Every element under `root`, in document order. A live collection: the readers never change the page, and walking it
+ * costs less than copying a static `querySelectorAll('*')` into an array (bench/readers-browser.ts).
+ */
+export function allElements(root: ParentNode): Iterable<Element> {
+  return (root as Document | Element).getElementsByTagName('*');
+}
