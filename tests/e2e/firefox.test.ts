@@ -1,5 +1,6 @@
 // The Firefox build in Debian's Firefox ESR: the panel (a sidebar there) reads the job-seeker file and the
-// establishment, and the promotion e-mail is prepared in the webmail and sent with the CV.
+// establishment, the promotion e-mail is prepared in the webmail and sent with the CV, and the employer's reply read in
+// the webmail moves it to « Entretien ».
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
 import { startDemo, type DemoServer } from '../../demo/server';
@@ -46,7 +47,7 @@ describe.skipIf(missingTool('Firefox ESR', existsSync(FIREFOX)) !== null)('Firef
     await Promise.all([file.close(), establishment.close(), panel.close()]);
   });
 
-  it('prepares the promotion e-mail in the webmail, CV attached, and records it as sent', async () => {
+  it('prepares the promotion e-mail in the webmail, CV attached, records it as sent, then the employer\'s reply', async () => {
     demo.mailbox.clear();
     const webmail = await open(demo.url('messagerie', '/'));
     // Open beside the file: the establishment the promotion goes to.
@@ -77,6 +78,17 @@ describe.skipIf(missingTool('Firefox ESR', existsSync(FIREFOX)) !== null)('Firef
 
     await file.bringToFront();
     await text(panel, 'promotion-status', 'Envoyée');
+    expect(dialogs).toEqual([]);
+
+    // The employer answers (issue 17): the reply opened in the webmail moves the promotion to « Entretien ».
+    const reply = demo.inbox.reply(sent[0]!.id, { text: 'Bonjour, nous souhaitons rencontrer Mme Dupont jeudi.' });
+    await webmail.goto(demo.url('messagerie', `/mail/message/${reply.id}`));
+    await webmail.bringToFront();
+    await text(panel, 'reply-promotion', 'Marie DUPONT');
+    await clickButton(panel, 'Entretien', '[data-testid="reply-promotion"]');
+    await text(panel, 'reply-recorded', 'Entretien');
+    await file.bringToFront();
+    await text(panel, 'promotion-status', 'Entretien');
     expect(dialogs).toEqual([]);
   });
 });
