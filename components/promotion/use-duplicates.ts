@@ -3,6 +3,7 @@
  * colleague's arrive by sync). The query depends on the SIRETs alone and takes the establishment's name
  * from the earlier promotion, so it never waits for the list of candidates to load.
  */
+import { duplicateSeen } from '@/lib/domain/duplicates';
 import { findRecentDuplicate } from '@/lib/store';
 import { useLiveQuery } from '../hooks/use-live-query';
 import { uiDb } from './db';
@@ -20,7 +21,7 @@ export function useDuplicates(ftId: string, sirets: readonly string[]): Duplicat
       const found: Duplicate[] = [];
       for (const siret of sirets) {
         const previous = await findRecentDuplicate(uiDb(), ftId, siret);
-        if (previous) found.push({ siret, name: previous.establishment.name, at: previous.createdAt, by: previous.counsellorId });
+        if (previous) found.push({ siret, name: previous.establishment.name, ...duplicateSeen(previous) });
       }
       return found;
     },

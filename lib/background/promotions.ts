@@ -6,6 +6,7 @@
  */
 import { pickContact } from '@/lib/domain/contacts';
 import { STALE_CONSENT_MESSAGE } from '@/lib/domain/consent';
+import { duplicateSeen } from '@/lib/domain/duplicates';
 import {
   CONSENT_UNREADABLE_MESSAGE,
   isConsentUnreadable,
@@ -129,7 +130,7 @@ export function createPromotionService(db: ProfilenceDb, mails: Pick<MailQueue, 
       }
       const previous = await findRecentDuplicate(db, profile.ftId, establishment.siret);
       if (previous) {
-        duplicates.push({ siret: establishment.siret, name: establishment.name, at: previous.createdAt, by: previous.counsellorId });
+        duplicates.push({ siret: establishment.siret, name: establishment.name, ...duplicateSeen(previous) });
       }
       const contact = pickContact(establishment, target.contactIndex);
       const body = fillPitch(

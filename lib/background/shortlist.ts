@@ -6,7 +6,7 @@
  * its reference, followed up on its own) and queues the one e-mail, which confirms all of them once sent.
  */
 import { pickContact } from '@/lib/domain/contacts';
-import { DUPLICATE_WINDOW_DAYS, lastActivityAt } from '@/lib/domain/duplicates';
+import { DUPLICATE_WINDOW_DAYS, duplicateSeen } from '@/lib/domain/duplicates';
 import { frenchDate, parisDay } from '@/lib/stats/days';
 import { isConsentUnreadable, type JobSeekerProfile, type ReadResultOf } from '@/lib/domain/legacy';
 import type { ConsentEvidence } from '@/lib/domain/promotion';
@@ -142,8 +142,7 @@ export function createShortlistService(db: ProfilenceDb, mails: Pick<MailQueue, 
       for (const { entry } of picked) {
         const previous = await findRecentDuplicate(db, entry.ftId, establishment.siret);
         if (!previous) continue;
-        const at = new Date(lastActivityAt(previous)).toISOString();
-        duplicates.push({ poolEntryId: entry.id, name: candidateName(entry), at, by: previous.counsellorName ?? previous.counsellorId });
+        duplicates.push({ poolEntryId: entry.id, name: candidateName(entry), ...duplicateSeen(previous) });
       }
       if (duplicates.length > 0 && !request.acknowledgedDuplicates) {
         const lines = duplicates.map((d) => `${d.name} (le ${frenchDate(parisDay(d.at))}, par ${d.by})`);

@@ -56,3 +56,12 @@ export function recentDuplicateAmong<T extends DuplicateCandidate>(
   }
   return found;
 }
+
+/**
+ * What the 90-day warnings say of the earlier promotion: when it was last acted on (created or sent) and by whom,
+ * their display name when known (never guessed), else their identifier.
+ */
+export function duplicateSeen(previous: DuplicateCandidate & { counsellorId: string; counsellorName?: string }): { at: string; by: string } {
+  const last = lastActivityAt(previous);
+  return { at: Number.isFinite(last) ? new Date(last).toISOString() : previous.createdAt, by: previous.counsellorName ?? previous.counsellorId };
+}

@@ -5,7 +5,8 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { MailJob } from '@/lib/background/mail-queue';
 import { createPromotionService } from '@/lib/background/promotions';
 import { saveReading } from '@/lib/background/tab-contexts';
-import { loadDraft, openDb, pendingMutations, saveDraft, type ProfilenceDb } from '@/lib/store';
+import { loadDraft, openDb, pendingMutations, saveDraft, setMeta, type ProfilenceDb } from '@/lib/store';
+import { SYNC_META } from '@/lib/sync/keys';
 import { readingOf } from './fixtures';
 
 const FILE_TAB = 1;
@@ -70,10 +71,13 @@ describe('promotion commands in the background', () => {
   it('warns before proposing the same profile to the same establishment within 90 days', async () => {
     await saveReading(FILE_TAB, readingOf('dossier-demandeur', 'dossier-1234567A'));
     const request = { jobSeekerTabId: FILE_TAB, ftId: MARIE, targets: [{ siret: SIRET }], mode: 'anonymous' as const };
+    await setMeta(db, SYNC_META.identity, { sub: 'jeanne.martin', agencyCode: '69031', name: 'Jeanne MARTIN', roles: [] });
     expect((await service.prepare(request)).ok).toBe(true);
     const again = await service.prepare(request);
     expect(again).toMatchObject({ ok: false, code: 'duplicate' });
     expect(!again.ok && again.duplicates?.[0]?.name).toBe('LOGICIELS DU RHÔNE');
+    // Who proposed it, by the name the counsellors know, not the account's identifier.
+    expect(!again.ok && again.duplicates?.[0]?.by).toBe('Jeanne MARTIN');
     expect(await service.prepare({ ...request, acknowledgedDuplicates: true })).toMatchObject({ ok: true });
     expect(await db.promotions.count()).toBe(2);
   });
