@@ -12,8 +12,9 @@ import type { PromotionMode } from '@/lib/domain/promotion';
 import { allowedModes, composeShortlist, SHORTLIST_MAX, SHORTLIST_MAX_MESSAGE } from '@/lib/domain/shortlist';
 import { sendMessage } from '@/lib/messaging/protocol';
 import type { ShortlistOutcome } from '@/lib/messaging/shortlist-commands';
-import { listPool, type StoredNeed, type StoredPoolEntry } from '@/lib/store';
-import { plural } from '../format';
+import { duplicateSeen, recentDuplicateAmong } from '@/lib/domain/duplicates';
+import { listForEstablishment, listPool, type StoredNeed, type StoredPoolEntry, type StoredPromotion } from '@/lib/store';
+import { frenchDate, plural } from '../format';
 import { useLiveQuery } from '../hooks/use-live-query';
 import { useOpenTabs } from '../hooks/use-open-tabs';
 import { distanceText } from '../matches/distance';
@@ -40,6 +41,8 @@ interface Props {
 export function ShortlistForm({ need, establishment, tabId, onClose }: Props) {
   const locate = useLocate();
   const pool = useLiveQuery<StoredPoolEntry[]>(() => listPool(uiDb(), { status: 'active' }), [], []);
+  // Promotions already made to this establishment (a colleague's arrive by sync): the 90-day rule, shown before ticking.
+  const earlier = useLiveQuery<StoredPromotion[]>(() => listForEstablishment(uiDb(), establishment.siret), [establishment.siret], []);
   const openTabs = useOpenTabs();
   const contacts = establishment.contacts.map((c, index) => ({ c, index })).filter(({ c }) => c.email);
   const [contactIndex, setContactIndex] = useState<number | undefined>(() => {
@@ -152,6 +155,8 @@ export function ShortlistForm({ need, establishment, tabId, onClose }: Props) {
               const details = [`${entry.postcode} ${entry.city}`, distanceText(distanceKm), MATCH_TIER_LABELS[tier], availabilityText(entry.availability)]
                 .filter(Boolean)
                 .join(' · ');
+              const previous = recentDuplicateAmong(earlier, entry.ftId, establishment.siret, new Date());
+              const seen = previous && duplicateSeen(previous);
               return (
                 <li key={entry.id} data-testid="shortlist-candidate">
                   <div class="fr-checkbox-group fr-checkbox-group--sm">
@@ -159,6 +164,11 @@ export function ShortlistForm({ need, establishment, tabId, onClose }: Props) {
                     <label class="fr-label" for={id}>
                       {name} — {entry.romeLabel} ({entry.mainRome})
                       <span class="fr-hint-text">{details}</span>
+                      {seen && (
+                        <span class="fr-hint-text pf-shortlist-seen" data-testid="shortlist-seen">
+                          Déjà proposé à cet établissement le {frenchDate(seen.at)}, par {seen.by}
+                        </span>
+                      )}
                     </label>
                   </div>
                   {pick && (

@@ -118,6 +118,10 @@ describe('shortlist form', () => {
       },
       { counsellorId: 'sub-jeanne', counsellorName: 'Jeanne MARTIN', agencyCode: '69031', now: new Date(Date.now() - 5 * 86_400_000) },
     );
+    // Said before anything is ticked, beside her name only.
+    const fiveDaysAgo = new Date(Date.now() - 5 * 86_400_000).toISOString().slice(0, 10).split('-').reverse().join('/');
+    await waitFor(() => expect(root.querySelectorAll('[data-testid="shortlist-seen"]')).toHaveLength(1));
+    expect(box(root, 'Alice').labels![0]!.textContent).toContain(`Déjà proposé à cet établissement le ${fiveDaysAgo}, par Jeanne MARTIN`);
     for (const name of ['Alice', 'Bruno']) await click(box(root, name));
     await click(button(root, "Préparer l'e-mail"));
     const feedback = () => root.querySelector('[data-testid="shortlist-feedback"]');

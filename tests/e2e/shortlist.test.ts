@@ -174,9 +174,12 @@ describe('a shortlist for a company need (Chromium, built extension, demo tools,
     await waitForTestIdText(panel, 'establishment-name', "AUDIT & CONSEIL PRESQU'ÎLE");
     if ((await panel.getByTestId('shortlist').count()) === 0) await panel.getByRole('button', { name: 'Proposer une sélection' }).click();
     await until(() => panel.getByTestId('shortlist-candidate').count(), (n) => n === 3);
+    const today = new Date().toLocaleDateString('fr-FR', { timeZone: 'Europe/Paris' });
+    // Said beside each of the three just sent, before anything is ticked.
+    expect(await waitForTestIdText(panel, 'shortlist-seen', 'Déjà proposé')).toBe(`Déjà proposé à cet établissement le ${today}, par Jeanne MARTIN`);
+    expect(await panel.getByTestId('shortlist-seen').count()).toBe(3);
     await panel.getByTestId('shortlist').locator('label', { hasText: /^Marie — Secrétariat/ }).click();
     await panel.getByTestId('shortlist').getByRole('button', { name: "Préparer l'e-mail" }).click();
-    const today = new Date().toLocaleDateString('fr-FR', { timeZone: 'Europe/Paris' });
     const warning = await waitForTestIdText(panel, 'shortlist-feedback', "Déjà proposé à AUDIT & CONSEIL PRESQU'ÎLE ces 90 derniers jours : Marie");
     expect(warning).toContain(`(le ${today}, par Jeanne MARTIN)`);
     await panel.getByTestId('shortlist').screenshot({ path: join(tmpdir(), 'profilence-shortlist-duplicate.png') });
