@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import {
@@ -213,5 +214,18 @@ describe('text', () => {
     expect(normalizeText('  Thi\u00a0Lan  ')).toBe('Thi Lan');
     expect(normalizeText('Anglais\u00a0:\n\t intermédiaire')).toBe('Anglais : intermédiaire');
     expect(normalizeText('<b>gras</b>')).toBe('<b>gras</b>');
+  });
+
+  it('gives what collapsing every whitespace run then trimming gives, for any text of spaces, breaks and marks', () => {
+    // The plain rule, written out here: the function takes a shortcut for texts that need only trimming.
+    const plainRule = (s: string) => s.replace(/[\s\u200b\u2060\ufeff]+/g, ' ').trim();
+    const pieces = ['a', 'Nom', ':', ' ', '  ', '\n', '\t', '\u00a0', '\u200b', '\u2060', '\ufeff', '\u2009', '\r\n', 'é'];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 12 }), (parts) => {
+        const text = parts.join('');
+        expect(normalizeText(text)).toBe(plainRule(text));
+      }),
+      { numRuns: 5000 },
+    );
   });
 });
