@@ -9,7 +9,7 @@
  *   when every signal clearly says no; anything else (nothing found, an unknown wording, a pending or
  *   conditional one, a double negation, signals that disagree) is `unreadable`, which counts as not granted.
  */
-import { allElements, fold, isBlock, labelKey, linesOf, normalizeText } from './text';
+import { fold, isBlock, labelKey, linesOf, normalizeText } from './text';
 import { byIds, fieldsOf, isDataGrid, withoutHint, type Fields } from './fields';
 import { findDate } from './values';
 
@@ -182,8 +182,6 @@ function controlSignals(controls: Element[], label: string, isConsentLabel: (t: 
 // Regions: where the value of a consent label is shown
 
 const MAX_REGION_TEXT = 300;
-/** Elements whose own text never holds a « Consentement : Oui » pair. */
-const NOT_INLINE_PAIR = new Set(['SCRIPT', 'STYLE', 'TEMPLATE', 'A', 'BUTTON', 'OPTION', 'SELECT', 'TEXTAREA', 'TITLE']);
 const LABEL_TAGS = new Set(['LABEL', 'DT', 'TH', 'LEGEND']);
 const tooBig = (el: Element) => /^(TABLE|DL|FORM|UL|OL|SECTION|ARTICLE|MAIN)$/.test(el.tagName) || el.querySelector('table, dl, form') !== null;
 
@@ -407,15 +405,7 @@ export function readConsent(root: ParentNode, labels: readonly string[], fields:
     if (name) add(control, name);
   }
   // "Consentement : Oui" written in one element, the label perhaps with a hint (« Consentement <span>(obligatoire)</span> : »).
-  for (const el of allElements(root)) {
-    const first = el.firstChild;
-    if (!first || first.nodeType !== 3 || NOT_INLINE_PAIR.has(el.tagName)) continue;
-    // The colon in the first text, or in the text right after a hint beside the label.
-    let colon = false;
-    if (/\S/.test((first as Text).data)) {
-      for (let n: ChildNode | null = first, i = 0; n && i < 4 && !colon; n = n.nextSibling, i++) colon = n.nodeType === 3 && (n as Text).data.includes(':');
-    }
-    if (!colon) continue;
+  for (const el of fields.inlinePairHolders()) {
     const line = linesOf(el)[0] ?? '';
     const match = /^([^:]{1,60}?)\s*:\s*(.*)$/.exec(line);
     if (!match || !isConsentLabel(withoutHint(match[1]!)) || inDataGrid(el) || visited.has(el)) continue;

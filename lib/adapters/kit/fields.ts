@@ -29,6 +29,11 @@ export interface Fields {
   labelElements(labels: readonly string[]): Element[];
   /** The form control (`input`, `select`, `textarea`) labelled by one of these labels, empty or not. */
   control(labels: readonly string[], selector?: string): Element | undefined;
+  /**
+   * The elements whose own first text may start a « Label : valeur » pair (`startsInlinePair`), in page order: found
+   * in the index's walk, so the consent reader does not walk the page again.
+   */
+  inlinePairHolders(): readonly Element[];
 }
 
 interface Candidate {
@@ -108,9 +113,23 @@ function isLabelWithHint(el: Element): boolean {
   return withoutHint(text) !== text;
 }
 
-function indexLabels(root: ParentNode): Candidate[] {
+/** Elements whose own text is never a « Label : valeur » pair: code, links, buttons, form values, the page title. */
+const NOT_INLINE_PAIR = new Set(['SCRIPT', 'STYLE', 'TEMPLATE', 'A', 'BUTTON', 'OPTION', 'SELECT', 'TEXTAREA', 'TITLE']);
+
+/** `el` starts with a text that is not blank, and a colon comes in one of its first four child nodes' texts. */
+function startsInlinePair(el: Element): boolean {
+  const first = el.firstChild;
+  if (!first || first.nodeType !== 3 || NOT_INLINE_PAIR.has(el.tagName) || !/\S/.test((first as Text).data)) return false;
+  // The colon in the first text, or in the text right after a hint beside the label.
+  for (let n: ChildNode | null = first, i = 0; n && i < 4; n = n.nextSibling, i++) if (n.nodeType === 3 && (n as Text).data.includes(':')) return true;
+  return false;
+}
+
+function indexLabels(root: ParentNode): { candidates: Candidate[]; inlinePairHolders: Element[] } {
   const candidates: Candidate[] = [];
+  const inlinePairHolders: Element[] = [];
   for (const el of allElements(root)) {
+    if (startsInlinePair(el)) inlinePairHolders.push(el);
     if (IGNORED.has(el.tagName) || (el.parentElement && IGNORED.has(el.parentElement.tagName))) continue;
     if (el.childElementCount > 0 && !LABEL_TAGS.has(el.tagName) && !isLabelWithHint(el)) {
       const inline = inlineLabel(el);
@@ -126,7 +145,7 @@ function indexLabels(root: ParentNode): Candidate[] {
   }
   // Pairs ARIA declares come after those the markup shows (one query: cheaper than an attribute test per element).
   for (const el of Array.from(root.querySelectorAll('[aria-labelledby], [aria-describedby], [aria-label]'))) ariaCandidates(el, candidates);
-  return candidates;
+  return { candidates, inlinePairHolders };
 }
 
 const keyOf = (c: Candidate) => (c.key ??= keyOfLabelText(withoutHint(c.text)));
@@ -274,7 +293,7 @@ function resolve(candidate: Candidate, root: ParentNode): Field | undefined {
 
 /** The label index of `root`, built once per read (kit/per-read.ts). */
 export const fieldsOf = perRead(function fieldsOf(root: ParentNode): Fields {
-  const candidates = indexLabels(root);
+  const { candidates, inlinePairHolders } = indexLabels(root);
   const byInitial = new Map<string, Candidate[]>();
   for (const c of candidates) {
     const initial = initialOf(c.text);
@@ -344,5 +363,6 @@ export const fieldsOf = perRead(function fieldsOf(root: ParentNode): Fields {
       const elements = candidates.filter((c) => c.inlineValue === undefined && found.has(c)).map((c) => c.label);
       return elements.filter((el, i) => elements.indexOf(el) === i);
     },
+    inlinePairHolders: () => inlinePairHolders,
   };
 });
