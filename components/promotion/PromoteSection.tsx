@@ -39,7 +39,7 @@ export function PromoteSection({ profile, tabId }: Props) {
 function ConsentedPromotion({ profile, tabId }: Props) {
   // Establishments a match's « Promouvoir » chose (lib/background/board.ts), then those open in a tab.
   const preselected = usePreselection(profile.ftId);
-  const { choices, update, reset } = usePromotionDraft(profile, preselected);
+  const { choices, changedHere, update, reset } = usePromotionDraft(profile, preselected);
   const [query, setQuery] = useState('');
   const [busy, setBusy] = useState(false);
   const [feedback, setFeedback] = useState<Feedback>();
@@ -48,7 +48,7 @@ function ConsentedPromotion({ profile, tabId }: Props) {
   const defaults = [...new Set([...preselected, ...openEstablishments.map((e) => e.siret)])];
   const chosen = choices.selected ?? defaults;
   const template = choices.editedTemplate ?? pitchTemplate(profile, { mode: choices.mode, rome: choices.rome });
-  useDraftSaving(profile, choices, chosen, template);
+  useDraftSaving(profile, choices, changedHere, chosen, template);
 
   const known = defaults.flatMap((s) => candidates.find((c) => c.establishment.siret === s)?.establishment ?? []);
 

@@ -40,6 +40,9 @@ export function usePromotionDraft(profile: JobSeekerProfile, preselected: readon
   latestPreselection.current = preselected;
   // A draft read after the counsellor already acted (slow first IndexedDB open) must not undo that.
   const touched = useRef(false);
+  // Only what the counsellor changed here is saved: a panel that merely shows a draft (a second window's panel on the
+  // same file) must not write back the older copy it read over a newer one.
+  const [changedHere, setChangedHere] = useState(false);
 
   useEffect(() => {
     let alive = true;
@@ -68,8 +71,10 @@ export function usePromotionDraft(profile: JobSeekerProfile, preselected: readon
 
   return {
     choices,
+    changedHere,
     update: (patch: Partial<FormChoices>) => {
       touched.current = true;
+      setChangedHere(true);
       setChoices((c) => ({ ...c, ...patch }));
     },
     /** After a promotion left: the form closes and starts afresh (the background dropped the draft). */
@@ -80,10 +85,10 @@ export function usePromotionDraft(profile: JobSeekerProfile, preselected: readon
   };
 }
 
-/** Saves the draft while the form is open. */
-export function useDraftSaving(profile: JobSeekerProfile, choices: FormChoices, chosen: string[], template: string) {
+/** Saves the draft while the form is open, once the counsellor changed something in this panel. */
+export function useDraftSaving(profile: JobSeekerProfile, choices: FormChoices, changedHere: boolean, chosen: string[], template: string) {
   useEffect(() => {
-    if (!choices.open) return;
+    if (!choices.open || !changedHere) return;
     void saveDraft(uiDb(), {
       ftId: profile.ftId,
       selectedSirets: chosen,
@@ -94,5 +99,5 @@ export function useDraftSaving(profile: JobSeekerProfile, choices: FormChoices, 
       pitchEdited: choices.editedTemplate !== undefined,
       contactBySiret: choices.contactBySiret,
     }).catch(() => undefined);
-  }, [profile.ftId, choices.open, chosen.join(), choices.rome, choices.mode, template, JSON.stringify(choices.contactBySiret)]);
+  }, [profile.ftId, choices.open, changedHere, chosen.join(), choices.rome, choices.mode, template, JSON.stringify(choices.contactBySiret)]);
 }

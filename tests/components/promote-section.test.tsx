@@ -146,4 +146,39 @@ describe('« Promouvoir ce profil »', () => {
     await eventually(() => expect(root.querySelector<HTMLSelectElement>('#promote-rome')?.value).toBe('M1602'));
     expect(pitchOf(root).value).toContain('Phrase pour Marie.');
   });
+
+  it('keeps the choice made in one panel when a second panel shows the same file (two windows)', async () => {
+    const profile = profileOf('dossier-1234567A');
+    const second = document.createElement('div');
+    document.body.append(second);
+    try {
+      // The first panel opens the form: her main job, saved as her draft.
+      await act(() => render(<PromoteSection profile={profile} tabId={1} />, root));
+      await act(() => (root.querySelector('[data-testid="promote"]') as HTMLButtonElement).click());
+      await eventually(() => expect(root.querySelector('#promote-rome')).not.toBeNull());
+      for (let i = 0; i < 30 && !(await loadDraft(uiDb(), profile.ftId)); i++) await settle();
+      expect((await loadDraft(uiDb(), profile.ftId))?.rome).toBe('M1607');
+
+      // A second window's panel comes to the same file and reads the draft as it stands, while the counsellor picks
+      // another job in the first panel.
+      await act(() => {
+        render(<PromoteSection profile={profile} tabId={2} />, second);
+        const select = root.querySelector<HTMLSelectElement>('#promote-rome')!;
+        select.value = 'M1602';
+        select.dispatchEvent(new Event('change', { bubbles: true }));
+      });
+      await eventually(() => expect(second.querySelector<HTMLSelectElement>('#promote-rome')).not.toBeNull());
+      for (let i = 0; i < 6; i++) await settle();
+      // The second panel only showed what it read: it wrote nothing back over the choice.
+      expect((await loadDraft(uiDb(), profile.ftId))?.rome).toBe('M1602');
+      expect(root.querySelector<HTMLSelectElement>('#promote-rome')!.value).toBe('M1602');
+      // A panel opened now shows the choice.
+      render(null, second);
+      await act(() => render(<PromoteSection profile={profile} tabId={1} />, second));
+      await eventually(() => expect(second.querySelector<HTMLSelectElement>('#promote-rome')?.value).toBe('M1602'));
+    } finally {
+      render(null, second);
+      second.remove();
+    }
+  });
 });
