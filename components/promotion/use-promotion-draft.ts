@@ -3,7 +3,7 @@
  * Kept as a draft keyed by the file's ftId, so closing the panel loses nothing and another file never
  * inherits them (the section is re-mounted per file: `key={ftId}` in PageContext).
  */
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { JobSeekerProfile } from '@/lib/domain/legacy';
 import type { PromotionMode } from '@/lib/domain/promotion';
 import { loadDraft, saveDraft } from '@/lib/store';
@@ -85,9 +85,13 @@ export function usePromotionDraft(profile: JobSeekerProfile, preselected: readon
   };
 }
 
-/** Saves the draft while the form is open, once the counsellor changed something in this panel. */
+/**
+ * Saves the draft while the form is open, once the counsellor changed something in this panel. A layout effect: it
+ * runs as the change renders. A plain effect waits for the next frame, which a panel in the background (Firefox's
+ * sidebar page in a tab, a loaded machine) may not get before the counsellor switches files, and the change was lost.
+ */
 export function useDraftSaving(profile: JobSeekerProfile, choices: FormChoices, changedHere: boolean, chosen: string[], template: string) {
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (!choices.open || !changedHere) return;
     void saveDraft(uiDb(), {
       ftId: profile.ftId,

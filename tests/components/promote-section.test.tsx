@@ -147,6 +147,25 @@ describe('« Promouvoir ce profil »', () => {
     expect(pitchOf(root).value).toContain('Phrase pour Marie.');
   });
 
+  it('keeps a job picked just before the counsellor switches to another file', async () => {
+    await act(() => render(<PageContext context={fileContext('dossier-1234567A', 1)} />, root));
+    await settle();
+    await act(() => button(root, 'Promouvoir ce profil')!.click());
+    await eventually(() => expect(root.querySelector('#promote-rome')).not.toBeNull());
+    // The pick renders, then the switch comes before the next frame is drawn (a panel in the background, a loaded
+    // machine): outside `act`, which would draw it.
+    const select = root.querySelector<HTMLSelectElement>('#promote-rome')!;
+    select.value = 'M1602';
+    select.dispatchEvent(new Event('change', { bubbles: true }));
+    for (let i = 0; i < 5; i++) await Promise.resolve();
+    expect(pitchOf(root).value).toContain('Opérations administratives');
+    render(<PageContext context={fileContext('dossier-7654321B', 2)} />, root);
+    await settle();
+    expect((await loadDraft(uiDb(), '1234567A'))?.rome).toBe('M1602');
+    await act(() => render(<PageContext context={fileContext('dossier-1234567A', 1)} />, root));
+    await eventually(() => expect(root.querySelector<HTMLSelectElement>('#promote-rome')?.value).toBe('M1602'));
+  });
+
   it('keeps the choice made in one panel when a second panel shows the same file (two windows)', async () => {
     const profile = profileOf('dossier-1234567A');
     const second = document.createElement('div');
