@@ -69,7 +69,9 @@ export async function buildApp(config: ServerConfig, timeouts: Partial<HttpTimeo
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandlers(app);
 
-  const { db, dialect } = createDatabase(config.database);
+  const { db, dialect } = createDatabase(config.database, (message) =>
+    app.log.warn({ reason: message }, 'point de reprise SQLite en arrière-plan impossible : la base le fera elle-même'),
+  );
   let closed = false;
   app.decorate('db', db);
   app.decorate('dialect', dialect);

@@ -6,6 +6,7 @@ import { Kysely, Migrator, PostgresDialect, sql, SqliteDialect } from 'kysely';
 import pg from 'pg';
 import type { DatabaseConfig } from '../config';
 import { migrations } from './migrations/index';
+import { SAFETY_AUTOCHECKPOINT_PAGES, startCheckpointer } from './sqlite-checkpointer';
 import type { DatabaseSchema, Db, Dialect } from './schema';
 
 export interface OpenDatabase {
@@ -15,7 +16,8 @@ export interface OpenDatabase {
 
 const INT8_OID = 20;
 
-export function createDatabase(config: DatabaseConfig): OpenDatabase {
+/** `onCheckpointError`: SQLite only, a background checkpoint that failed (server/db/sqlite-checkpointer.ts). */
+export function createDatabase(config: DatabaseConfig, onCheckpointError?: (message: string) => void): OpenDatabase {
   if (config.kind === 'postgres') {
     const pool = new pg.Pool({
       connectionString: config.url,
@@ -37,8 +39,11 @@ export function createDatabase(config: DatabaseConfig): OpenDatabase {
   sqlite.pragma('busy_timeout = 5000');
   // Reads through the OS page cache instead of copying each page into SQLite's own (bench/server.ts).
   sqlite.pragma('mmap_size = 268435456');
+  sqlite.pragma(`wal_autocheckpoint = ${SAFETY_AUTOCHECKPOINT_PAGES}`);
+  const checkpointer = startCheckpointer(config.file, 500, onCheckpointError);
   // Kysely's SQLite driver holds its single connection for a whole transaction: transactions never interleave.
-  return { db: new Kysely<DatabaseSchema>({ dialect: new SqliteDialect({ database: reusingStatements(sqlite) }) }), dialect: 'sqlite' };
+  const database = reusingStatements(sqlite, () => checkpointer.stop());
+  return { db: new Kysely<DatabaseSchema>({ dialect: new SqliteDialect({ database }) }), dialect: 'sqlite' };
 }
 
 /** Statements kept per SQL text (least recently used dropped past this many). */
@@ -49,7 +54,7 @@ const STATEMENT_CACHE_SIZE = 500;
  * (server/README.md, performance). The same SQL text now reuses its statement. Safe because the driver runs one
  * query at a time on its single connection and never leaves a statement half-iterated (no streaming here).
  */
-function reusingStatements(sqlite: SqliteDatabase.Database): { prepare(sql: string): SqliteDatabase.Statement; close(): void } {
+function reusingStatements(sqlite: SqliteDatabase.Database, beforeClose: () => void): { prepare(sql: string): SqliteDatabase.Statement; close(): void } {
   const statements = new Map<string, SqliteDatabase.Statement>();
   return {
     prepare(text) {
@@ -63,7 +68,10 @@ function reusingStatements(sqlite: SqliteDatabase.Database): { prepare(sql: stri
       statements.set(text, statement);
       return statement;
     },
-    close: () => sqlite.close(),
+    close: () => {
+      beforeClose();
+      sqlite.close();
+    },
   };
 }
 
