@@ -15,7 +15,7 @@ afterEach(() => {
   for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
 });
 
-/** The audit rows a copy of the database file alone holds: what a file-level backup taken now would restore (none while even the table is only in the WAL). */
+/** The audit rows a copy of the database file alone holds, without its WAL (none while even the table is only in the WAL). */
 function auditRowsInFileAlone(file: string, dir: string): number {
   const copy = join(dir, 'copy.sqlite');
   for (const stale of [copy, `${copy}-wal`, `${copy}-shm`]) rmSync(stale, { force: true });
