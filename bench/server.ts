@@ -236,8 +236,8 @@ async function measure(database: string, env: Record<string, string>): Promise<R
   try {
     const ids = await seed(url);
     if (env.DATABASE_URL) {
-      // After the bulk load, what autovacuum soon does on its own (PostgreSQL 13+ vacuums after inserts too): fresh
-      // statistics, and the visibility map that lets index-only scans skip the table (docs/deploy.md).
+      // After the bulk load, what autovacuum soon does on its own (PostgreSQL 13+ vacuums after inserts too), done at
+      // once so that the figures do not depend on whether it has passed yet.
       const client = new pg.Client({ connectionString: env.DATABASE_URL });
       await client.connect();
       await client.query('VACUUM ANALYZE');

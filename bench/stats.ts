@@ -186,8 +186,8 @@ async function measure(database: string, config: DatabaseConfig): Promise<{ rows
     if (config.kind === 'postgres') {
       const client = new pg.Client({ connectionString: config.url });
       await client.connect();
-      // What autovacuum soon does after a bulk load (PostgreSQL 13+ vacuums after inserts too): fresh statistics,
-      // and the visibility map that lets the covering indexes answer without the table (docs/deploy.md).
+      // What autovacuum soon does after a bulk load (PostgreSQL 13+ vacuums after inserts too), done at once so
+      // that the figures do not depend on whether it has passed yet.
       await client.query('VACUUM ANALYZE');
       await client.end();
     }
