@@ -4,7 +4,6 @@
  * name (the counsellors recognise the person in their lists); never the last name, which the employer never
  * gets and nobody in the follow-up needs, since the file that shows it is one click away.
  */
-import type { Tx } from '../db/schema';
 import type { RowCache } from './row-cache';
 
 export function minimisedJobSeeker<T extends Record<string, unknown>>(jobSeeker: T): T {
@@ -13,14 +12,13 @@ export function minimisedJobSeeker<T extends Record<string, unknown>>(jobSeeker:
 
 /**
  * After an edit that made a promotion anonymous: its last name is forgotten in the same write. `since` is the
- * scope version when the batch began; a row this batch did not write is left alone.
+ * scope version when the batch began; a row this batch did not write is left alone. Written with the batch's rows.
  */
-export async function forgetNameIfAnonymous(trx: Tx, rows: RowCache, id: string, since: number): Promise<void> {
+export async function forgetNameIfAnonymous(rows: RowCache, id: string, since: number): Promise<void> {
   const row = await rows.get('promotion', id);
   if (!row || row.deleted || row.data === null || Number(row.version) <= since) return;
   const data = JSON.parse(row.data) as { mode?: string; jobSeeker?: Record<string, unknown> };
   if (data.mode !== 'anonymous' || !data.jobSeeker?.lastName) return;
   const written = JSON.stringify({ ...data, jobSeeker: minimisedJobSeeker(data.jobSeeker) });
-  await trx.updateTable('promotions').set({ data: written }).where('id', '=', id).execute();
-  rows.put('promotion', { ...row, data: written });
+  rows.rewrite('promotion', { ...row, data: written });
 }

@@ -20,7 +20,7 @@ import {
 } from '../../lib/domain/mutations';
 import type { OrderedEvent } from '../../lib/domain/status';
 import type { EntityKind } from '../../lib/domain/sync';
-import { ENTITY_TABLES, type EntityTable } from '../db/schema';
+import type { EntityTable } from '../db/schema';
 import { describeIssues, frenchErrorMap, sentence } from '../errors';
 import { lastActivityOf } from '../privacy/activity';
 import { withdrawalsOf, withdrawConsent } from '../privacy/consent';
@@ -151,8 +151,6 @@ async function rewrite(
   result: { record: StoredRecord; changes: Record<string, unknown> },
   call: RecordCall,
 ): Promise<void> {
-  // The row may be one this batch created: it is in the database before it is rewritten.
-  await env.rows.flush();
   const version = env.counter.next();
   const data = stamped(kind, result.record, version);
   const fieldVersions = JSON.parse(row.field_versions ?? '{}') as Record<string, number>;
@@ -187,6 +185,6 @@ async function rewrite(
     updated_by_sub: env.counsellor.sub,
     ...('events' in result.changes && { last_activity_at: lastActivityOf(kind, data, new Date(env.now)) }),
   };
-  await env.trx.updateTable(ENTITY_TABLES[kind]).set(changes).where('id', '=', row.id).execute();
-  env.rows.put(kind, { ...row, ...changes });
+  // Written with the batch's other rewrites (RowCache.flush); a record created in this batch is inserted as it ends.
+  env.rows.rewrite(kind, { ...row, ...changes });
 }

@@ -110,7 +110,7 @@ async function applyPushOnce(env: PushEnv, request: PushRequest, key: Buffer): P
               guarded.schemaResult,
             );
       if (mutation.name === 'promotion.update' && outcome.status === 'applied') {
-        await forgetNameIfAnonymous(trx, rows, (guarded as { args: { id: string } }).args.id, counter.start);
+        await forgetNameIfAnonymous(rows, (guarded as { args: { id: string } }).args.id, counter.start);
       }
       results.push({ seq: mutation.seq, ...outcome });
       audited.push(auditedMutation(mutation, outcome));

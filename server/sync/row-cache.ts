@@ -1,6 +1,8 @@
 /**
- * The entity rows a push batch touches: read in one query per table, kept current as the batch writes, and the
- * batch's new records inserted together (one statement per table) instead of one by one.
+ * The entity rows a push batch touches: read in one query per table, kept current as the batch writes; the
+ * batch's new records inserted together and its rewritten records written together (one statement per table
+ * each) instead of one by one. On PostgreSQL every statement is a round trip: a 10-mutation batch went from 15 to
+ * 12 of them (bench/server.ts).
  */
 import { UUID_PATTERN } from '../../lib/domain/ids';
 import { mutationTarget } from '../../lib/domain/mutations';
@@ -23,6 +25,8 @@ const INSERT_ORDER = Object.keys(ENTITY_TABLES) as EntityKind[];
 export class RowCache {
   private readonly rows = new Map<string, EntityTable | null>();
   private readonly created = new Map<EntityKind, EntityTable[]>();
+  /** Rows already in the database that the batch rewrote, by table and id: written by the next `flush`. */
+  private readonly rewritten = new Map<EntityKind, Map<string, EntityTable>>();
 
   constructor(private readonly trx: Tx) {}
 
@@ -52,20 +56,52 @@ export class RowCache {
     return this.rows.get(key) ?? undefined;
   }
 
-  /** Records a row the batch just wrote, so a later mutation of the same batch sees it. */
+  /**
+   * Records a row the batch just wrote itself, so a later mutation of the same batch sees it. A write of that
+   * record still waiting for `flush` takes this state too: the database never ends older than the cache.
+   */
   put(kind: EntityKind, row: EntityTable): void {
     this.rows.set(`${kind}:${row.id}`, row);
+    this.replacePending(kind, row);
+  }
+
+  /** Whether a write of this record was waiting for `flush`; it now writes `row`. */
+  private replacePending(kind: EntityKind, row: EntityTable): boolean {
+    const created = this.created.get(kind);
+    const index = created?.findIndex((r) => r.id === row.id) ?? -1;
+    if (index >= 0) {
+      created![index] = row;
+      return true;
+    }
+    const rewritten = this.rewritten.get(kind);
+    if (rewritten?.has(row.id)) {
+      rewritten.set(row.id, row);
+      return true;
+    }
+    return false;
   }
 
   /** A new record, seen at once by the batch and written to the database by the next `flush`. */
   create(kind: EntityKind, row: EntityTable): void {
-    this.put(kind, row);
+    this.rows.set(`${kind}:${row.id}`, row);
     this.created.set(kind, [...(this.created.get(kind) ?? []), row]);
   }
 
   /**
-   * Inserts the records created since the last flush. Called before any statement that reads or rewrites
-   * entity rows in the database (an update, a consent withdrawal) and at the end of the batch.
+   * A record's new state, seen at once by the batch and written by the next `flush`: a record created in this
+   * batch and not yet flushed is inserted in that state; one already in the database is rewritten.
+   */
+  rewrite(kind: EntityKind, row: EntityTable): void {
+    this.rows.set(`${kind}:${row.id}`, row);
+    if (this.replacePending(kind, row)) return;
+    if (!this.rewritten.has(kind)) this.rewritten.set(kind, new Map());
+    this.rewritten.get(kind)!.set(row.id, row);
+  }
+
+  /**
+   * Writes what the batch created or rewrote since the last flush. Called before any statement that reads or
+   * writes entity rows in the database by other means (a consent withdrawal's search and tombstones) and at the
+   * end of the batch.
    */
   async flush(): Promise<void> {
     for (const kind of INSERT_ORDER) {
@@ -79,6 +115,29 @@ export class RowCache {
         .returning('id')
         .execute();
       if (inserted.length < rows.length) throw new CreatedMeanwhile(kind);
+    }
+    for (const kind of INSERT_ORDER) {
+      const rows = this.rewritten.get(kind);
+      if (!rows) continue;
+      this.rewritten.delete(kind);
+      // Every row was read in this transaction, under the scope's lock: each id exists, so each line updates it,
+      // with every column a write may change (scope and creation stay as stored).
+      await this.trx
+        .insertInto(ENTITY_TABLES[kind])
+        .values([...rows.values()])
+        .onConflict((oc) =>
+          oc.column('id').doUpdateSet((eb) => ({
+            deleted: eb.ref('excluded.deleted'),
+            deleted_at: eb.ref('excluded.deleted_at'),
+            data: eb.ref('excluded.data'),
+            field_versions: eb.ref('excluded.field_versions'),
+            version: eb.ref('excluded.version'),
+            updated_at: eb.ref('excluded.updated_at'),
+            updated_by_sub: eb.ref('excluded.updated_by_sub'),
+            last_activity_at: eb.ref('excluded.last_activity_at'),
+          })),
+        )
+        .execute();
     }
   }
 

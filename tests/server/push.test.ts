@@ -161,6 +161,37 @@ describeEachDatabase('push on %s', (kind) => {
     expect((changes[1]!.data as Promotion).jobSeeker).toMatchObject({ ftId: expect.stringMatching(/^pseudo:/), firstName: '', lastName: '' });
   });
 
+  it('writes every edit of a batch to records stored before it, the last edit winning, before a withdrawal reads them', async () => {
+    const client = new TestClient(h.app, TOKENS.jeanne);
+    const sophie = makePromotion();
+    const karim = makePromotion({ jobSeeker: { ...makePromotion().jobSeeker, ftId: '7654321B', firstName: 'Karim', lastName: 'BENALI' } });
+    await client.push([create(sophie), create(karim)]);
+    const sophieSent = makeEvent(sophie.id);
+    const karimSent = makeEvent(karim.id);
+    const reply = await client.push([
+      update('promotion.update', sophie.id, 2, { pitch: 'Secrétaire, dix ans de cabinet.' }),
+      addEvent(karimSent),
+      update('promotion.update', sophie.id, 3, { pitch: 'Secrétaire médicale, dix ans de cabinet.' }),
+      addEvent(sophieSent),
+      { name: 'jobseeker.consentWithdrawn', args: { ftId: karim.jobSeeker.ftId, at: new Date().toISOString() } },
+    ]);
+    expect(reply.results.map((r) => r.status)).toEqual(['applied', 'applied', 'applied', 'applied', 'applied']);
+
+    const { changes } = await pullAll(h.app, TOKENS.paul);
+    // One version per write, in batch order: edit (3), event (4), edit (5), event (6), pseudonymisation (7).
+    expect(changes.map((c) => [c.id, c.version])).toEqual([
+      [sophie.id, 6],
+      [karim.id, 7],
+    ]);
+    const sophieData = changes[0]!.data as { pitch: string; events: { id: string; version: number }[] };
+    expect(sophieData.pitch).toBe('Secrétaire médicale, dix ans de cabinet.');
+    expect(sophieData.events.map((e) => [e.id, e.version])).toEqual([[sophieSent.id, 6]]);
+    // The withdrawal found Karim's promotion as the batch had left it: its event is kept, the person is not.
+    const karimData = changes[1]!.data as Omit<Promotion, 'events'> & { events: { id: string; version: number }[] };
+    expect(karimData.events.map((e) => [e.id, e.version])).toEqual([[karimSent.id, 4]]);
+    expect(karimData.jobSeeker).toMatchObject({ ftId: expect.stringMatching(/^pseudo:/), firstName: '', lastName: '' });
+  });
+
   it('takes a create pushed again (another install) as a merge of its events, and refuses the same id for another person', async () => {
     const jeanne = new TestClient(h.app, TOKENS.jeanne);
     const paul = new TestClient(h.app, TOKENS.paul);
