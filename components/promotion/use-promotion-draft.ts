@@ -36,10 +36,10 @@ const union = (a: readonly string[], b: readonly string[]) => [...new Set([...a,
 /** `preselected`: establishments a match chose; ticked too when the draft already has its own list. */
 export function usePromotionDraft(profile: JobSeekerProfile, preselected: readonly string[]) {
   const [choices, setChoices] = useState<FormChoices>(() => initialChoices(profile));
+  // The choices as first rendered: while they are still these, the counsellor has not acted, nor a reset.
+  const untouched = useRef(choices);
   const latestPreselection = useRef(preselected);
   latestPreselection.current = preselected;
-  // A draft read after the counsellor already acted (slow first IndexedDB open) must not undo that.
-  const touched = useRef(false);
   // Only what the counsellor changed here is saved: a panel that merely shows a draft (a second window's panel on the
   // same file) must not write back the older copy it read over a newer one.
   const [changedHere, setChangedHere] = useState(false);
@@ -47,18 +47,22 @@ export function usePromotionDraft(profile: JobSeekerProfile, preselected: readon
   useEffect(() => {
     let alive = true;
     void loadDraft(uiDb(), profile.ftId).then((draft) => {
-      if (!alive) return;
-      if (!draft || touched.current) return;
+      if (!alive || !draft) return;
       // A job that is not this file's (an older draft, a changed file) falls back to the main one.
       const rome = profile.targetJobs.some((j) => j.rome === draft.rome) ? draft.rome : mainRomeOf(profile);
-      setChoices({
-        open: true,
-        selected: union(draft.selectedSirets, latestPreselection.current),
-        contactBySiret: draft.contactBySiret,
-        mode: draft.mode,
-        rome,
-        editedTemplate: draft.pitchEdited ? draft.pitch : undefined,
-      });
+      // A draft read after the counsellor already acted (slow first IndexedDB open) must not undo that.
+      setChoices((current) =>
+        current !== untouched.current
+          ? current
+          : {
+              open: true,
+              selected: union(draft.selectedSirets, latestPreselection.current),
+              contactBySiret: draft.contactBySiret,
+              mode: draft.mode,
+              rome,
+              editedTemplate: draft.pitchEdited ? draft.pitch : undefined,
+            },
+      );
     });
     return () => {
       alive = false;
@@ -73,15 +77,11 @@ export function usePromotionDraft(profile: JobSeekerProfile, preselected: readon
     choices,
     changedHere,
     update: (patch: Partial<FormChoices>) => {
-      touched.current = true;
       setChangedHere(true);
       setChoices((c) => ({ ...c, ...patch }));
     },
     /** After a promotion left: the form closes and starts afresh (the background dropped the draft). */
-    reset: () => {
-      touched.current = true;
-      setChoices(initialChoices(profile));
-    },
+    reset: () => setChoices(initialChoices(profile)),
   };
 }
 
