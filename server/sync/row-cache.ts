@@ -22,11 +22,20 @@ export class CreatedMeanwhile extends Error {
 /** Tables in one fixed order: two batches inserting the same ids take their locks in the same order. */
 const INSERT_ORDER = Object.keys(ENTITY_TABLES) as EntityKind[];
 
+type Pending = Map<EntityKind, Map<string, EntityTable>>;
+
+/** Queues `row` in `pending` for the next `flush`. */
+function queue(pending: Pending, kind: EntityKind, row: EntityTable): void {
+  if (!pending.has(kind)) pending.set(kind, new Map());
+  pending.get(kind)!.set(row.id, row);
+}
+
 export class RowCache {
   private readonly rows = new Map<string, EntityTable | null>();
-  private readonly created = new Map<EntityKind, EntityTable[]>();
-  /** Rows already in the database that the batch rewrote, by table and id: written by the next `flush`. */
-  private readonly rewritten = new Map<EntityKind, Map<string, EntityTable>>();
+  /** Writes waiting for the next `flush`, by table and id, in the order the batch made them: new records… */
+  private readonly created: Pending = new Map();
+  /** …and rows already in the database that the batch rewrote. */
+  private readonly rewritten: Pending = new Map();
 
   constructor(private readonly trx: Tx) {}
 
@@ -67,16 +76,11 @@ export class RowCache {
 
   /** Whether a write of this record was waiting for `flush`; it now writes `row`. */
   private replacePending(kind: EntityKind, row: EntityTable): boolean {
-    const created = this.created.get(kind);
-    const index = created?.findIndex((r) => r.id === row.id) ?? -1;
-    if (index >= 0) {
-      created![index] = row;
-      return true;
-    }
-    const rewritten = this.rewritten.get(kind);
-    if (rewritten?.has(row.id)) {
-      rewritten.set(row.id, row);
-      return true;
+    for (const pending of [this.created.get(kind), this.rewritten.get(kind)]) {
+      if (pending?.has(row.id)) {
+        pending.set(row.id, row);
+        return true;
+      }
     }
     return false;
   }
@@ -84,7 +88,7 @@ export class RowCache {
   /** A new record, seen at once by the batch and written to the database by the next `flush`. */
   create(kind: EntityKind, row: EntityTable): void {
     this.rows.set(`${kind}:${row.id}`, row);
-    this.created.set(kind, [...(this.created.get(kind) ?? []), row]);
+    queue(this.created, kind, row);
   }
 
   /**
@@ -93,9 +97,7 @@ export class RowCache {
    */
   rewrite(kind: EntityKind, row: EntityTable): void {
     this.rows.set(`${kind}:${row.id}`, row);
-    if (this.replacePending(kind, row)) return;
-    if (!this.rewritten.has(kind)) this.rewritten.set(kind, new Map());
-    this.rewritten.get(kind)!.set(row.id, row);
+    if (!this.replacePending(kind, row)) queue(this.rewritten, kind, row);
   }
 
   /**
@@ -110,11 +112,11 @@ export class RowCache {
       this.created.delete(kind);
       const inserted = await this.trx
         .insertInto(ENTITY_TABLES[kind])
-        .values(rows)
+        .values([...rows.values()])
         .onConflict((oc) => oc.column('id').doNothing())
         .returning('id')
         .execute();
-      if (inserted.length < rows.length) throw new CreatedMeanwhile(kind);
+      if (inserted.length < rows.size) throw new CreatedMeanwhile(kind);
     }
     for (const kind of INSERT_ORDER) {
       const rows = this.rewritten.get(kind);
