@@ -40,7 +40,7 @@ export function createDatabase(config: DatabaseConfig, onCheckpointError?: (mess
   // Reads through the OS page cache instead of copying each page into SQLite's own (bench/server.ts).
   sqlite.pragma('mmap_size = 268435456');
   sqlite.pragma(`wal_autocheckpoint = ${SAFETY_AUTOCHECKPOINT_PAGES}`);
-  const checkpointer = startCheckpointer(config.file, 500, onCheckpointError);
+  const checkpointer = startCheckpointer(config.file, onCheckpointError);
   // Kysely's SQLite driver holds its single connection for a whole transaction: transactions never interleave.
   const database = reusingStatements(sqlite, () => checkpointer.stop());
   return { db: new Kysely<DatabaseSchema>({ dialect: new SqliteDialect({ database }) }), dialect: 'sqlite' };

@@ -45,7 +45,7 @@ export interface Checkpointer {
 
 const STOP_WAIT_MS = 2000;
 
-export function startCheckpointer(file: string, intervalMs = 500, onError: (message: string) => void = () => {}): Checkpointer {
+export function startCheckpointer(file: string, onError: (message: string) => void = () => {}, intervalMs = 500): Checkpointer {
   const driver = createRequire(import.meta.url).resolve('better-sqlite3');
   const closed = new SharedArrayBuffer(4);
   const worker = new Worker(CHECKPOINTER_SOURCE, { eval: true, workerData: { file, driver, intervalMs, closed } });
