@@ -52,10 +52,10 @@ export const FORMAT_MESSAGES = {
 
 // ── Text ───────────────────────────────────────────────────────────────────────
 
-/** Runs of whitespace (non-breaking and zero-width spaces included) become one space; ends are trimmed. */
 /** Left after trimming, what `normalizeText` still rewrites: a whitespace other than a space, two spaces, a zero-width mark. */
 const INNER_TO_NORMALIZE = /[^\S ]| {2}|[\u200b\u2060\ufeff]/;
 
+/** Runs of whitespace (non-breaking and zero-width spaces included) become one space; ends are trimmed. */
 export function normalizeText(s: string): string {
   // Most texts of a page are one line between indentation: trimmed, nothing is left to rewrite. Readers call this
   // for every element, so the test, cheaper than the rewrite, comes first (same result: tests/domain/formats.test.ts).
