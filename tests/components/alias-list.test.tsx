@@ -12,11 +12,11 @@ import { uiDb } from '@/components/promotion/db';
 import { sendMessage } from '@/lib/messaging/protocol';
 import { setMeta, type StoredReaderAlias } from '@/lib/store';
 import { SYNC_META } from '@/lib/sync/keys';
+import { eventually } from '../support/eventually';
 
 vi.mock('@/lib/messaging/protocol', () => ({ sendMessage: vi.fn(async () => ({ ok: true })), onMessage: vi.fn() }));
 
 const DAY = 24 * 60 * 60 * 1000;
-const settle = () => act(() => new Promise((r) => setTimeout(r, 80)));
 const ago = (days: number) => new Date(Date.now() - days * DAY).toISOString();
 
 function alias(label: string, createdBy: string, createdByName: string, extra: Partial<StoredReaderAlias> & { createdAt: string }): StoredReaderAlias {
@@ -46,9 +46,7 @@ describe('the agency’s taught labels', () => {
     const revoked = alias('Ancien libellé', 'jeanne.martin', 'Jeanne MARTIN', { createdAt: ago(50), revokedAt: ago(1), revokedBy: 'jeanne.martin' });
     await uiDb().aliases.bulkPut([mine, stale, revoked]);
     await act(() => render(<AliasList />, root));
-    await settle();
-
-    expect(items()).toHaveLength(2);
+    await eventually(() => expect(items()).toHaveLength(2));
     expect(item('Nombre de collaborateurs').textContent).toContain('Appris par Jeanne MARTIN');
     expect(item('Nombre de collaborateurs').querySelector('[data-testid="alias-unused"]')).toBeNull();
     expect(item('Taille du site').querySelector('[data-testid="alias-unused"]')?.textContent).toBe('Inutilisé depuis 30 jours');
@@ -62,8 +60,7 @@ describe('the agency’s taught labels', () => {
     await setMeta(uiDb(), SYNC_META.identity, { sub: 'claire.durand', agencyCode: '69031', name: 'Claire DURAND', roles: ['manager'] });
     await uiDb().aliases.bulkPut([alias('Taille du site', 'paul.bernard', 'Paul BERNARD', { createdAt: ago(1) })]);
     await act(() => render(<AliasList />, root));
-    await settle();
-    expect(item('Taille du site').querySelector('button')?.textContent?.trim()).toBe('Retirer');
+    await eventually(() => expect(item('Taille du site').querySelector('button')?.textContent?.trim()).toBe('Retirer'));
   });
 
   it('lists the live ones, flagged when unused, in the dashboard’s readers’ health', async () => {
@@ -72,9 +69,11 @@ describe('the agency’s taught labels', () => {
       alias('Retiré', 'paul.bernard', 'Paul BERNARD', { createdAt: ago(45), revokedAt: ago(1) }),
     ]);
     await act(() => render(<AliasSummary />, root));
-    await settle();
-    const rows = Array.from(root.querySelectorAll('[data-testid="health-taught-label"]')).map((li) => li.textContent);
-    expect(rows).toHaveLength(1);
+    const rows = await eventually(() => {
+      const shown = Array.from(root.querySelectorAll('[data-testid="health-taught-label"]')).map((li) => li.textContent);
+      expect(shown).toHaveLength(1);
+      return shown;
+    });
     expect(rows[0]).toContain('« Taille du site » → Effectif (Fiche entreprise), appris par Paul BERNARD');
     expect(rows[0]).toContain('Inutilisé depuis 30 jours');
   });

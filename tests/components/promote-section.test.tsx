@@ -11,6 +11,7 @@ import { uiDb } from '@/components/promotion/db';
 import type { JobSeekerProfile } from '@/lib/domain/legacy';
 import { loadDraft } from '@/lib/store';
 import { readingOf } from '../background/fixtures';
+import { eventually } from '../support/eventually';
 
 const profileOf = (file: string) => (readingOf('dossier-demandeur', file) as { data: JobSeekerProfile }).data;
 const settle = () => act(() => new Promise((r) => setTimeout(r, 50)));
@@ -23,18 +24,6 @@ async function typeInPitch(root: HTMLElement, text: string) {
     area.value = text;
     area.dispatchEvent(new Event('input', { bubbles: true }));
   });
-}
-/** Retries `check` while the panel settles (IndexedDB reads are slower on a loaded machine). */
-async function eventually(check: () => void, timeout = 3000) {
-  const end = Date.now() + timeout;
-  for (;;) {
-    try {
-      return check();
-    } catch (err) {
-      if (Date.now() > end) throw err;
-      await settle();
-    }
-  }
 }
 const fileContext = (file: string, tabId: number) => ({
   tabId,
