@@ -6,6 +6,7 @@
  */
 import { UUID_PATTERN } from '../../lib/domain/ids';
 import { mutationTarget } from '../../lib/domain/mutations';
+import { idSchema } from '../../lib/domain/promotion';
 import type { EntityKind } from '../../lib/domain/sync';
 import { ENTITY_TABLES, type EntityTable, type Tx } from '../db/schema';
 
@@ -56,8 +57,13 @@ export class RowCache {
     }
   }
 
+  /**
+   * The stored row, if any. Every stored id passed `idSchema`: another one is not looked up, which would only fail
+   * on PostgreSQL for some (a NUL byte is refused there: a 500 instead of the mutation's `invalid`).
+   */
   async get(kind: EntityKind, id: string): Promise<EntityTable | undefined> {
     const key = `${kind}:${id}`;
+    if (!idSchema.safeParse(id).success) return undefined;
     if (!this.rows.has(key)) {
       const row = await this.trx.selectFrom(ENTITY_TABLES[kind]).selectAll().where('id', '=', id).executeTakeFirst();
       this.rows.set(key, row ?? null);

@@ -192,6 +192,12 @@ describeEachDatabase('push on %s', (kind) => {
     expect(karimData.jobSeeker).toMatchObject({ ftId: expect.stringMatching(/^pseudo:/), firstName: '', lastName: '' });
   });
 
+  it('refuses as invalid, never with a 500, a record whose id is not an id (a NUL byte, refused by PostgreSQL)', async () => {
+    const client = new TestClient(h.app, TOKENS.jeanne);
+    const reply = await client.push([create({ ...makePromotion(), id: '\u0000' })]);
+    expect(reply.results).toEqual([{ seq: 1, status: 'rejected', code: 'invalid', message: expect.any(String) }]);
+  });
+
   it('takes a create pushed again (another install) as a merge of its events, and refuses the same id for another person', async () => {
     const jeanne = new TestClient(h.app, TOKENS.jeanne);
     const paul = new TestClient(h.app, TOKENS.paul);
