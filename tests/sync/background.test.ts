@@ -40,6 +40,9 @@ describe('sync in the background', () => {
   });
   afterEach(async () => {
     sync?.dispose();
+    // A run may still be pulling after the test saw what it waited for: its databases go only once it is over.
+    const engine = sync?.engine;
+    if (engine) await until(async () => !engine.busy);
     sync = undefined;
     await deleteClientDatabases();
   });
