@@ -15,7 +15,7 @@ afterEach(() => {
   for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
 });
 
-/** The audit rows a copy of the database file alone holds, without its WAL (none while even the table is only in the WAL). */
+/** The audit rows a copy of the database file alone holds, without its WAL (none while even the table is only in the WAL; -1 for a torn copy). */
 function auditRowsInFileAlone(file: string, dir: string): number {
   const copy = join(dir, 'copy.sqlite');
   for (const stale of [copy, `${copy}-wal`, `${copy}-shm`]) rmSync(stale, { force: true });
@@ -24,6 +24,10 @@ function auditRowsInFileAlone(file: string, dir: string): number {
   try {
     const table = reader.prepare("select 1 from sqlite_master where name = 'audit_log'").get();
     return table ? (reader.prepare('select count(*) as n from audit_log').get() as { n: number }).n : 0;
+  } catch (err) {
+    // Copied while a checkpoint was writing the file: a torn copy, read again at the next try.
+    if ((err as { code?: string }).code === 'SQLITE_CORRUPT') return -1;
+    throw err;
   } finally {
     reader.close();
   }
