@@ -133,23 +133,60 @@ export const localStore = {
   },
 };
 
+/** How long a read of the policy may wait for the browser before the last policy read stands in for it. */
+export const MANAGED_READ_LIMIT_MS = 2000;
+/** The last policy the browser handed over, in storage.local: what stands in while the browser is slow. */
+export const MANAGED_CACHE_KEY = 'policy.lastRead';
+
+/** The read in progress, and when the pages stop waiting for it (a browser that never answers is asked once). */
+let managedRead: { answer: Promise<Record<string, unknown>>; giveUpAt: number } | undefined;
+let lastManaged: Record<string, unknown> | undefined;
+let slowReported = false;
+
+function readManaged(limitMs: number): NonNullable<typeof managedRead> {
+  if (managedRead) return managedRead;
+  const answer = Promise.resolve()
+    .then(() => browser.storage.managed.get(null))
+    .then((found) => found ?? {}, () => ({}))
+    .then(async (found) => {
+      const changed = JSON.stringify(found) !== JSON.stringify(lastManaged ?? (await localStore.get(MANAGED_CACHE_KEY)));
+      lastManaged = found;
+      // Written only when it changed: the write tells the pages that went on without it (onChanged) to read again.
+      if (changed) await localStore.set(MANAGED_CACHE_KEY, found).catch(() => undefined);
+      return found;
+    })
+    .finally(() => (managedRead = undefined));
+  managedRead = { answer, giveUpAt: Date.now() + limitMs };
+  return managedRead;
+}
+
 /**
  * The administrator's policy (`storage.managed`, read-only): Chrome/Edge enterprise policy for the extension,
  * Firefox `policies.json` → `3rdparty.Extensions`. Absent (no policy, no schema, Firefox without a managed
  * manifest) or unreadable, it is `{}`: the extension then runs on the counsellor's options.
+ * Chromium may take seconds to hand it over while its policy service starts, or never answer: every caller
+ * (settings, the tools' addresses) would then wait forever. `MANAGED_READ_LIMIT_MS` after the browser was asked,
+ * the last policy read stands in (`{}` on an install that never read one) for every caller until the browser
+ * answers, and the late answer is announced by `onChanged`.
  */
 export const managedStore = {
-  async getAll(): Promise<Record<string, unknown>> {
-    try {
-      return (await browser.storage.managed.get(null)) ?? {};
-    } catch {
-      return {};
+  async getAll(limitMs = MANAGED_READ_LIMIT_MS): Promise<Record<string, unknown>> {
+    const read = readManaged(limitMs);
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const late = new Promise<undefined>((resolve) => (timer = setTimeout(resolve, Math.max(0, read.giveUpAt - Date.now()), undefined)));
+    const found = await Promise.race([read.answer, late]).finally(() => clearTimeout(timer));
+    if (found) return found;
+    if (!slowReported) {
+      slowReported = true;
+      console.warn('Profilence : le navigateur tarde à donner la stratégie de l’administrateur ; la dernière lue s’applique en attendant.');
     }
+    const cached = lastManaged ?? (await localStore.get<Record<string, unknown>>(MANAGED_CACHE_KEY).catch(() => undefined));
+    return cached && typeof cached === 'object' ? cached : {};
   },
-  /** The administrator changed the policy (browsers re-read it while running). */
+  /** The administrator changed the policy (browsers re-read it while running), or the browser's late answer came. */
   onChanged(listener: () => void): () => void {
-    const handler = (_changes: unknown, area: string) => {
-      if (area === 'managed') listener();
+    const handler = (changes: Record<string, unknown>, area: string) => {
+      if (area === 'managed' || (area === 'local' && MANAGED_CACHE_KEY in changes)) listener();
     };
     browser.storage.onChanged.addListener(handler);
     return () => browser.storage.onChanged.removeListener(handler);
