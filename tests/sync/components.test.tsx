@@ -12,22 +12,12 @@ import { uuidv7 } from '@/lib/domain/ids';
 import { openDb, setMeta, type ProfilenceDb } from '@/lib/store';
 import { SYNC_META, type SyncStatus as Status } from '@/lib/sync';
 import { SYNC_SETTINGS_KEY } from '@/lib/sync/settings';
+import { eventually } from '../support/eventually';
 
 const sendMessage = vi.hoisted(() => vi.fn());
 vi.mock('@/lib/messaging/protocol', () => ({ sendMessage, onMessage: vi.fn() }));
 
 const settle = (ms = 60) => act(() => new Promise((r) => setTimeout(r, ms)));
-async function waitFor(check: () => void, timeout = 3000) {
-  const until = Date.now() + timeout;
-  for (;;) {
-    try {
-      return check();
-    } catch (err) {
-      if (Date.now() > until) throw err;
-      await settle(25);
-    }
-  }
-}
 const button = (root: HTMLElement, name: string) =>
   Array.from(root.querySelectorAll('button')).find((b) => b.textContent?.trim() === name) as HTMLButtonElement | undefined;
 
@@ -56,19 +46,19 @@ describe('sync line in the side panel', () => {
   it('says when the last sync was, and how many changes wait', async () => {
     await status({ lastSyncedAt: new Date(Date.now() - 2 * 60_000).toISOString() });
     await act(() => render(<SyncStatus db={db} />, root));
-    await waitFor(() => expect(line()).toContain('Synchronisé il y a 2 min'));
+    await eventually(() => expect(line()).toContain('Synchronisé il y a 2 min'));
 
     await db.outbox.bulkAdd([outboxRow(1), outboxRow(2), outboxRow(3)]);
-    await waitFor(() => expect(line()).toContain('3 modifications en attente'));
+    await eventually(() => expect(line()).toContain('3 modifications en attente'));
   });
 
   it('says « Hors ligne », and « Reconnexion nécessaire » with the way to the options', async () => {
     await status({ state: 'offline' });
     await act(() => render(<SyncStatus db={db} />, root));
-    await waitFor(() => expect(line()).toContain('Hors ligne'));
+    await eventually(() => expect(line()).toContain('Hors ligne'));
 
     await status({ state: 'auth_required' });
-    await waitFor(() => expect(line()).toContain('Reconnexion nécessaire'));
+    await eventually(() => expect(line()).toContain('Reconnexion nécessaire'));
     const link = root.querySelector<HTMLAnchorElement>('[data-testid="sync-line"] a')!;
     expect(link.textContent).toContain('Se reconnecter');
     expect(link.getAttribute('href')).toContain('options.html#sync-settings');
@@ -80,7 +70,7 @@ describe('sync line in the side panel', () => {
   it('asks the background to sync now, and shows why the last attempt failed', async () => {
     await status({ state: 'error', lastError: { kind: 'server', message: 'Le serveur a rencontré une erreur.', at: new Date().toISOString() } });
     await act(() => render(<SyncStatus db={db} />, root));
-    await waitFor(() => expect(root.querySelector('[data-testid="sync-error"]')?.textContent).toContain('Le serveur a rencontré une erreur.'));
+    await eventually(() => expect(root.querySelector('[data-testid="sync-error"]')?.textContent).toContain('Le serveur a rencontré une erreur.'));
     sendMessage.mockResolvedValue({ state: 'idle', pending: 0 });
     await act(() => button(root, 'Synchroniser maintenant')!.click());
     expect(sendMessage).toHaveBeenCalledWith('sync.now', undefined);
@@ -96,7 +86,7 @@ describe('sync line in the side panel', () => {
       rejectedAt: new Date().toISOString(),
     });
     await act(() => render(<SyncStatus db={db} />, root));
-    await waitFor(() => expect(root.querySelectorAll('[data-testid="sync-rejection"]')).toHaveLength(1));
+    await eventually(() => expect(root.querySelectorAll('[data-testid="sync-rejection"]')).toHaveLength(1));
     const item = root.querySelector('[data-testid="sync-rejection"]')!.textContent!;
     expect(item).toContain('Nouvelle promotion');
     expect(item).toContain('PRF-00ABCD · Boulangerie des Pentes');
@@ -118,7 +108,7 @@ describe('synchronisation section of the options', () => {
 
   it('refuses a server address that is neither https nor this machine, in French, and saves nothing', async () => {
     await act(() => render(<SyncSettings db={db} />, root));
-    await waitFor(() => expect(root.querySelector('#sync-serverUrl')).not.toBeNull());
+    await eventually(() => expect(root.querySelector('#sync-serverUrl')).not.toBeNull());
     await type('serverUrl', 'http://profilence.example');
     await act(() => button(root, 'Enregistrer')!.click());
     await settle();
@@ -129,11 +119,11 @@ describe('synchronisation section of the options', () => {
   it('saves the address and the demo token, and shows who is connected', async () => {
     await setMeta(db, SYNC_META.identity, { sub: 'jeanne.martin', agencyCode: '69031', name: 'Jeanne MARTIN', roles: [] });
     await act(() => render(<SyncSettings db={db} />, root));
-    await waitFor(() => expect(root.querySelector('#sync-serverUrl')).not.toBeNull());
+    await eventually(() => expect(root.querySelector('#sync-serverUrl')).not.toBeNull());
     await type('serverUrl', 'https://profilence.intranet.example/');
     await type('devToken', 'demo-jeanne');
     await act(() => button(root, 'Enregistrer')!.click());
-    await waitFor(() => expect(root.querySelector('[data-testid="sync-settings-feedback"]')?.textContent).toContain('enregistrés'));
+    await eventually(() => expect(root.querySelector('[data-testid="sync-settings-feedback"]')?.textContent).toContain('enregistrés'));
     expect((await fakeBrowser.storage.local.get(SYNC_SETTINGS_KEY))[SYNC_SETTINGS_KEY]).toEqual({
       serverUrl: 'https://profilence.intranet.example',
       devToken: 'demo-jeanne',
@@ -143,13 +133,13 @@ describe('synchronisation section of the options', () => {
 
   it('offers the sign-in once an identity provider is set, and reports its refusal', async () => {
     await act(() => render(<SyncSettings db={db} />, root));
-    await waitFor(() => expect(root.querySelector('#sync-issuer')).not.toBeNull());
+    await eventually(() => expect(root.querySelector('#sync-issuer')).not.toBeNull());
     expect(button(root, 'Se connecter')).toBeUndefined();
     await type('issuer', 'https://idp.intranet.example/realms/agents');
     await type('clientId', 'profilence');
     sendMessage.mockResolvedValue({ ok: false, message: 'Connexion annulée : réessayez.' });
     await act(() => button(root, 'Se connecter')!.click());
-    await waitFor(() => expect(root.querySelector('[data-testid="sync-settings-feedback"]')?.textContent).toContain('Connexion annulée'));
+    await eventually(() => expect(root.querySelector('[data-testid="sync-settings-feedback"]')?.textContent).toContain('Connexion annulée'));
     expect(sendMessage).toHaveBeenCalledWith('sync.signIn', undefined);
   });
 });
