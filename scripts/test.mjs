@@ -10,6 +10,7 @@ import { join, relative } from 'node:path';
 import { startTestPostgres } from './postgres.mjs';
 
 const IN_CI = process.env.CI === 'true';
+const startedAt = Date.now();
 const extraArgs = process.argv.slice(2);
 const children = new Set();
 /** Runs a command; its output goes to the terminal, or into `buffer` (to print later) when one is given. */
@@ -105,6 +106,8 @@ for (const project of ['unit', 'e2e']) {
 // The suite must stay under five minutes on two cores: show where the time goes.
 const slowest = files.sort((a, b) => b.seconds - a.seconds).slice(0, 5);
 console.log(`Fichiers les plus lents : ${slowest.map((f) => `${f.name} ${f.seconds.toFixed(1)} s`).join(', ')}`);
+const elapsed = Math.round((Date.now() - startedAt) / 1000);
+console.log(`Durée totale : ${Math.floor(elapsed / 60)} min ${String(elapsed % 60).padStart(2, '0')} s (objectif : moins de 5 min sur 2 cœurs).`);
 rmSync(reportDir, { recursive: true, force: true });
 if (statuses.some((status) => status !== 0) && failed === 0) failed = 1;
 closingLine(passed, failed, skipped);
