@@ -10,6 +10,8 @@
  *   - on PostgreSQL, pull of 100 rows spread over two server instances on the same database.
  * The goals of issue 15 are printed beside the figures. `PROFILENCE_BENCH_CPU_PROF=<dir>` runs the servers
  * with `node --cpu-prof` into that directory (summarise with `npx tsx bench/profile.ts <dir>`).
+ * `PROFILENCE_BENCH_SERVER_ROOT=<checkout>` runs the server of another checkout (e.g. a `git worktree` of an older
+ * commit, its `node_modules` linked) under the same load, for a before/after table from one run each.
  * Run alone with `npx tsx bench/server.ts [sqlite|postgres] [scenario,…]` (e.g. `sqlite push`: one database, the
  * health baseline and the scenarios named; by default both databases and every scenario).
  */
@@ -28,6 +30,8 @@ import { encodeCursor } from '../server/sync/cursor';
 import { freshPostgres } from './postgres';
 
 const ROOT = resolve(fileURLToPath(new URL('.', import.meta.url)), '..');
+/** Where the measured server's code is: this checkout, or the one named for a before/after comparison. */
+const SERVER_ROOT = resolve(process.env.PROFILENCE_BENCH_SERVER_ROOT ?? ROOT);
 const TOKEN = 'bench-token-jeanne';
 const SCOPE = 'agency:69031';
 const SEED_PROMOTIONS = 5000;
@@ -131,7 +135,7 @@ async function startServer(env: Record<string, string>): Promise<{ url: string; 
   const profileDir = process.env.PROFILENCE_BENCH_CPU_PROF;
   const profile = profileDir ? ['--cpu-prof', '--cpu-prof-dir', resolve(profileDir)] : [];
   const child = spawn(process.execPath, [...profile, '--import', 'tsx', 'server/main.ts'], {
-    cwd: ROOT,
+    cwd: SERVER_ROOT,
     env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn' },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
