@@ -6,6 +6,7 @@ import { Kysely, Migrator, PostgresDialect, sql, SqliteDialect } from 'kysely';
 import pg from 'pg';
 import type { DatabaseConfig } from '../config';
 import { migrations } from './migrations/index';
+import { reusingPlans } from './postgres-plans';
 import { SAFETY_AUTOCHECKPOINT_PAGES, startCheckpointer } from './sqlite-checkpointer';
 import type { DatabaseSchema, Db, Dialect } from './schema';
 
@@ -30,7 +31,7 @@ export function createDatabase(config: DatabaseConfig, onCheckpointError?: (mess
           oid === INT8_OID ? (v: string) => Number(v) : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
       },
     });
-    return { db: new Kysely<DatabaseSchema>({ dialect: new PostgresDialect({ pool }) }), dialect: 'postgres' };
+    return { db: new Kysely<DatabaseSchema>({ dialect: new PostgresDialect({ pool: reusingPlans(pool) }) }), dialect: 'postgres' };
   }
   mkdirSync(dirname(config.file), { recursive: true });
   const sqlite = new SqliteDatabase(config.file);
