@@ -30,8 +30,9 @@ export const sessionStore = {
 };
 
 export const tabs = {
-  async activeTabId(): Promise<number | undefined> {
-    const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+  /** The tab in front in window `windowId`, by default in the caller's window. */
+  async activeTabId(windowId?: number): Promise<number | undefined> {
+    const [tab] = await browser.tabs.query(windowId === undefined ? { active: true, currentWindow: true } : { active: true, windowId });
     return tab?.id;
   },
   /** Brings an existing tab to the front; false when it is gone. */
@@ -61,8 +62,9 @@ export const tabs = {
     const created = await browser.tabs.create({ url, active: true });
     return created.id!;
   },
-  onActivated(listener: (tabId: number) => void): () => void {
-    const handler = (info: { tabId: number }) => listener(info.tabId);
+  /** A tab came to the front, in any window (`windowId` says which). */
+  onActivated(listener: (tabId: number, windowId: number) => void): () => void {
+    const handler = (info: { tabId: number; windowId: number }) => listener(info.tabId, info.windowId);
     browser.tabs.onActivated.addListener(handler);
     return () => browser.tabs.onActivated.removeListener(handler);
   },
