@@ -29,11 +29,21 @@ export interface ExpectedDialog {
   promptText?: string;
 }
 
+/** The part of `chrome.windows` the harness uses, from inside an extension page. */
+interface ChromeWindows {
+  windows: { getCurrent(): Promise<{ id: number }>; create(o: { url: string; type: 'popup'; width: number; height: number }): Promise<unknown> };
+}
+
 export interface ExtensionBrowser {
   context: BrowserContext;
   extensionId: string;
   worker: Worker;
-  /** Opens an extension page (e.g. `sidepanel.html`) in a tab, as the e2e way to drive the panel. */
+  /**
+   * Opens an extension page in a tab. The side panel's page (`sidepanel.html…`) opens in a window of its own,
+   * beside the window of the tools whose tabs it follows (the `?window=` hook of test builds): visible there, it is
+   * drawn like a real side panel, while a page in a background tab is drawn about once a second and every click
+   * on it waited for two frames.
+   */
   openExtensionPage(path: string): Promise<Page>;
   /** Declares a dialog the test's next actions will open, and the user's answer. Any other dialog fails the test. */
   expectDialog(expected: ExpectedDialog): void;
@@ -120,7 +130,20 @@ export async function launchWithExtension(): Promise<ExtensionBrowser> {
     async openExtensionPage(path) {
       const page = await context.newPage();
       await page.goto(`chrome-extension://${extensionId}/${path}`);
-      return page;
+      if (!/^sidepanel\.html(\?|$)/.test(path)) return page;
+      // The tab asks for the panel's window (as the side panel of the tools' window), then closes.
+      const opened = context.waitForEvent('page', (p) => p.url().includes('window='));
+      await page.evaluate(async () => {
+        const { chrome } = globalThis as unknown as { chrome: ChromeWindows };
+        const tools = await chrome.windows.getCurrent();
+        const url = new URL(location.href);
+        url.searchParams.set('window', String(tools.id));
+        await chrome.windows.create({ url: url.href, type: 'popup', width: 420, height: 1100 });
+      });
+      const panel = await opened;
+      await page.close();
+      await panel.waitForLoadState('domcontentloaded');
+      return panel;
     },
     async close() {
       await context.close();

@@ -182,6 +182,8 @@ describe('the promotion e-mail, right every time (Chromium, built extension, dem
         }),
       colleague,
     );
+    // Written behind Dexie's back (the sync engine writes through it): the panel reads the store afresh.
+    await panel.reload();
 
     const file = await filePage(SANDRINE);
     await file.bringToFront();
