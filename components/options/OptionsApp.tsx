@@ -4,7 +4,7 @@
  * disabled with « Réglé par votre administrateur ». Other sections (synchronisation) are passed as children.
  */
 import type { ComponentChildren } from 'preact';
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import {
   applyFollowUpPolicy,
   AUTO_CLOSE_RANGE,
@@ -12,17 +12,16 @@ import {
   FIRST_FOLLOW_UP_RANGE,
   loadSettings,
   lockedFollowUpFields,
-  readPolicy,
   saveSettings,
   SECOND_FOLLOW_UP_RANGE,
   toForm,
   validateForm,
   type SettingsErrors,
-  type Policy,
   type SettingsField,
   type SettingsForm,
 } from '@/lib/settings';
 import { describedBy, PolicyNote, PolicyWarnings } from './PolicyNote';
+import { usePolicyForm } from './use-policy-form';
 
 type Saved = { kind: 'success' | 'error'; text: string } | undefined;
 
@@ -95,19 +94,12 @@ function Toggle(props: {
 }
 
 export function OptionsApp({ children }: { children?: ComponentChildren }) {
-  const [form, setForm] = useState<SettingsForm>();
+  const [loaded, setForm] = usePolicyForm(async () => toForm(await loadSettings()), lockedFollowUpFields);
   const [errors, setErrors] = useState<SettingsErrors>({});
   const [saved, setSaved] = useState<Saved>();
-  const [policy, setPolicy] = useState<Policy>({});
-  const [warnings, setWarnings] = useState<string[]>([]);
-
-  useEffect(() => {
-    void Promise.all([loadSettings(), readPolicy()]).then(([s, p]) => {
-      setPolicy(p.policy);
-      setWarnings(p.warnings);
-      setForm(toForm(s));
-    });
-  }, []);
+  const form = loaded?.form;
+  const policy = loaded?.policy ?? {};
+  const warnings = loaded?.warnings ?? [];
 
   if (!form) return <p class="pf-muted">Chargement des réglages…</p>;
   const edit = (patch: Partial<SettingsForm>) => {

@@ -3,17 +3,17 @@
  * provider with PKCE, or a development token for the demo), who is connected, and « Synchroniser maintenant ».
  * A field fixed by the administrator's policy is disabled, with « Réglé par votre administrateur ».
  */
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { sendMessage } from '@/lib/messaging/protocol';
 import { identity as browserIdentity } from '@/lib/platform';
 import type { Policy } from '@/lib/settings/policy';
-import { readPolicy } from '@/lib/settings/policy-store';
 import type { ProfilenceDb } from '@/lib/store';
 import { INITIAL_STATUS, readIdentity, readStatus, statusLine, type SyncIdentity, type SyncStatus } from '@/lib/sync';
 import { lockedSyncFields, toSyncFormUnder, validateSyncForm, type SyncSettingsErrors, type SyncSettingsField, type SyncSettingsForm } from '@/lib/sync/settings';
 import { loadSyncSettings, saveSyncSettings } from '@/lib/sync/settings-store';
 import { useLiveQuery } from '../hooks/use-live-query';
 import { describedBy, PolicyNote } from '../options/PolicyNote';
+import { usePolicyForm } from '../options/use-policy-form';
 import { uiDb } from '../promotion/db';
 import { useNow } from './use-now';
 
@@ -45,22 +45,17 @@ function redirectUrl(): string | undefined {
 }
 
 export function SyncSettings({ db = uiDb() }: { db?: ProfilenceDb }) {
-  const [form, setForm] = useState<SyncSettingsForm>();
+  const [loaded, setForm] = usePolicyForm<SyncSettingsForm>(async (policy) => toSyncFormUnder(await loadSyncSettings(), policy), lockedSyncFields);
   const [errors, setErrors] = useState<SyncSettingsErrors>({});
   const [feedback, setFeedback] = useState<Feedback>();
   const [busy, setBusy] = useState(false);
-  const [policy, setPolicy] = useState<Policy>({});
+  const form = loaded?.form;
+  const policy: Policy = loaded?.policy ?? {};
   const status = useLiveQuery<SyncStatus>(() => readStatus(db), [], INITIAL_STATUS);
   const pending = useLiveQuery(() => db.outbox.count(), [], 0);
   const me = useLiveQuery<SyncIdentity | undefined>(() => readIdentity(db), [], undefined);
   const now = useNow();
 
-  useEffect(() => {
-    void Promise.all([loadSyncSettings(), readPolicy()]).then(([s, p]) => {
-      setPolicy(p.policy);
-      setForm(toSyncFormUnder(s, p.policy));
-    });
-  }, []);
   if (!form) return <p class="pf-muted">Chargement des réglages de synchronisation…</p>;
 
   const locked = new Set(lockedSyncFields(policy));

@@ -76,7 +76,8 @@ describe('settings fixed by the agency’s policy (Chromium, managed storage)', 
     await options.setViewportSize({ width: 1100, height: 1600 });
     const sync = options.getByTestId('sync-settings-form');
     const server = sync.getByLabel(/Adresse du serveur central/);
-    await expect.poll(() => server.inputValue()).toBe(serverUrl);
+    // Chromium may hand the policy over seconds after start-up: the options follow it when it comes.
+    await expect.poll(() => server.inputValue(), { timeout: 15_000 }).toBe(serverUrl);
     expect(await server.isDisabled()).toBe(true);
     expect(await server.getAttribute('aria-describedby')).toBe('sync-serverUrl-policy');
     expect(await options.locator('#sync-serverUrl-policy').textContent()).toBe('Réglé par votre administrateur');

@@ -118,4 +118,23 @@ describe('synchronisation settings under a policy', () => {
     });
     expect(input('sync-serverUrl').value).toBe('https://profilence.agence.example');
   });
+
+  it('follows a policy that arrives or leaves while the options are open, keeping the counsellor’s unsaved edits', async () => {
+    // The browser can hand the policy over seconds after startup (lib/platform managedStore): the page must follow.
+    await fakeBrowser.storage.local.set({ [SYNC_SETTINGS_KEY]: { serverUrl: 'http://localhost:9999' } });
+    await act(() => render(<SyncSettings db={db} />, root));
+    await vi.waitFor(() => expect(input('sync-serverUrl')?.value).toBe('http://localhost:9999'));
+    await type('sync-clientId', 'mon-client');
+
+    await fakeBrowser.storage.managed.set({ serverUrl: 'https://profilence.agence.example' });
+    await vi.waitFor(() => expect(input('sync-serverUrl').value).toBe('https://profilence.agence.example'));
+    expect(input('sync-serverUrl').disabled).toBe(true);
+    expect(description('sync-serverUrl')).toBe('Réglé par votre administrateur');
+    expect(input('sync-clientId').value).toBe('mon-client');
+
+    await fakeBrowser.storage.managed.remove('serverUrl');
+    await vi.waitFor(() => expect(input('sync-serverUrl').value).toBe('http://localhost:9999'));
+    expect(input('sync-serverUrl').disabled).toBe(false);
+    expect(input('sync-clientId').value).toBe('mon-client');
+  });
 });
