@@ -1,6 +1,6 @@
 // Sign-in through a real OpenID Connect provider (panva's oidc-provider, its own login and consent pages) in
 // Chromium with the built extension: the browser's `identity.launchWebAuthFlow` window, driven like a counsellor
-// would; then promotions synced to the central endpoint, the access token left to expire (20 s), and syncing
+// would; then promotions synced to the central endpoint, the access token left to expire (40 s), and syncing
 // going on through silent renewals (refresh token), with no second sign-in, even once the session storage is
 // emptied as a browser restart does (sign-in without window through the provider's own session).
 import type { Page } from 'playwright-core';
@@ -11,7 +11,7 @@ import { launchWithExtension, waitForTestIdText, type ExtensionBrowser } from '.
 import { startCentralServer, type CentralServer } from './central-server';
 import { storedPromotions, until } from './server-rows';
 
-const ACCESS_TOKEN_TTL_S = 20;
+const ACCESS_TOKEN_TTL_S = 40;
 
 describe('sign-in with the agents’ identity provider (Chromium, built extension, real provider)', () => {
   let demo: DemoServer;
