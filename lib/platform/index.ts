@@ -139,27 +139,41 @@ export const localStore = {
 export const MANAGED_READ_LIMIT_MS = 2000;
 /** The last policy the browser handed over, in storage.local: what stands in while the browser is slow. */
 export const MANAGED_CACHE_KEY = 'policy.lastRead';
+/** Written when the browser's answer came after callers went on with another policy: they read it again. */
+export const MANAGED_LATE_ANSWER_KEY = 'policy.lateAnswerAt';
 
-/** The read in progress, and when the pages stop waiting for it (a browser that never answers is asked once). */
-let managedRead: { answer: Promise<Record<string, unknown>>; giveUpAt: number } | undefined;
+interface ManagedRead {
+  answer: Promise<Record<string, unknown>>;
+  /** When the pages stop waiting for it (a browser that never answers is asked once). */
+  giveUpAt: number;
+  /** What the callers were given instead, as JSON, once they gave up. */
+  servedInstead?: string;
+}
+let managedRead: ManagedRead | undefined;
 let lastManaged: Record<string, unknown> | undefined;
 let slowReported = false;
 
-function readManaged(limitMs: number): NonNullable<typeof managedRead> {
+function readManaged(limitMs: number): ManagedRead {
   if (managedRead) return managedRead;
-  const answer = Promise.resolve()
+  const read: ManagedRead = { answer: Promise.resolve({}), giveUpAt: Date.now() + limitMs };
+  read.answer = Promise.resolve()
     .then(() => browser.storage.managed.get(null))
     .then((found) => found ?? {}, () => ({}))
     .then(async (found) => {
-      const changed = JSON.stringify(found) !== JSON.stringify(lastManaged ?? (await localStore.get(MANAGED_CACHE_KEY)));
+      const json = JSON.stringify(found);
+      if (json !== JSON.stringify(lastManaged ?? (await localStore.get(MANAGED_CACHE_KEY)))) {
+        await localStore.set(MANAGED_CACHE_KEY, found).catch(() => undefined);
+      }
       lastManaged = found;
-      // Written only when it changed: the write tells the pages that went on without it (onChanged) to read again.
-      if (changed) await localStore.set(MANAGED_CACHE_KEY, found).catch(() => undefined);
+      // Only a late answer that differs from what the callers went on with is news (onChanged).
+      if (read.servedInstead !== undefined && read.servedInstead !== json) {
+        await localStore.set(MANAGED_LATE_ANSWER_KEY, Date.now()).catch(() => undefined);
+      }
       return found;
     })
     .finally(() => (managedRead = undefined));
-  managedRead = { answer, giveUpAt: Date.now() + limitMs };
-  return managedRead;
+  managedRead = read;
+  return read;
 }
 
 /**
@@ -183,12 +197,14 @@ export const managedStore = {
       console.warn('Profilence : le navigateur tarde à donner la stratégie de l’administrateur ; la dernière lue s’applique en attendant.');
     }
     const cached = lastManaged ?? (await localStore.get<Record<string, unknown>>(MANAGED_CACHE_KEY).catch(() => undefined));
-    return cached && typeof cached === 'object' ? cached : {};
+    const instead = cached && typeof cached === 'object' ? cached : {};
+    read.servedInstead ??= JSON.stringify(instead);
+    return instead;
   },
   /** The administrator changed the policy (browsers re-read it while running), or the browser's late answer came. */
   onChanged(listener: () => void): () => void {
     const handler = (changes: Record<string, unknown>, area: string) => {
-      if (area === 'managed' || (area === 'local' && MANAGED_CACHE_KEY in changes)) listener();
+      if (area === 'managed' || (area === 'local' && MANAGED_LATE_ANSWER_KEY in changes)) listener();
     };
     browser.storage.onChanged.addListener(handler);
     return () => browser.storage.onChanged.removeListener(handler);

@@ -88,4 +88,14 @@ describe('a policy the browser is slow to hand over', () => {
     expect(await after(0, establishmentUrlFor('73282932000074'))).toBe(BUILD_DEFAULT);
     expect(fakeBrowser.storage.managed.get).toHaveBeenCalledTimes(1);
   });
+
+  it('announces nothing when the browser answers in time, even the first time (what every page then reads)', async () => {
+    await fakeBrowser.storage.managed.set({ establishmentUrlTemplate: CRM_TEMPLATE });
+    const { establishmentUrlFor, onPolicyChanged } = await freshExtension();
+    const changed = vi.fn();
+    onPolicyChanged(changed);
+    expect(await establishmentUrlFor('73282932000074')).toBe('https://crm.agence.example/fiche/73282932000074');
+    await vi.advanceTimersByTimeAsync(5000);
+    expect(changed).not.toHaveBeenCalled();
+  });
 });
