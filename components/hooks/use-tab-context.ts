@@ -22,12 +22,12 @@ export function useTabContext(): TabContextState {
     // Answers can come back out of order (a tab switch while the first reading is on its way): only the answer to
     // the latest request is shown, or an earlier tab's reading would stay on screen.
     let latest = 0;
-    const window = panelWindowId();
+    const ownWindow = panelWindowId();
     const refresh = async (tabId?: number) => {
       const request = ++latest;
       const current = () => alive && request === latest;
       try {
-        const id = tabId ?? (await tabs.activeTabId(await window));
+        const id = tabId ?? (await tabs.activeTabId(await ownWindow));
         const context = id === undefined ? null : await sendMessage('context.get', { tabId: id });
         if (current()) setState({ kind: 'ready', context });
       } catch {
@@ -36,7 +36,7 @@ export function useTabContext(): TabContextState {
     };
     void refresh();
     const stopTabs = tabs.onActivated((tabId, windowId) => {
-      void window.then((own) => {
+      void ownWindow.then((own) => {
         if (own === undefined || own === windowId) void refresh(tabId);
       });
     });
